@@ -1,0 +1,296 @@
+/*
+ * check.c — SPEC §4 rules 0-6, 8 and 9, one function a rule. go-check-reason
+ * runs them; go-publish runs the same code in-process before it writes.
+ */
+#include <string.h>
+
+#include "go.h"
+
+#define PROBLEM(sev, code, field, ...) go_problem(rec, o->tool, sev, code, field, __VA_ARGS__)
+
+/* A date field: 0 and *day when it is a real date; -1 when absent; -2 (reported) when bad. */
+static int date_field(json_t *rec, const go_check_opts *o, const json_t *obj,
+		      const char *key, const char *field, int *day)
+{
+	const json_t *v = json_object_get(obj, key);
+	if (!v)
+		return -1;
+	if (go_parse_date(json_string_value(v), day) == 0)
+		return 0;
+	PROBLEM(GO_ERROR, "invalid-date", field,
+		"%s 不是有效日期，应为 YYYY-MM-DD 格式的真实日期。", field);
+	return -2;
+}
+
+/* Rule 0: the fields every record has. */
+static void rule0_fields(json_t *rec, const go_check_opts *o, const char *attr)
+{
+	const json_t *id = json_object_get(rec, "id");
+	if (!id)
+		PROBLEM(GO_ERROR, "missing-id", "id", "缺少索引号（id）。");
+	else if (!json_is_string(id) || !go_valid_id(json_string_value(id)))
+		PROBLEM(GO_ERROR, "invalid-id", "id",
+			"索引号（id）格式不合规：须为 1–128 字节的 A-Z a-z 0-9 . _ -，"
+			"以 / 分段，不得有空段、. 或 ..。");
+
+	static const char *const required[] = {"office", "kind", "date", "title"};
+	for (size_t i = 0; i < sizeof required / sizeof *required; i++) {
+		const char *f = required[i];
+		if (strcmp(f, "title") == 0 && attr && strcmp(attr, "withheld") == 0)
+			continue;
+		const char *v = go_str(rec, f);
+		if (!v || !*v)
+			PROBLEM(GO_ERROR, "missing-field", f, "缺少必填字段 %s。", f);
+	}
+	const char *kind = go_str(rec, "kind");
+	if (kind && *kind && !go_norm_kind(kind))
+		PROBLEM(GO_ERROR, "unknown-kind", "kind", "文件类型（kind）“%s”不在规定的类型之列。", kind);
+
+	int day;
+	if (go_str(rec, "date") && *go_str(rec, "date"))
+		date_field(rec, o, rec, "date", "date", &day);
+	date_field(rec, o, rec, "published", "published", &day);
+	date_field(rec, o, rec, "decided", "decided", &day);
+	date_field(rec, o, rec, "abolished_date", "abolished_date", &day);
+	date_field(rec, o, json_object_get(rec, "review"), "date", "review.date", &day);
+}
+
+/* Rule 1: an attribute, decided at the source. */
+static void rule1_attribute(json_t *rec, const go_check_opts *o, const char *attr)
+{
+	if (!json_object_get(rec, "attribute"))
+		PROBLEM(GO_ERROR, "missing-attribute", "attribute",
+			"缺少公开属性（attribute）：拟制公文时须明确主动公开、依申请公开或不予公开（公开属性源头认定）。");
+	else if (!attr)
+		PROBLEM(GO_ERROR, "invalid-attribute", "attribute",
+			"公开属性（attribute）须为 proactive、on-request 或 withheld（主动公开、依申请公开、不予公开）。");
+}
+
+/* Placeholders that do not count as a written reason. */
+static int is_placeholder(const char *s)
+{
+	static const char *const words[] = {
+		"无", "無", "略", "不公开", "不公開", "暂无", "暫無", "N/A", "n/a", "NA", "na",
+		"none", "None", "-", "/", "…", "……", NULL,
+	};
+	/* Skip ASCII white space and the ideographic space U+3000 at both ends. */
+	size_t n = strlen(s);
+	for (;;) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++, n--;
+		else if (n >= 3 && memcmp(s, "\u3000", 3) == 0) s += 3, n -= 3;
+		else break;
+	}
+	for (;;) {
+		if (n && strchr(" \t\n\r", s[n - 1])) n--;
+		else if (n >= 3 && (memcmp(s + n - 3, "\u3000", 3) == 0 ||
+				    memcmp(s + n - 3, "。", 3) == 0)) n -= 3;
+		else break;
+	}
+	if (n == 0)
+		return 1;
+	for (const char *const *w = words; *w; w++)
+		if (strlen(*w) == n && memcmp(*w, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Rule 2: reasons and legal basis. */
+static void rule2_reason(json_t *rec, const go_check_opts *o, const char *attr)
+{
+	int needs_reason = (attr && strcmp(attr, "proactive") != 0) ||
+			   json_object_get(rec, "drafted_for");
+	const json_t *reason = json_object_get(rec, "reason");
+	if (needs_reason && (!json_is_string(reason) || is_placeholder(json_string_value(reason)))) {
+		if (json_object_get(rec, "drafted_for") && (!attr || strcmp(attr, "proactive") == 0))
+			PROBLEM(GO_ERROR, "missing-reason", "reason",
+				"代拟稿（drafted_for）须对公开属性提出明确建议并书面说明理由（reason）。");
+		else
+			PROBLEM(GO_ERROR, "missing-reason", "reason",
+				"%s的信息须书面说明理由（reason），“无”“略”等占位词不算。",
+				strcmp(attr, "withheld") == 0 ? "不予公开" : "依申请公开");
+	}
+
+	const json_t *basis = json_object_get(rec, "basis");
+	if (basis && !json_is_array(basis)) {
+		PROBLEM(GO_ERROR, "invalid-basis", "basis", "法律依据（basis）须为代码数组，如 [\"ogi-16-internal\"]。");
+		return;
+	}
+	size_t i, unknown = 0;
+	json_t *code;
+	char list[512] = "";
+	json_array_foreach(basis, i, code) {
+		const char *c = json_string_value(code);
+		if (!go_basis_lookup(c)) {
+			unknown++;
+			if (strlen(list) + 64 < sizeof list) {
+				size_t len = strlen(list);
+				snprintf(list + len, sizeof list - len, "%s“%.40s”",
+					 len ? "、" : "", c ? c : "(非字符串)");
+			}
+		}
+	}
+	if (unknown)
+		PROBLEM(GO_ERROR, "invalid-basis", "basis",
+			"法律依据（basis）中有未知代码 %s；可用代码见《政府信息公开条例》第十四至十六条（ogi-14-secret 等）。",
+			list);
+	else if (attr && strcmp(attr, "withheld") == 0 && json_array_size(basis) == 0)
+		PROBLEM(GO_ERROR, "missing-basis", "basis",
+			"不予公开须至少列明一项法律依据（basis），对应《政府信息公开条例》第十四、十五或十六条。");
+}
+
+/* Rule 3: a policy-kind document proposed withheld is reviewed by the disclosure office. */
+static void rule3_review(json_t *rec, const go_check_opts *o, const char *attr)
+{
+	if (!attr || strcmp(attr, "withheld") != 0 || !go_is_policy_kind(go_str(rec, "kind")))
+		return;
+	const char *result = go_str(json_object_get(rec, "review"), "result");
+	if (result && strcmp(result, "rejected") == 0)
+		PROBLEM(GO_ERROR, "review-rejected", "review",
+			"政务公开办审查未同意不予公开（review.result 为 rejected），不得按不予公开处理。");
+	else if (!result || strcmp(result, "approved") != 0)
+		PROBLEM(GO_ERROR, "missing-review", "review",
+			"拟不公开的政策性文件须在报批前送政务公开办审查（review.result 须为 approved）。");
+}
+
+/* Rule 4: the five disclosures. */
+static void rule4_category(json_t *rec, const go_check_opts *o, const char *attr)
+{
+	const json_t *cat = json_object_get(rec, "category");
+	if (cat && !go_norm_category(json_string_value(cat)))
+		PROBLEM(GO_ERROR, "invalid-category", "category",
+			"五公开类别（category）须为 decision、execution、management、service 或 result。");
+	else if (!cat && attr && strcmp(attr, "proactive") == 0)
+		PROBLEM(GO_ERROR, "missing-category", "category",
+			"主动公开的信息须标明五公开类别（category：决策、执行、管理、服务、结果）。");
+}
+
+/* Rule 5: a decision draft is published for comment, at least 30 days. */
+static void rule5_consultation(json_t *rec, const go_check_opts *o, const char *attr)
+{
+	const char *kind = go_str(rec, "kind");
+	if (!kind || strcmp(kind, "decision-draft") != 0 || (attr && strcmp(attr, "withheld") == 0))
+		return;
+	json_t *c = json_object_get(rec, "consultation");
+	if (!json_is_object(c)) {
+		PROBLEM(GO_ERROR, "missing-consultation", "consultation",
+			"决策草案须在决策前向社会公开征求意见（consultation：start、end、basis_published）。");
+		return;
+	}
+	int start, end, decided;
+	int has_start = date_field(rec, o, c, "start", "consultation.start", &start);
+	int has_end = date_field(rec, o, c, "end", "consultation.end", &end);
+	if (has_start == -1 || has_end == -1)
+		PROBLEM(GO_ERROR, "missing-consultation", has_start == -1 ? "consultation.start" : "consultation.end",
+			"征求意见须写明起止日期（consultation.start 与 consultation.end）。");
+	if (!json_is_true(json_object_get(c, "basis_published")))
+		PROBLEM(GO_ERROR, "missing-consultation", "consultation.basis_published",
+			"征求意见时须同时公布决策依据（consultation.basis_published 为 true）。");
+	if (has_start == 0 && has_end == 0 && end - start < 30) {
+		const char *why = go_str(c, "shortened_reason");
+		if (why && !is_placeholder(why))
+			PROBLEM(GO_WARNING, "short-consultation", "consultation",
+				"征求意见期为 %d 日，少于 30 日（《重大行政决策程序暂行条例》第十五条），已说明缩短理由。",
+				end - start);
+		else
+			PROBLEM(GO_ERROR, "short-consultation", "consultation",
+				"征求意见期为 %d 日，少于 30 日（《重大行政决策程序暂行条例》第十五条），且未说明缩短理由（shortened_reason）。",
+				end - start);
+	}
+	if (has_end == 0 && go_parse_date(go_str(rec, "decided"), &decided) == 0 && decided < end)
+		PROBLEM(GO_ERROR, "decided-before-consultation-ended", "decided",
+			"决定日期（decided）早于征求意见截止日（consultation.end）。");
+}
+
+/* Rule 6: a meeting on people's livelihood says how the public takes part. */
+static void rule6_meeting(json_t *rec, const go_check_opts *o)
+{
+	const json_t *m = json_object_get(rec, "meeting");
+	if (!json_is_object(m))
+		return;
+	const json_t *open = json_object_get(m, "open");
+	const json_t *channels = json_object_get(m, "channels");
+	if (json_is_true(json_object_get(m, "livelihood"))) {
+		if (!json_is_boolean(json_object_get(m, "attendees_invited")))
+			PROBLEM(GO_ERROR, "missing-meeting-plan", "meeting.attendees_invited",
+				"涉及民生的会议须写明是否邀请利益相关方、公众代表等列席（meeting.attendees_invited）。");
+		if (!json_is_boolean(open))
+			PROBLEM(GO_ERROR, "missing-meeting-plan", "meeting.open",
+				"涉及民生的会议须写明是否公开（meeting.open）。");
+		else if (json_is_true(open) && json_array_size(channels) == 0)
+			PROBLEM(GO_ERROR, "missing-meeting-plan", "meeting.channels",
+				"公开的会议须写明公开渠道（meeting.channels）。");
+	}
+	if (json_is_true(json_object_get(m, "public_interest")) && json_is_true(open)) {
+		size_t i;
+		json_t *ch;
+		int live = 0;
+		json_array_foreach(channels, i, ch) {
+			static const char *const lives[] = {"livestream", "broadcast", "tv", "online", "new-media"};
+			for (size_t k = 0; k < sizeof lives / sizeof *lives; k++)
+				if (json_string_value(ch) && strcmp(json_string_value(ch), lives[k]) == 0)
+					live = 1;
+		}
+		if (!live)
+			PROBLEM(GO_WARNING, "no-live-channel", "meeting.channels",
+				"涉及公众利益的公开会议宜采取广播电视、网络和新媒体直播等方式（meeting.channels）。");
+	}
+}
+
+/* Rule 8: OGI article 26, published within 20 working days. */
+static void rule8_deadline(json_t *rec, const go_check_opts *o, const char *attr)
+{
+	int date, published;
+	if (!attr || strcmp(attr, "proactive") != 0 || go_parse_date(go_str(rec, "date"), &date) != 0)
+		return;
+	const json_t *p = json_object_get(rec, "published");
+	if (!p)
+		published = o->today;
+	else if (go_parse_date(json_string_value(p), &published) != 0)
+		return; /* reported as invalid-date */
+	int deadline = go_add_workdays(date, 20);
+	if (published > deadline) {
+		char d[11], pd[11];
+		go_format_date(deadline, d);
+		go_format_date(published, pd);
+		PROBLEM(GO_WARNING, "late-publication", p ? "published" : "date",
+			"主动公开的信息应自形成之日起 20 个工作日内公开（《政府信息公开条例》第二十六条），期限为 %s，%s为 %s，已超过 %d 个工作日。",
+			d, p ? "发布日期" : "今天", pd, go_workdays_between(deadline, published));
+	}
+}
+
+/* Rule 9: no personal information in what is made public. */
+static void rule9_pii(json_t *rec, const go_check_opts *o, const char *attr)
+{
+	if (!attr || strcmp(attr, "proactive") != 0)
+		return;
+	static const char *const fields[] = {"title", "body"};
+	for (size_t i = 0; i < 2; i++) {
+		const json_t *v = json_object_get(rec, fields[i]);
+		go_pii hit;
+		if (json_is_string(v) &&
+		    go_pii_find(json_string_value(v), json_string_length(v), &hit)) {
+			char masked[32];
+			go_pii_mask(json_string_value(v), &hit, masked);
+			PROBLEM(GO_ERROR, "pii-in-proactive", fields[i],
+				"主动公开的%s中含有个人信息（%s %s），公开前须删除或作区分处理（《政府信息公开条例》第十五条）。",
+				i == 0 ? "标题（title）" : "正文（body）", go_pii_name(hit.kind), masked);
+		}
+	}
+}
+
+int go_check_record(json_t *rec, const go_check_opts *o)
+{
+	size_t before = go_error_count(rec);
+	go_normalise(rec);
+	const char *attr = go_norm_attribute(go_str(rec, "attribute"));
+	rule0_fields(rec, o, attr);
+	rule1_attribute(rec, o, attr);
+	rule2_reason(rec, o, attr);
+	rule3_review(rec, o, attr);
+	rule4_category(rec, o, attr);
+	rule5_consultation(rec, o, attr);
+	rule6_meeting(rec, o);
+	rule8_deadline(rec, o, attr);
+	rule9_pii(rec, o, attr);
+	return (int)(go_error_count(rec) - before);
+}

@@ -1,0 +1,245 @@
+/*
+ * go.h — the go-tools library (libgo.a): the one header every tool includes.
+ *
+ * One source file per concern, named after it:
+ *   error.c     messages and exit codes           (go_warn, go_die, ...)
+ *   cli.c       what every main() shares          (go_usage_if_tty, go_finish, ...)
+ *   record.c    JSON Lines in and out, "nothing is lost" (go_reader, go_write)
+ *   problem.c   the problems array                (go_problem, go_has_error)
+ *   vocab.c     synonyms, kinds, ids, legal basis (go_normalise, go_valid_id, ...)
+ *   date.c      dates and the working-day calendar (go_parse_date, go_add_workdays)
+ *   pii.c       personal-information detectors    (go_pii_find, go_pii_mask)
+ *   check.c     SPEC §4 rules 0-6, 8, 9           (go_check_record)
+ *   match.c     one-pass keyword matching across scripts (go_matcher)
+ *   rules.c     go-classify's rules files         (go_rules)
+ *   interp.c    SPEC §4 rule 7, policies and interpretations (go_interp)
+ *   store.c     the git store                     (go_store)
+ *   archive.c   BagIt archives                    (go_bag)
+ *
+ * No global mutable state: every piece of state lives in a struct the caller owns.
+ * The program name comes from glibc's program_invocation_short_name.
+ *
+ * jansson ownership, everywhere in this header: a json_t * parameter is borrowed
+ * (the callee takes its own reference if it keeps it); a returned json_t * is a
+ * new reference the caller must json_decref, unless the comment says "borrowed".
+ * As in jansson, functions whose name ends in _new steal the reference passed.
+ */
+#ifndef GO_H
+#define GO_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <jansson.h>
+
+#define GO_VERSION "0.1.0"
+
+/* ---- error.c: one error family, one set of exit codes ------------------- */
+
+enum go_exit {
+	GO_OK = 0,       /* clean */
+	GO_FINDINGS = 1, /* this tool found errors or refused records */
+	GO_FATAL = 2,    /* usage, I/O or fatal error */
+};
+
+/* "prog: message: strerror(errno)" on stderr. */
+void go_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "prog: message" on stderr. */
+void go_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* go_warn / go_warnx, then exit(GO_FATAL). */
+_Noreturn void go_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void go_diex(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+const char *go_prog(void);
+
+/* Allocation that cannot fail: on failure, go_die. */
+void *go_xmalloc(size_t n);
+void *go_xcalloc(size_t n, size_t size);
+void *go_xrealloc(void *p, size_t n);
+char *go_xstrdup(const char *s);
+char *go_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- cli.c: what every main() shares ------------------------------------ */
+
+/* Print usage text to stdout (for --help) and exit GO_OK. */
+_Noreturn void go_help(const char *usage);
+/* Print "prog: message" and "usage: ..." to stderr, exit GO_FATAL. */
+_Noreturn void go_usage_error(const char *usage, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* "prog (go-tools) VERSION" on stdout, exit GO_OK. */
+_Noreturn void go_version(void);
+/* SPEC §5: a terminal on stdin and no file named prints usage, exits GO_FATAL. */
+void go_usage_if_tty(int nfiles, const char *usage);
+/* Parse --today's argument, or the system date when arg is NULL; go_die on error. */
+int go_today_arg(const char *arg);
+/* Parse a non-negative integer option; go_usage_error on error. */
+long go_number_arg(const char *usage, const char *opt, const char *arg, long max);
+/* Flush and close stdout; returns status, raised to GO_FATAL on a write error. */
+int go_finish(int status);
+
+/* ---- record.c: JSON Lines in and out ------------------------------------ */
+
+/* Lines longer than this are not parsed (SPEC §1); GO_MAX_LINE overrides. */
+#define GO_MAX_LINE_DEFAULT ((size_t)64 << 20)
+
+typedef struct go_reader {
+	char *const *files;    /* borrowed; "-" is stdin; no files: stdin */
+	int nfiles, next;      /* next file to open */
+	int fd;                /* current input, -1 between files */
+	const char *name;      /* current file name as shown in messages */
+	unsigned long lineno;  /* line number of the record last returned */
+	size_t max_line;
+	char *buf;             /* read buffer: [start, end) holds unread bytes */
+	size_t cap, start, end;
+	int eof;
+	char at[4200];         /* "FILE:LINE" of the record last returned */
+	json_t *overlong;      /* borrowed marker: the placeholder string of an
+	                          over-long line's record, streamed from spool */
+	FILE *spool;           /* base64 of that over-long line */
+	unsigned long invalid; /* invalid lines seen */
+	int io_error;          /* a file could not be opened or read */
+} go_reader;
+
+/* files may be NULL when nfiles is 0. max_line 0: GO_MAX_LINE or the default. */
+void go_reader_init(go_reader *r, int nfiles, char *const *files, size_t max_line);
+/*
+ * The next record, a new reference, or NULL at the end of the input. A line
+ * that is not a JSON object comes back as SPEC §1's invalid-line record (with
+ * an invalid-json problem, tool = go_prog()) and is reported on stderr as
+ * "prog: FILE:LINE: message". A file that cannot be read is reported,
+ * sets io_error, and is skipped.
+ */
+json_t *go_reader_next(go_reader *r);
+void go_reader_free(go_reader *r);
+
+/* True for a record that holds an invalid line: filters pass it on untouched. */
+int go_is_invalid(const json_t *rec);
+
+/*
+ * Write rec as one compact line: UTF-8 as is, fields in their order. src is the
+ * reader the record came from (or NULL): it streams an over-long line's bytes.
+ * Returns 0, or -1 on a write error (errno set).
+ */
+int go_write(FILE *out, const go_reader *src, const json_t *rec);
+
+/* ---- problem.c: the problems array -------------------------------------- */
+
+typedef enum { GO_ERROR, GO_WARNING } go_severity;
+
+/* Append {"code","severity","tool","field","message"} to rec's problems.
+ * field may be NULL (then no "field" key). */
+void go_problem(json_t *rec, const char *tool, go_severity sev, const char *code,
+		const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* True when rec has a problem of severity error (from any tool). */
+int go_has_error(const json_t *rec);
+/* How many problems of severity error rec has (from any tool). */
+size_t go_error_count(const json_t *rec);
+
+/* ---- vocab.c: the words of SPEC §1-§3 ----------------------------------- */
+
+/* Canonical code for a code or a synonym (simplified or traditional), else NULL. */
+const char *go_norm_attribute(const char *s);
+const char *go_norm_category(const char *s);
+const char *go_norm_kind(const char *s);
+/* Rewrite synonyms of attribute, category and kind in place to their codes. */
+void go_normalise(json_t *rec);
+int go_is_policy_kind(const char *kind);
+
+typedef struct go_basis {
+	const char *code, *article, *row;
+} go_basis;
+const go_basis *go_basis_lookup(const char *code); /* NULL when unknown */
+extern const go_basis go_basis_table[];            /* ends with a NULL code */
+
+/* SPEC §1 id syntax. */
+int go_valid_id(const char *id);
+/* Borrowed string value of a field, or NULL when absent or not a string. */
+const char *go_str(const json_t *rec, const char *key);
+
+/* ---- date.c: dates and working days ------------------------------------- */
+
+/* Days since 1970-01-01. Returns 0 and sets *day for a real YYYY-MM-DD date. */
+int go_parse_date(const char *s, int *day);
+void go_format_date(int day, char out[11]);
+int go_date_year(int day);
+/* Working days after the State Council notices (data/holiday-cn); outside the
+ * years the data covers, Monday to Friday. */
+int go_is_workday(int day);
+/* The n-th working day after day (n >= 1; counting starts the day after). */
+int go_add_workdays(int day, int n);
+/* Working days in (from, to]: 0 when to <= from. */
+int go_workdays_between(int from, int to);
+int go_calendar_first_year(void);
+int go_calendar_last_year(void);
+
+/* ---- pii.c: personal information ---------------------------------------- */
+
+enum go_pii_kind { GO_PII_ID_NUMBER = 1, GO_PII_MOBILE = 2 };
+typedef struct go_pii {
+	enum go_pii_kind kind;
+	size_t off, len; /* bytes of the text */
+} go_pii;
+/* First personal information in s[0..n): 1 and *hit, else 0. */
+int go_pii_find(const char *s, size_t n, go_pii *hit);
+/* The hit masked: 1101**********1234, 138****5678. out holds 32 bytes. */
+void go_pii_mask(const char *s, const go_pii *hit, char out[32]);
+const char *go_pii_name(enum go_pii_kind kind); /* Chinese name, for messages */
+
+/* ---- check.c: SPEC §4 rules 0-6, 8 and 9 -------------------------------- */
+
+typedef struct go_check_opts {
+	const char *tool; /* "tool" of the problems it adds */
+	int today;        /* day, for records without published */
+} go_check_opts;
+/* Add the problems rules 0-6, 8, 9 find in rec (normalised first).
+ * Returns how many of them are errors. */
+int go_check_record(json_t *rec, const go_check_opts *o);
+
+/* ---- interp.c: SPEC §4 rule 7, policies and interpretations ------------- */
+
+/*
+ * One index for a batch: go_interp_new; go_interp_add for each record of the
+ * batch (in stream order) and go_interp_add_stored for each document already on
+ * the store's main branch (go_interp_add_store walks them), in any order; then
+ * go_interp_apply on each batch record. The index keeps a small entry per policy
+ * or interpretation (id, kind, office, attribute, published, interprets), never
+ * the record, so memory does not grow with body sizes. No go_interp_add after
+ * the first go_interp_apply.
+ *
+ * Ids are compared exactly (ids that differ only in case are distinct). A batch
+ * record supersedes a stored document of the same id. Problems, each on the
+ * record that has to change, the message naming the other id:
+ *   policy (rule, normative, policy kinds), proactive, with no interpretation:
+ *     missing-interpretation (error; a warning with no_interpretation_reason)
+ *   interpretation naming no policy of the batch or store: orphan-interpretation
+ *   interpretation from another office than its policy: interpretation-office-mismatch
+ *   interpretation not proactive, or of a policy that is not: interpretation-not-public
+ *   interpretation published more than grace_days working days after its policy
+ *   (published, or today when absent): interpretation-late (a warning)
+ * Every batch policy gets "interpretations": the ids of the interpretations that
+ * name it, stored ones first (path order), then batch order.
+ */
+typedef struct go_interp go_interp;
+typedef struct go_interp_opts {
+	const char *tool; /* "tool" of the problems it adds */
+	int today;        /* day of publishing, for batch records without published */
+	int grace_days;   /* working days an interpretation may follow its policy */
+} go_interp_opts;
+
+go_interp *go_interp_new(const go_interp_opts *o); /* o is copied */
+void go_interp_free(go_interp *x);
+/* Index rec, a normalised batch record. Returns its number for go_interp_apply,
+ * or -1 when rule 7 does not concern it (invalid, neither policy nor
+ * interpretation): such a record is passed on untouched. */
+long go_interp_add(go_interp *x, const json_t *rec);
+/* Index rec, the record.json of a document already on the store's main branch. */
+void go_interp_add_stored(go_interp *x, const json_t *rec);
+struct go_store;
+/* go_interp_add_stored for every document on main of s: 0, or -1 (printed). */
+int go_interp_add_store(go_interp *x, struct go_store *s);
+/* Set "interpretations" (on a policy) and add the rule-7 problems to rec, the
+ * record go_interp_add numbered n (or an identical copy of it). Returns the
+ * number of errors added. */
+int go_interp_apply(go_interp *x, long n, json_t *rec);
+
+#endif

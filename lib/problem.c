@@ -1,0 +1,51 @@
+/* problem.c — the problems array of SPEC §1. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "go.h"
+
+void go_problem(json_t *rec, const char *tool, go_severity sev, const char *code,
+		const char *field, const char *fmt, ...)
+{
+	json_t *list = json_object_get(rec, "problems");
+	if (!json_is_array(list)) {
+		/* A non-array "problems" from upstream is not ours to drop: keep it. */
+		json_t *old = json_incref(list);
+		list = json_array();
+		if (old)
+			json_array_append_new(list, old);
+		json_object_set_new(rec, "problems", list);
+	}
+	char *msg;
+	va_list ap;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		go_die("out of memory");
+	va_end(ap);
+	json_t *p = json_object();
+	json_object_set_new(p, "code", json_string(code));
+	json_object_set_new(p, "severity", json_string(sev == GO_ERROR ? "error" : "warning"));
+	json_object_set_new(p, "tool", json_string(tool));
+	if (field)
+		json_object_set_new(p, "field", json_string(field));
+	json_object_set_new(p, "message", json_string(msg));
+	free(msg);
+	json_array_append_new(list, p);
+}
+
+size_t go_error_count(const json_t *rec)
+{
+	const json_t *list = json_object_get(rec, "problems");
+	size_t i, n = 0;
+	json_t *p;
+	json_array_foreach(list, i, p) {
+		const char *sev = go_str(p, "severity");
+		n += sev && strcmp(sev, "error") == 0;
+	}
+	return n;
+}
+
+int go_has_error(const json_t *rec)
+{
+	return go_error_count(rec) > 0;
+}

@@ -1,0 +1,337 @@
+/*
+ * record.c — JSON Lines in and out, with SPEC §1's "nothing is lost":
+ * every input line becomes exactly one record, and a line that is not a JSON
+ * object becomes an invalid-line record that keeps every byte of it.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "go.h"
+
+#define CHUNK ((size_t)1 << 16)
+
+static const char b64[] =
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* Base64 of n bytes (n a multiple of 3 unless it is the last piece). */
+static size_t base64(const unsigned char *s, size_t n, char *out)
+{
+	char *o = out;
+	for (; n >= 3; s += 3, n -= 3) {
+		*o++ = b64[s[0] >> 2];
+		*o++ = b64[(s[0] & 3) << 4 | s[1] >> 4];
+		*o++ = b64[(s[1] & 15) << 2 | s[2] >> 6];
+		*o++ = b64[s[2] & 63];
+	}
+	if (n) {
+		*o++ = b64[s[0] >> 2];
+		*o++ = b64[(s[0] & 3) << 4 | (n > 1 ? s[1] >> 4 : 0)];
+		*o++ = n > 1 ? b64[(s[1] & 15) << 2] : '=';
+		*o++ = '=';
+	}
+	return (size_t)(o - out);
+}
+
+static int valid_utf8(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = s[i];
+		size_t len;
+		unsigned min;
+		if (c < 0x80) { i++; continue; }
+		else if ((c & 0xe0) == 0xc0) { len = 2; min = 0x80; c &= 0x1f; }
+		else if ((c & 0xf0) == 0xe0) { len = 3; min = 0x800; c &= 0x0f; }
+		else if ((c & 0xf8) == 0xf0) { len = 4; min = 0x10000; c &= 0x07; }
+		else return 0;
+		if (i + len > n)
+			return 0;
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return 0;
+			c = c << 6 | (s[i + k] & 0x3f);
+		}
+		if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
+void go_reader_init(go_reader *r, int nfiles, char *const *files, size_t max_line)
+{
+	memset(r, 0, sizeof *r);
+	r->files = files;
+	r->nfiles = nfiles;
+	r->fd = -1;
+	if (!max_line) {
+		const char *env = getenv("GO_MAX_LINE");
+		char *end;
+		max_line = GO_MAX_LINE_DEFAULT;
+		if (env && *env) {
+			unsigned long long v = strtoull(env, &end, 10);
+			if (*end || v < 2)
+				go_diex("GO_MAX_LINE: '%s' is not a number of bytes", env);
+			max_line = (size_t)v;
+		}
+	}
+	r->max_line = max_line;
+	r->cap = CHUNK < max_line ? CHUNK : max_line + 1;
+	r->buf = go_xmalloc(r->cap);
+}
+
+void go_reader_free(go_reader *r)
+{
+	if (r->fd > 0)
+		close(r->fd);
+	if (r->spool)
+		fclose(r->spool);
+	free(r->buf);
+	r->buf = NULL;
+}
+
+/* Open the next input; 0 when there is none left. */
+static int open_next(go_reader *r)
+{
+	for (;;) {
+		if (r->nfiles == 0 && r->next == 0) {
+			r->next = 1;
+			r->fd = STDIN_FILENO;
+			r->name = "<stdin>";
+		} else if (r->next >= r->nfiles) {
+			return 0;
+		} else {
+			const char *f = r->files[r->next++];
+			if (strcmp(f, "-") == 0) {
+				r->fd = STDIN_FILENO;
+				r->name = "<stdin>";
+			} else if ((r->fd = open(f, O_RDONLY | O_CLOEXEC)) < 0) {
+				go_warn("%s", f);
+				r->io_error = 1;
+				continue;
+			} else {
+				r->name = f;
+			}
+		}
+		r->lineno = 0;
+		r->start = r->end = 0;
+		r->eof = 0;
+		return 1;
+	}
+}
+
+static void close_current(go_reader *r)
+{
+	if (r->fd > 0)
+		close(r->fd);
+	r->fd = -1;
+}
+
+/* Read more bytes after end; 0 at end of file, -1 on error. */
+static ssize_t fill(go_reader *r)
+{
+	if (r->start > 0) {
+		memmove(r->buf, r->buf + r->start, r->end - r->start);
+		r->end -= r->start;
+		r->start = 0;
+	}
+	if (r->end == r->cap) {
+		size_t cap = r->cap * 2;
+		if (cap > r->max_line + 1)
+			cap = r->max_line + 1;
+		r->buf = go_xrealloc(r->buf, cap);
+		r->cap = cap;
+	}
+	ssize_t n;
+	do
+		n = read(r->fd, r->buf + r->end, r->cap - r->end);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		go_warn("%s", r->name);
+		r->io_error = 1;
+		return -1;
+	}
+	r->end += (size_t)n;
+	return n;
+}
+
+/* The invalid-line record: {"invalid_line"|"invalid_line_base64": …, "at", "problems"}. */
+static json_t *invalid_record(go_reader *r, json_t *line, int is_base64,
+			      const char *what)
+{
+	json_t *rec = json_object();
+	json_object_set_new(rec, is_base64 ? "invalid_line_base64" : "invalid_line", line);
+	json_object_set_new(rec, "at", json_string(r->at));
+	go_problem(rec, go_prog(), GO_ERROR, "invalid-json", NULL, "%s", what);
+	go_warnx("%s: %s", r->at, what);
+	r->invalid++;
+	return rec;
+}
+
+static json_t *base64_string(const char *s, size_t n)
+{
+	char *enc = go_xmalloc((n + 2) / 3 * 4 + 1);
+	size_t len = base64((const unsigned char *)s, n, enc);
+	json_t *str = json_stringn(enc, len);
+	free(enc);
+	return str;
+}
+
+static json_t *parse_line(go_reader *r, const char *line, size_t len)
+{
+	json_error_t err;
+	json_t *rec;
+
+	if (memchr(line, '\0', len))
+		return invalid_record(r, base64_string(line, len), 1,
+				      "a NUL byte in the line");
+	rec = json_loadb(line, len, JSON_REJECT_DUPLICATES, &err);
+	if (rec && json_is_object(rec))
+		return rec;
+	if (rec) {
+		json_decref(rec);
+		return invalid_record(r, json_stringn(line, len), 0,
+				      "not a JSON object");
+	}
+	if (!valid_utf8((const unsigned char *)line, len))
+		return invalid_record(r, base64_string(line, len), 1,
+				      "not valid UTF-8");
+	char what[JSON_ERROR_TEXT_LENGTH + 64];
+	snprintf(what, sizeof what, "invalid JSON: %s (column %d)", err.text, err.column);
+	return invalid_record(r, json_stringn(line, len), 0, what);
+}
+
+/* The line does not fit in max_line: stream all of it, as base64, to the spool. */
+static json_t *spool_overlong(go_reader *r)
+{
+	unsigned char carry[3];
+	size_t ncarry = 0;
+	unsigned long long total = 0;
+	char enc[CHUNK / 3 * 4 + 8];
+
+	if (r->spool)
+		fclose(r->spool);
+	if (!(r->spool = tmpfile()))
+		go_die("temporary file for an over-long line");
+	for (;;) {
+		char *nl = memchr(r->buf + r->start, '\n', r->end - r->start);
+		size_t stop = nl ? (size_t)(nl - r->buf) : r->end;
+		const unsigned char *p = (const unsigned char *)r->buf + r->start;
+		size_t n = stop - r->start;
+		total += n;
+		while (n) {
+			while (ncarry && ncarry < 3 && n) {
+				carry[ncarry++] = *p++;
+				n--;
+			}
+			if (ncarry == 3) {
+				fwrite(enc, 1, base64(carry, 3, enc), r->spool);
+				ncarry = 0;
+			}
+			size_t whole = n / 3 * 3;
+			if (whole > CHUNK / 3 * 3)
+				whole = CHUNK / 3 * 3;
+			fwrite(enc, 1, base64(p, whole, enc), r->spool);
+			p += whole;
+			n -= whole;
+			while (n && n < 3) {
+				carry[ncarry++] = *p++;
+				n--;
+			}
+		}
+		r->start = stop;
+		if (nl) {
+			r->start++;
+			break;
+		}
+		r->start = r->end = 0;
+		if (fill(r) <= 0)
+			break;
+	}
+	fwrite(enc, 1, base64(carry, ncarry, enc), r->spool);
+	if (fflush(r->spool) != 0 || ferror(r->spool))
+		go_die("temporary file for an over-long line");
+	r->overlong = json_string("");
+	char what[128];
+	snprintf(what, sizeof what, "line of %llu bytes, over the limit of %zu",
+		 total, r->max_line);
+	return invalid_record(r, r->overlong, 1, what);
+}
+
+json_t *go_reader_next(go_reader *r)
+{
+	r->overlong = NULL;
+	for (;;) {
+		if (r->fd < 0 && !open_next(r))
+			return NULL;
+		char *nl = memchr(r->buf + r->start, '\n', r->end - r->start);
+		if (nl || (r->eof && r->end > r->start)) {
+			size_t stop = nl ? (size_t)(nl - r->buf) : r->end;
+			char *line = r->buf + r->start;
+			r->start = nl ? stop + 1 : stop;
+			r->lineno++;
+			snprintf(r->at, sizeof r->at, "%s:%lu", r->name, r->lineno);
+			return parse_line(r, line, (size_t)(r->buf + stop - line));
+		}
+		if (r->eof) {
+			close_current(r);
+			continue;
+		}
+		if (r->end - r->start > r->max_line) {
+			r->lineno++;
+			snprintf(r->at, sizeof r->at, "%s:%lu", r->name, r->lineno);
+			return spool_overlong(r);
+		}
+		ssize_t n = fill(r);
+		if (n < 0) {
+			close_current(r);
+			continue;
+		}
+		if (n == 0)
+			r->eof = 1;
+	}
+}
+
+int go_is_invalid(const json_t *rec)
+{
+	return json_object_get(rec, "invalid_line") ||
+	       json_object_get(rec, "invalid_line_base64");
+}
+
+static int dump_to_file(const char *buf, size_t size, void *data)
+{
+	return fwrite(buf, 1, size, data) == size ? 0 : -1;
+}
+
+/* An over-long line's record: its placeholder string is replaced by the spool. */
+static int write_overlong(FILE *out, const go_reader *src, const json_t *rec)
+{
+	static const char key[] = "{\"invalid_line_base64\":\"";
+	char *s = json_dumps(rec, JSON_COMPACT);
+	if (!s || strncmp(s, key, sizeof key - 1) != 0)
+		go_diex("internal error: over-long line record out of shape");
+	fputs(key, out);
+	rewind(src->spool);
+	char buf[CHUNK];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, src->spool)) > 0)
+		fwrite(buf, 1, n, out);
+	fputs(s + sizeof key - 1, out);
+	free(s);
+	return 0;
+}
+
+int go_write(FILE *out, const go_reader *src, const json_t *rec)
+{
+	if (src && src->overlong &&
+	    json_object_get(rec, "invalid_line_base64") == src->overlong)
+		write_overlong(out, src, rec);
+	else if (json_dump_callback(rec, dump_to_file, out, JSON_COMPACT) != 0)
+		return -1;
+	if (putc('\n', out) == EOF)
+		return -1;
+	return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Fixture cases: one folder per case under tests/cases/<tool>/<case>/ holding
+#   cmd       the command line (run by sh in the case folder, stdin from in.jsonl)
+#   in.jsonl  standard input (optional: /dev/null)
+#   out.jsonl the exact expected standard output (optional: not compared)
+#   err       the exact expected standard error (optional: not compared)
+#   status    the expected exit status (optional: 0)
+. "${0%/*}/lib.sh"
+for dir in "$TESTS"/cases/*/*/; do
+	dir=${dir%/}
+	name=${dir#"$TESTS"/cases/}
+	in=$dir/in.jsonl; [ -f "$in" ] || in=/dev/null
+	(cd "$dir" && sh ./cmd) <"$in" >"$T/out" 2>"$T/err"
+	status=$?
+	want=0; [ -f "$dir/status" ] && want=$(cat "$dir/status")
+	is "$status" "$want" "$name: exit status"
+	[ -f "$dir/out.jsonl" ] && same_file "$T/out" "$dir/out.jsonl" "$name: stdout"
+	[ -f "$dir/err" ] && same_file "$T/err" "$dir/err" "$name: stderr"
+done
+finish
