@@ -280,6 +280,7 @@ static void rule9_pii(json_t *rec, const go_check_opts *o, const char *attr)
 
 int go_check_record(json_t *rec, const go_check_opts *o)
 {
+	go_problems_clear(rec, o->tool);
 	size_t before = go_error_count(rec);
 	go_normalise(rec);
 	const char *attr = go_norm_attribute(go_str(rec, "attribute"));

@@ -130,6 +130,9 @@ typedef enum { GO_ERROR, GO_WARNING } go_severity;
 void go_problem(json_t *rec, const char *tool, go_severity sev, const char *code,
 		const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+/* Remove the problems a tool added on an earlier run, so that running a filter
+ * twice gives what running it once does. */
+void go_problems_clear(json_t *rec, const char *tool);
 /* True when rec has a problem of severity error (from any tool). */
 int go_has_error(const json_t *rec);
 /* How many problems of severity error rec has (from any tool). */
@@ -191,9 +194,66 @@ typedef struct go_check_opts {
 	const char *tool; /* "tool" of the problems it adds */
 	int today;        /* day, for records without published */
 } go_check_opts;
-/* Add the problems rules 0-6, 8, 9 find in rec (normalised first).
- * Returns how many of them are errors. */
+/* Add the problems rules 0-6, 8, 9 find in rec (normalised first), replacing
+ * those o->tool added before. Returns how many of them are errors. */
 int go_check_record(json_t *rec, const go_check_opts *o);
+
+/* ---- store.c: the git store (SPEC §6) ----------------------------------- */
+
+/*
+ * A store is a git repository, bare or not, holding refs/heads/main (the
+ * register) and refs/heads/public (the public view). Documents live in
+ * docs/<YYYY>/<id with each / as ~>/{record.json,body.md,files/<name>}.
+ */
+struct git_repository;
+struct git_tree;
+typedef struct go_store go_store;
+
+enum {
+	GO_STORE_CREATE = 1 << 0, /* go_store_open: init a bare repository if absent */
+	GO_STORE_BODY = 1 << 1,   /* reading: add "body" and each attachment's "blob" */
+};
+
+/* Open the repository at dir (bare or not). 0, or -1 after printing
+ * "prog: DIR: message". */
+int go_store_open(go_store **out, const char *dir, int flags);
+void go_store_free(go_store *s);
+struct git_repository *go_store_repo(go_store *s);  /* borrowed */
+const char *go_store_path(const go_store *s);      /* absolute path, borrowed */
+
+/* "docs/<YYYY>/<id with each / as ~>", a new string; NULL for an invalid id or
+ * date. go_store_doc_name: the last component alone. */
+char *go_store_doc_dir(const char *id, const char *date);
+char *go_store_doc_name(const char *id);
+
+/* Resolve rev (NULL: "main") to its commit (hex, 41 bytes with the NUL) and
+ * root tree (*tree: the caller git_tree_free()s it). 0; GIT_ENOTFOUND (quiet)
+ * when rev does not exist; -1 on another error (printed). */
+int go_store_resolve(go_store *s, const char *rev, char commit[41],
+		struct git_tree **tree);
+
+/*
+ * Documents, in path order. rec is record.json (borrowed: the callback may change
+ * it or json_incref it); with GO_STORE_BODY it also has "body" (when body.md
+ * exists) and the attachments' "blob" ids. dir is "docs/<YYYY>/<name>".
+ * Each returns 0, -1 on error (printed), or the callback's non-zero return value.
+ */
+typedef int (*go_store_cb)(json_t *rec, const char *dir, void *ctx);
+/* Every document of rev (NULL: main; a missing main is an empty store). */
+int go_store_foreach(go_store *s, const char *rev, int flags, go_store_cb cb,
+		void *ctx);
+/* Every document of a root tree (e.g. from go_store_resolve, or an index
+ * written with git_index_write_tree); year 0: all years. */
+int go_store_foreach_tree(go_store *s, struct git_tree *root, int year, int flags,
+		go_store_cb cb, void *ctx);
+/* One document folder dir ("docs/<YYYY>/<name>") of root: *rec is a new
+ * reference. 0; GIT_ENOTFOUND (quiet) when there is no such document; -1 on error. */
+int go_store_read_doc(go_store *s, struct git_tree *root, const char *dir, int flags,
+		json_t **rec);
+/* The document of root with exactly this id, in whatever year: like
+ * go_store_read_doc; *dir (may be NULL) gets its folder, a new string. */
+int go_store_find_id(go_store *s, struct git_tree *root, const char *id, int flags,
+		json_t **rec, char **dir);
 
 /* ---- interp.c: SPEC §4 rule 7, policies and interpretations ------------- */
 
@@ -234,9 +294,8 @@ void go_interp_free(go_interp *x);
 long go_interp_add(go_interp *x, const json_t *rec);
 /* Index rec, the record.json of a document already on the store's main branch. */
 void go_interp_add_stored(go_interp *x, const json_t *rec);
-struct go_store;
 /* go_interp_add_stored for every document on main of s: 0, or -1 (printed). */
-int go_interp_add_store(go_interp *x, struct go_store *s);
+int go_interp_add_store(go_interp *x, go_store *s);
 /* Set "interpretations" (on a policy) and add the rule-7 problems to rec, the
  * record go_interp_add numbered n (or an identical copy of it). Returns the
  * number of errors added. */

@@ -33,6 +33,18 @@ void go_problem(json_t *rec, const char *tool, go_severity sev, const char *code
 	json_array_append_new(list, p);
 }
 
+void go_problems_clear(json_t *rec, const char *tool)
+{
+	json_t *list = json_object_get(rec, "problems");
+	for (size_t i = json_array_size(list); i-- > 0;) {
+		const char *t = go_str(json_array_get(list, i), "tool");
+		if (t && strcmp(t, tool) == 0)
+			json_array_remove(list, i);
+	}
+	if (list && json_array_size(list) == 0)
+		json_object_del(rec, "problems");
+}
+
 size_t go_error_count(const json_t *rec)
 {
 	const json_t *list = json_object_get(rec, "problems");
