@@ -44,7 +44,7 @@ HOLIDAYS := $(wildcard data/holiday-cn/*.json)
 DEB_BUILD := gcc make pkg-config libjansson-dev libgit2-dev libarchive-dev libopencc-dev
 DEB_TEST  := git jq libarchive-tools zstd pre-commit perl
 
-.PHONY: all deps deps-test check demo bench install clean
+.PHONY: all deps deps-test check demo bench install clean fuzz
 all: $(BINS) $(UNITS)
 
 deps:
@@ -90,13 +90,14 @@ bench: all
 	GO_BUILD=$(abspath $(BUILD)) sh bench/run
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
 		$(DESTDIR)$(SHAREDIR)/hooks \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
 		$(DESTDIR)$(PREFIX)/share/zsh/vendor-completions \
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7/
 	install -m 644 completions/bash/* $(DESTDIR)$(PREFIX)/share/bash-completion/completions/
 	install -m 644 completions/zsh/* $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/
 	install -m 644 completions/fish/* $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/
@@ -105,3 +106,11 @@ install: all
 
 clean:
 	rm -rf build build-san
+
+# Differential fuzzing of the JSON parser and writer against jansson (clang's libFuzzer).
+FUZZ_SECONDS ?= 60
+fuzz: $(BUILD)/lib/json.o $(BUILD)/lib/error.o
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS) \
+		-o $(BUILD)/fuzz-json tests/fuzz/json.c lib/json.c lib/error.c -ljansson
+	mkdir -p $(BUILD)/fuzz-corpus
+	$(BUILD)/fuzz-json -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(BUILD)/fuzz-corpus tests/cases/go-check-reason/*/

@@ -6,7 +6,7 @@
 
 /* Built from data/holiday-cn by data/gen-calendar (see the Makefile). */
 extern const int go_calendar_first, go_calendar_last;
-extern const char go_calendar_days[][11];
+extern const int go_calendar_days[]; /* YYYYMMDD, sorted */
 extern const unsigned char go_calendar_off[];
 extern const unsigned go_calendar_count;
 
@@ -74,17 +74,19 @@ int go_date_year(int day)
 	return y;
 }
 
-static int cmp_date(const void *key, const void *elem)
+static int cmp_int(const void *key, const void *elem)
 {
-	return strcmp(key, elem);
+	int a = *(const int *)key, b = *(const int *)elem;
+	return (a > b) - (a < b);
 }
 
 int go_is_workday(int day)
 {
-	char s[11];
-	go_format_date(day, s);
-	const char (*hit)[11] = bsearch(s, go_calendar_days, go_calendar_count,
-					sizeof go_calendar_days[0], cmp_date);
+	int y, m, d;
+	civil_from_days(day, &y, &m, &d);
+	int key = y * 10000 + m * 100 + d;
+	const int *hit = bsearch(&key, go_calendar_days, go_calendar_count,
+				 sizeof go_calendar_days[0], cmp_int);
 	if (hit)
 		return !go_calendar_off[hit - go_calendar_days];
 	int weekday = ((day % 7) + 7 + 3) % 7; /* 0 = Monday; 1970-01-01 was a Thursday */

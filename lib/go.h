@@ -121,6 +121,21 @@ int go_is_invalid(const json_t *rec);
  */
 int go_write(FILE *out, const go_reader *src, const json_t *rec);
 
+/* ---- json.c: the fast, strict parser behind go_reader_next ------------- */
+
+typedef struct go_json_error {
+	const char *text; /* static text */
+	size_t column;    /* byte column, from 1 */
+	char near[16];    /* printable ASCII found there, maybe empty */
+} go_json_error;
+/* One JSON value from s[0..n) (white space around it allowed), as jansson would
+ * parse it with JSON_REJECT_DUPLICATES; NULL and *err when it is not one. */
+json_t *go_json_parse(const char *s, size_t n, go_json_error *err);
+/* v as one compact line, byte for byte what json_dumps(v, JSON_COMPACT |
+ * JSON_ENCODE_ANY) writes, but faster, and with reals in the shortest form that
+ * reads back the same (0.1, not 0.10000000000000001): a new string, *len bytes. */
+char *go_json_dump(const json_t *v, size_t *len);
+
 /* ---- problem.c: the problems array -------------------------------------- */
 
 typedef enum { GO_ERROR, GO_WARNING } go_severity;
@@ -255,6 +270,106 @@ int go_store_read_doc(go_store *s, struct git_tree *root, const char *dir, int f
 int go_store_find_id(go_store *s, struct git_tree *root, const char *id, int flags,
 		json_t **rec, char **dir);
 
+/* ---- match.c: one-pass keyword matching across scripts ----------------- */
+
+/*
+ * All keywords of a matcher are found in one pass over a text (Aho-Corasick
+ * over bytes). Texts and keywords are folded alike: ASCII letters to lower
+ * case, full-width ASCII to half-width, U+3000 to a space, and a parenthesised
+ * run of pinyin letters directly after a Han character ("進(jìn)") skipped.
+ * Use: go_matcher_new, go_matcher_add for each keyword, go_matcher_build once,
+ * then go_matcher_scan any number of texts.
+ */
+typedef struct go_matcher go_matcher;
+go_matcher *go_matcher_new(void);
+/* Add kw[0..n), reported as id. With variants, also add its spellings in the
+ * other script (OpenCC s2t, s2tw, s2hk, t2s, opened once per matcher). Returns
+ * 0; -1 when the keyword is empty once folded; -2 when OpenCC fails (printed). */
+int go_matcher_add(go_matcher *m, const char *kw, size_t n, unsigned id, int variants);
+void go_matcher_build(go_matcher *m);
+/* Distinct ids added. */
+unsigned go_matcher_ids(const go_matcher *m);
+/* Set bit id (hits[id / 8] & 1 << id % 8) for every keyword found in s[0..n).
+ * have: how many of this matcher's ids are set already; returns the new count,
+ * and stops scanning once all are set. */
+size_t go_matcher_scan(const go_matcher *m, const char *s, size_t n,
+		       unsigned char *hits, size_t have);
+void go_matcher_free(go_matcher *m);
+/* s[0..n) folded as the matcher folds it; malloc'd, NUL-terminated, *len set. */
+char *go_fold(const char *s, size_t n, size_t *len);
+
+/* ---- rules.c: go-classify's rules files --------------------------------- */
+
+/*
+ * SPEC §5 rules: go_rules_new; go_rules_parse or go_rules_load for each rules
+ * text in order; go_rules_build once; then go_rules_apply on each record.
+ * Errors are printed as "NAME:LINE: message"; provenance is "NAME:LINE"
+ * (NAME "default" for go_default_rules).
+ */
+typedef struct go_rules go_rules;
+extern const char go_default_rules[]; /* the embedded rules, rules-file syntax */
+go_rules *go_rules_new(void);
+void go_rules_free(go_rules *rs);
+/* Parse text[0..n) named name. Returns the number of malformed rules. */
+int go_rules_parse(go_rules *rs, const char *name, const char *text, size_t n);
+/* go_rules_parse on a file ("-" is stdin): its errors, or -1 when unreadable. */
+int go_rules_load(go_rules *rs, const char *path);
+size_t go_rules_count(const go_rules *rs);
+/* Compile the keyword automata (loads OpenCC): 0, or -1 (printed). */
+int go_rules_build(go_rules *rs);
+typedef struct go_classify_opts {
+	const char *tool; /* "tool" of the problems it adds */
+	int overwrite;    /* replace present fields too */
+} go_classify_opts;
+/*
+ * Normalise rec, fill its absent attribute, category, basis and reason from
+ * the first matching rule for each (every one with overwrite) and record
+ * "classified_by"; add rule-disagrees (warning) when the first matching rule
+ * that sets an attribute differs from the record's, and pii-in-proactive
+ * (error) to a proactive record with personal information in title or body.
+ * Invalid records are left untouched. Returns the number of errors added.
+ */
+int go_rules_apply(go_rules *rs, json_t *rec, const go_classify_opts *o);
+
+/* publish.c: go-publish's batches. Prepare each accepted record (its blobs and
+ * document folder are written at once, nothing of a refused one), then commit
+ * the batch: one commit on the register, one on the public view when it
+ * changes, each ref moved by compare-and-swap, re-applied on a moved tip. */
+struct git_signature;
+typedef struct go_batch go_batch;
+typedef struct go_batch_opts {
+	const char *branch;        /* the register: "main" when NULL */
+	const char *public_branch; /* the public view: "public" when NULL */
+	const char *message;       /* first line of the commit messages, or NULL */
+	int today;                 /* day of publishing, for "published" */
+	int dry_run;               /* hash and compare, write nothing */
+} go_batch_opts;
+/* NULL on error (printed). The batch reads the store at its current tips. */
+go_batch *go_batch_new(go_store *s, const go_batch_opts *o);
+void go_batch_free(go_batch *b);
+/* Add rec (normalised, checked, attribute set): sets "published" when absent
+ * (not on withheld records), writes its objects. The document's number; -1 and
+ * *reason (a new string) when the store refuses it; -2 on a git error (printed). */
+long go_batch_prepare(go_batch *b, json_t *rec, char **reason);
+/* Commit the batch. 0, or -1 (printed). Without an identity (sig NULL), -1. */
+int go_batch_commit(go_batch *b, const struct git_signature *sig);
+/* Push both branches to remote (a remote's name or a URL); when rejected,
+ * fetch, lay the batch onto the remote tips, and retry. 0 or -1 (printed). */
+int go_batch_push(go_batch *b, const char *remote, const struct git_signature *sig);
+/* 1 when document n changed a branch (commit: that commit, or "" in a dry
+ * run), 0 when unchanged (commit: the register's tip). */
+int go_batch_status(const go_batch *b, long n, char commit[41]);
+
+/* pack.c: where a batch's new objects go (see publish.c). A backend for an odb
+ * of the batch's own that streams new objects into one pack and reads every
+ * other object from repo; dry_run: keep them in memory only. */
+struct git_odb_backend;
+int go_pack_backend(struct git_odb_backend **out, struct git_repository *repo,
+		int dry_run);
+/* Install what was written as objects/pack/pack-<sha1>.{pack,idx} (synced;
+ * the index last), and start afresh. 0 or -1 (printed). */
+int go_pack_flush(struct git_odb_backend *b);
+
 /* ---- interp.c: SPEC §4 rule 7, policies and interpretations ------------- */
 
 /*
@@ -300,5 +415,134 @@ int go_interp_add_store(go_interp *x, go_store *s);
  * record go_interp_add numbered n (or an identical copy of it). Returns the
  * number of errors added. */
 int go_interp_apply(go_interp *x, long n, json_t *rec);
+
+/* ---- sha.c: digests for BagIt manifests --------------------------------- */
+
+#include <stdint.h>
+
+/* MD5 (RFC 1321), SHA-1, SHA-256, SHA-512 (FIPS 180-4). */
+enum go_hash_alg { GO_MD5, GO_SHA1, GO_SHA256, GO_SHA512, GO_HASH_N };
+#define GO_HASH_MAX 64 /* bytes of the longest digest */
+typedef struct go_hash {
+	int alg;
+	uint64_t len;
+	uint32_t h32[8];
+	uint64_t h64[8];
+	unsigned char buf[128];
+	size_t n;
+} go_hash;
+void go_hash_init(go_hash *h, int alg);
+void go_hash_update(go_hash *h, const void *p, size_t n);
+void go_hash_final(go_hash *h, unsigned char *out); /* go_hash_size(alg) bytes */
+size_t go_hash_size(int alg);
+const char *go_hash_name(int alg);    /* "md5", "sha1", "sha256", "sha512" */
+int go_hash_lookup(const char *name); /* the alg, or -1 */
+void go_hex(const unsigned char *d, size_t n, char *out); /* 2n+1 bytes */
+
+/* ---- archive.c: archives, written reproducibly and read defensively ----- */
+
+struct git_tree;
+typedef struct go_archive_writer go_archive_writer;
+/* format: "tar", "tar.gz", "tar.zst" or "zip"; out: a file (written beside it,
+ * renamed at close) or "-"; every entry is root/PATH with this mtime, owner 0,
+ * mode 0644. NULL after a message. */
+go_archive_writer *go_archive_writer_open(const char *out, const char *format,
+					  const char *root, int64_t mtime);
+/* Start a file of exactly size bytes, then go_archive_data. 0 or -1 (printed). */
+int go_archive_file(go_archive_writer *w, const char *path, uint64_t size);
+int go_archive_data(go_archive_writer *w, const void *p, size_t n);
+/* Finish and free; 0 or -1 (printed, and no OUT is left). */
+int go_archive_writer_close(go_archive_writer *w);
+/* Free without finishing: no OUT is left. NULL-safe. */
+void go_archive_writer_abort(go_archive_writer *w);
+
+/* One finding about an archive or a bag: severity "error" or "warning". */
+typedef void (*go_bag_finding_cb)(void *ctx, const char *severity, const char *code,
+				  const char *path, const char *message);
+
+#define GO_ARCHIVE_MAX_ENTRY ((uint64_t)4 << 30) /* bytes */
+#define GO_ARCHIVE_MAX_RATIO 200u                /* uncompressed : compressed */
+typedef struct go_archive_visitor {
+	void *ctx;
+	go_bag_finding_cb finding;
+	/* A regular file that is safe to read; path relative to the bag's root
+	 * (the archive's top folder, if any). Its data follows, then end, with
+	 * complete 0 when reading stopped early (a finding says why). */
+	void (*begin)(void *ctx, const char *path, uint64_t size);
+	void (*data)(void *ctx, const void *buf, size_t n);
+	void (*end)(void *ctx, int complete);
+	uint64_t max_entry; /* 0: GO_ARCHIVE_MAX_ENTRY */
+	unsigned max_ratio; /* 0: GO_ARCHIVE_MAX_RATIO */
+} go_archive_visitor;
+/*
+ * Read file ("-": stdin) without writing anything anywhere. Absolute paths,
+ * "..", symbolic and hard links, devices, duplicate entries, entries outside the
+ * bag's folder, encrypted, huge or too highly compressed entries are findings,
+ * never read, followed or extracted. 0 when read to the end, -1 when the
+ * archive cannot be read (printed).
+ */
+int go_archive_read(const char *file, const go_archive_visitor *v);
+
+/* Which documents of a store go into an archive. */
+typedef struct go_archive_select {
+	int year;                      /* 0: every year */
+	const char *const *attributes; /* NULL-terminated codes; NULL: all */
+} go_archive_select;
+/* A file of the store layout ("docs/<YYYY>/<name>/..."), whole, in path order. */
+typedef int (*go_archive_file_cb)(void *ctx, const char *path, const void *data,
+				  size_t size);
+/* The selected documents of root, blobs read straight from git. A withheld
+ * record gives its record.json alone, reduced to metadata if the store holds
+ * more. 0, -1 (printed) or the callback's non-zero value. */
+int go_archive_walk_store(go_store *s, struct git_tree *root, const go_archive_select *sel,
+			  go_archive_file_cb cb, void *ctx);
+/* True for a key a withheld record keeps (SPEC §6). */
+int go_archive_withheld_key(const char *key);
+/* record.json as the store writes it: pretty, keys sorted, trailing newline. */
+char *go_archive_record_text(const json_t *rec);
+
+/* ---- bagit.c: BagIt 1.0, RFC 8493 --------------------------------------- */
+
+/* Manifest paths: RFC 8493 §2.1.3 encodes CR, LF and % (and only those). */
+char *go_bagit_encode_path(const char *path);
+char *go_bagit_decode_path(const char *s);
+/* NULL for a safe relative path, else why not (absolute, "..", ...). */
+const char *go_bagit_unsafe_path(const char *rel);
+/* Bag-Size: "512 bytes", "42.6 MB" (powers of 1000). */
+void go_bagit_size(uint64_t bytes, char out[32]);
+
+/*
+ * Checking a bag whose files come one by one, in any order: begin, data...,
+ * end for each (path relative to the bag's root), then finish. Findings go to
+ * cb. Reads versions 1.0 and 0.97 with md5, sha1, sha256 and sha512 manifests.
+ * Files met before the manifests that name them are hashed with every
+ * algorithm; after them, only with those in use.
+ */
+typedef struct go_bag_check go_bag_check;
+go_bag_check *go_bag_check_new(go_bag_finding_cb cb, void *ctx);
+void go_bag_check_free(go_bag_check *c);
+void go_bag_check_begin(go_bag_check *c, const char *path, uint64_t size);
+void go_bag_check_data(go_bag_check *c, const void *buf, size_t n);
+/* 1 when a finding concerns this file (so far), else 0. */
+int go_bag_check_end(go_bag_check *c, int complete);
+/* Completeness and Payload-Oxum; returns the number of error findings. */
+int go_bag_check_finish(go_bag_check *c);
+void go_bag_check_payload(const go_bag_check *c, uint64_t *octets, uint64_t *count);
+
+/*
+ * Writing a bag: each payload file (path relative to the bag, "data/...") goes
+ * through begin, data..., end, which hash it (SHA-256, SHA-512) and spool its
+ * manifest lines to temporary files; then write_tags writes bagit.txt,
+ * tagmanifest-sha256.txt, bag-info.txt (info: label, value, ..., NULL; then
+ * Bag-Size and Payload-Oxum) and the manifests.
+ */
+typedef struct go_bag_out go_bag_out;
+go_bag_out *go_bag_out_new(void);
+void go_bag_out_free(go_bag_out *b);
+void go_bag_out_begin(go_bag_out *b, const char *path);
+void go_bag_out_data(go_bag_out *b, const void *p, size_t n);
+void go_bag_out_end(go_bag_out *b);
+void go_bag_out_oxum(const go_bag_out *b, uint64_t *octets, uint64_t *count);
+int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const *info);
 
 #endif

@@ -182,13 +182,13 @@ static json_t *base64_string(const char *s, size_t n)
 
 static json_t *parse_line(go_reader *r, const char *line, size_t len)
 {
-	json_error_t err;
+	go_json_error err;
 	json_t *rec;
 
 	if (memchr(line, '\0', len))
 		return invalid_record(r, base64_string(line, len), 1,
 				      "a NUL byte in the line");
-	rec = json_loadb(line, len, JSON_REJECT_DUPLICATES, &err);
+	rec = go_json_parse(line, len, &err);
 	if (rec && json_is_object(rec))
 		return rec;
 	if (rec) {
@@ -199,8 +199,12 @@ static json_t *parse_line(go_reader *r, const char *line, size_t len)
 	if (!valid_utf8((const unsigned char *)line, len))
 		return invalid_record(r, base64_string(line, len), 1,
 				      "not valid UTF-8");
-	char what[JSON_ERROR_TEXT_LENGTH + 64];
-	snprintf(what, sizeof what, "invalid JSON: %s (column %d)", err.text, err.column);
+	char what[128];
+	if (err.near[0])
+		snprintf(what, sizeof what, "invalid JSON: %s near '%s' (column %zu)",
+			 err.text, err.near, err.column);
+	else
+		snprintf(what, sizeof what, "invalid JSON: %s (column %zu)", err.text, err.column);
 	return invalid_record(r, json_stringn(line, len), 0, what);
 }
 
@@ -301,11 +305,6 @@ int go_is_invalid(const json_t *rec)
 	       json_object_get(rec, "invalid_line_base64");
 }
 
-static int dump_to_file(const char *buf, size_t size, void *data)
-{
-	return fwrite(buf, 1, size, data) == size ? 0 : -1;
-}
-
 /* An over-long line's record: its placeholder string is replaced by the spool. */
 static int write_overlong(FILE *out, const go_reader *src, const json_t *rec)
 {
@@ -329,8 +328,17 @@ int go_write(FILE *out, const go_reader *src, const json_t *rec)
 	if (src && src->overlong &&
 	    json_object_get(rec, "invalid_line_base64") == src->overlong)
 		write_overlong(out, src, rec);
-	else if (json_dump_callback(rec, dump_to_file, out, JSON_COMPACT) != 0)
-		return -1;
+	else {
+		/* One buffer and one fwrite. */
+		size_t n;
+		char *s = go_json_dump(rec, &n);
+		s[n] = '\n';
+		size_t w = fwrite(s, 1, n + 1, out);
+		free(s);
+		if (w != n + 1)
+			return -1;
+		return 0;
+	}
 	if (putc('\n', out) == EOF)
 		return -1;
 	return ferror(out) ? -1 : 0;

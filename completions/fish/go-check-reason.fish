@@ -1,0 +1,3 @@
+complete -c go-check-reason -l today -x -d 'Day to measure deadlines against (YYYY-MM-DD)'
+complete -c go-check-reason -s h -l help -d 'Show help'
+complete -c go-check-reason -l version -d 'Show version'

@@ -1,0 +1,58 @@
+#!/bin/sh
+# make demo: the main pipeline on the bundled example documents, into a fresh store.
+#   go-classify | go-check-reason | go-link-interp | go-publish, then what the store holds.
+set -u
+: "${GO_BUILD:?run through make demo}"
+PATH="$GO_BUILD/bin:$PATH"
+here=$(cd "${0%/*}" && pwd)
+out=$GO_BUILD/demo
+store=$out/store.git
+today=2026-03-20
+rm -rf "$out"
+mkdir -p "$out"
+
+# Tab-separated lines as aligned columns, where column(1) is there.
+table() { if command -v column >/dev/null; then column -t -s "$(printf '\t')"; else cat; fi; }
+
+# Each stage may find problems (exit 1); a usage, I/O or fatal error (exit 2) stops the demo.
+stage() {
+	name=$1; shift
+	"$@" >"$out/$name.jsonl" 2>"$out/$name.err"
+	st=$?
+	if [ "$st" -gt 1 ]; then
+		echo "demo: $name failed (exit $st):" >&2
+		cat "$out/$name.err" >&2
+		exit 2
+	fi
+	printf '%-16s exit %d, %d records\n' "$name" "$st" "$(wc -l <"$out/$name.jsonl")"
+}
+
+echo "== the pipeline on examples/documents.jsonl (today is $today)"
+stage go-classify go-classify "$here/documents.jsonl"
+stage go-check-reason go-check-reason --today "$today" "$out/go-classify.jsonl"
+stage go-link-interp go-link-interp --today "$today" "$out/go-check-reason.jsonl"
+stage go-publish go-publish --init --repo "$store" --today "$today" \
+	--author '市司法局政务公开办 <gongkai@sfj.example.gov.cn>' "$out/go-link-interp.jsonl"
+
+echo
+echo "== each document: attribute (who set it), problems, what go-publish did"
+jq -r '[.id // .at,
+	(.attribute // "-") + (if .classified_by.attribute then " (" + .classified_by.attribute + ")" else "" end),
+	((.problems // []) | map(.code + (if .severity == "warning" then "?" else "" end)) | unique | join(",")),
+	.publish.status + (if .publish.reason then ": " + .publish.reason else "" end)] | @tsv' \
+	"$out/go-publish.jsonl" | table
+echo "(? = warning; every other code is an error that blocks publishing)"
+
+echo
+echo "== git log --stat main"
+git -C "$store" log --stat --format='%h %an: %s%n%b' main | head -60
+echo
+echo "== the public view: go-cat --public --no-body"
+go-cat --repo "$store" --public --no-body | jq -r '[.id, .attribute, .category, .title] | @tsv' |
+	table
+echo
+echo "== archive it: go-archive create | go-archive verify"
+go-archive create --repo "$store" --format tar.gz -o "$out/register.tar.gz" &&
+	go-archive verify "$out/register.tar.gz" && echo "register.tar.gz: a valid BagIt bag"
+echo
+echo "Everything is under $out (the store: $store)."

@@ -1,0 +1,101 @@
+/*
+ * Unit tests of lib/json.c: the fast parser must accept exactly what jansson
+ * accepts with JSON_REJECT_DUPLICATES, and build equal values.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "go.h"
+#include "tap.h"
+
+static void agree(const char *s, size_t n, const char *name)
+{
+	go_json_error err;
+	json_t *mine = go_json_parse(s, n, &err);
+	json_t *theirs = json_loadb(s, n, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, NULL);
+	if (!ok((mine && theirs && json_equal(mine, theirs)) || (!mine && !theirs), name))
+		printf("#   go_json_parse: %s; jansson: %s (%s)\n", mine ? "value" : err.text,
+		       theirs ? "value" : "error", s);
+	if (mine && theirs) {
+		size_t len;
+		char *a = go_json_dump(mine, &len);
+		char *b = json_dumps(theirs, JSON_COMPACT | JSON_ENCODE_ANY);
+		/* Byte for byte as jansson, but for reals in their shortest form. */
+		json_t *back = json_loads(a, JSON_DECODE_ANY, NULL);
+		int same = strcmp(a, b) == 0 ||
+			   (strchr(s, '.') && json_equal(back, theirs) && strlen(a) <= strlen(b));
+		json_decref(back);
+		if (!ok(same && len == strlen(a), "  and writes it as jansson does"))
+			printf("#   go_json_dump: %s\n#   json_dumps:   %s\n", a, b);
+		free(a);
+		free(b);
+	}
+	json_decref(mine);
+	json_decref(theirs);
+}
+#define AGREE(lit) agree(lit, sizeof lit - 1, lit)
+
+int main(void)
+{
+	/* Accepted */
+	AGREE("{}");
+	AGREE("  {\"a\" : 1 ,\"b\":[true,false,null]}\r");
+	AGREE("{\"id\":\"主動公開\",\"n\":-0,\"x\":1.5e3,\"y\":-2E-2,\"z\":0.25}");
+	AGREE("{\"e\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\u4e2d\\ud83d\\ude00\"}");
+	AGREE("{\"a\":{\"a\":{\"a\":[[],{}]}}}");
+	AGREE("[1,2,3]");
+	AGREE("\"just a string\"");
+	AGREE("[0.1,0.5,2.5e-5,123456.789,1e22,-1.0E+2]");
+	AGREE("{\"big\":9223372036854775807,\"small\":-9223372036854775808}");
+	AGREE("{\"a\":\"\xf0\x9f\x98\x80 four-byte UTF-8\"}");
+	AGREE("{\"ctl\":\"\\u0001\\u001f\\u007f\\u2028\",\"r\":[1e300,-0.0,3.0,1.5e-7,100000000000000000000.0]}");
+	/* Refused */
+	AGREE("");
+	AGREE("not json");
+	AGREE("{\"a\":1,\"a\":2}");
+	AGREE("{\"o\":{\"k\":1,\"k\":1}}");
+	AGREE("{\"a\":1,}");
+	AGREE("[1,]");
+	AGREE("{\"a\" 1}");
+	AGREE("{a:1}");
+	AGREE("{\"a\":01}");
+	AGREE("{\"a\":1.}");
+	AGREE("{\"a\":.5}");
+	AGREE("{\"a\":1e}");
+	AGREE("{\"a\":+1}");
+	AGREE("{\"a\":9223372036854775808}");
+	AGREE("{\"a\":1e999}");
+	AGREE("{\"a\":\"tab\there\"}");
+	AGREE("{\"a\":\"\\x41\"}");
+	AGREE("{\"a\":\"\\u00zz\"}");
+	AGREE("{\"a\":\"\\u0000\"}");
+	AGREE("{\"a\":\"\\ud800\"}");
+	AGREE("{\"a\":\"\\udc00\\ud800\"}");
+	AGREE("{\"a\":\"\xff\"}");
+	AGREE("{\"a\":\"\xc0\xaf\"}");
+	AGREE("{\"a\":\"\xed\xa0\x80\"}");
+	AGREE("{\"a\":\"\xf4\x90\x80\x80\"}");
+	AGREE("{\"a\":\"unterminated}");
+	AGREE("{\"a\":tru}");
+	AGREE("{\"a\":nul}");
+	AGREE("{} {}");
+	AGREE("{\"a\":1}x");
+	AGREE("{\"a\":[1 2]}");
+	agree("{\"a\":\"x\0y\"}", 11, "a raw NUL byte");
+
+	go_json_error err;
+	ok(!go_json_parse("{\"a\":tru}", 9, &err) && err.column == 6 && strcmp(err.near, "tru}") == 0,
+	   "the error says where, and what stands there");
+	char deep[5000];
+	memset(deep, '[', 2500);
+	memset(deep + 2500, ']', 2500);
+	ok(!go_json_parse(deep, sizeof deep, &err) && strstr(err.text, "depth"),
+	   "nesting is bounded");
+	json_t *tenth = json_real(0.1);
+	size_t len;
+	char *s = go_json_dump(tenth, &len);
+	is_str(s, "0.1", "a real is written in its shortest form");
+	free(s);
+	json_decref(tenth);
+	return done();
+}
