@@ -230,6 +230,7 @@ static json_t *parse_object(struct parser *ps, int depth)
 	for (;;) {
 		const char *key;
 		size_t klen;
+		const unsigned char *key_at = ps->p;
 		if (ps->p >= ps->end || *ps->p != '"')
 			goto bad_key;
 		ps->p++;
@@ -242,6 +243,7 @@ static json_t *parse_object(struct parser *ps, int depth)
 		if (json_object_get(obj, k)) {
 			if (k != small)
 				free(k);
+			ps->p = key_at; /* point at the key itself */
 			fail(ps, "duplicate object key");
 			goto error;
 		}
