@@ -74,7 +74,9 @@ long go_number_arg(const char *usage, const char *opt, const char *arg, long max
 int go_finish(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		go_warn("standard output");
+		/* A tool that met the write error has said so already. */
+		if (status != GO_FATAL)
+			go_warn("standard output");
 		return GO_FATAL;
 	}
 	if (fclose(stdout) != 0) {

@@ -282,11 +282,15 @@ int go_store_find_id(go_store *s, struct git_tree *root, const char *id, int fla
  */
 typedef struct go_matcher go_matcher;
 go_matcher *go_matcher_new(void);
-/* Add kw[0..n), reported as id. With variants, also add its spellings in the
- * other script (OpenCC s2t, s2tw, s2hk, t2s, opened once per matcher). Returns
- * 0; -1 when the keyword is empty once folded; -2 when OpenCC fails (printed). */
+/* Add kw[0..n), reported as id. With variants, go_matcher_build also adds its
+ * spellings in the other script (OpenCC t2s, s2t, s2tw, s2hk). Returns 0, or
+ * -1 when the keyword is empty once folded. */
 int go_matcher_add(go_matcher *m, const char *kw, size_t n, unsigned id, int variants);
-void go_matcher_build(go_matcher *m);
+/* Expand the variants and compile: 0, or -1 when OpenCC fails (printed; the
+ * matcher then works without variants). go_matchers_build builds n matchers,
+ * loading each OpenCC configuration once for all of them. */
+int go_matcher_build(go_matcher *m);
+int go_matchers_build(go_matcher **ms, size_t n);
 /* Distinct ids added. */
 unsigned go_matcher_ids(const go_matcher *m);
 /* Set bit id (hits[id / 8] & 1 << id % 8) for every keyword found in s[0..n).
@@ -327,7 +331,9 @@ typedef struct go_classify_opts {
  * "classified_by"; add rule-disagrees (warning) when the first matching rule
  * that sets an attribute differs from the record's, and pii-in-proactive
  * (error) to a proactive record with personal information in title or body.
- * Invalid records are left untouched. Returns the number of errors added.
+ * Invalid records are left untouched; go-classify's earlier problems are
+ * replaced. The values set are shared between records: never change them in
+ * place. Returns the number of errors added.
  */
 int go_rules_apply(go_rules *rs, json_t *rec, const go_classify_opts *o);
 
@@ -376,10 +382,10 @@ int go_pack_flush(struct git_odb_backend *b);
  * One index for a batch: go_interp_new; go_interp_add for each record of the
  * batch (in stream order) and go_interp_add_stored for each document already on
  * the store's main branch (go_interp_add_store walks them), in any order; then
- * go_interp_apply on each batch record. The index keeps a small entry per policy
- * or interpretation (id, kind, office, attribute, published, interprets), never
+ * go_interp_apply on each batch record. The index keeps a small entry per
+ * record with an id (id, kind, office, attribute, published, interprets), never
  * the record, so memory does not grow with body sizes. No go_interp_add after
- * the first go_interp_apply.
+ * the first go_interp_apply. A stored document added twice counts once.
  *
  * Ids are compared exactly (ids that differ only in case are distinct). A batch
  * record supersedes a stored document of the same id. Problems, each on the
@@ -388,9 +394,13 @@ int go_pack_flush(struct git_odb_backend *b);
  *     missing-interpretation (error; a warning with no_interpretation_reason)
  *   interpretation naming no policy of the batch or store: orphan-interpretation
  *   interpretation from another office than its policy: interpretation-office-mismatch
- *   interpretation not proactive, or of a policy that is not: interpretation-not-public
+ *   interpretation on-request or withheld, or of a policy that is:
+ *     interpretation-not-public
  *   interpretation published more than grace_days working days after its policy
- *   (published, or today when absent): interpretation-late (a warning)
+ *   (published, or today for a batch record without): interpretation-late (a
+ *   warning; none when a stored policy has no published)
+ * A missing or unknown attribute, or a missing office, skips the checks that
+ * need it (rules 0 and 1 report those).
  * Every batch policy gets "interpretations": the ids of the interpretations that
  * name it, stored ones first (path order), then batch order.
  */
@@ -403,17 +413,19 @@ typedef struct go_interp_opts {
 
 go_interp *go_interp_new(const go_interp_opts *o); /* o is copied */
 void go_interp_free(go_interp *x);
-/* Index rec, a normalised batch record. Returns its number for go_interp_apply,
- * or -1 when rule 7 does not concern it (invalid, neither policy nor
- * interpretation): such a record is passed on untouched. */
+/* Index rec, a batch record. Returns its number for go_interp_apply, or -1
+ * when rule 7 does not concern it (invalid, neither policy nor interpretation):
+ * such a record is passed on untouched. Kind and attribute synonyms are
+ * understood. */
 long go_interp_add(go_interp *x, const json_t *rec);
 /* Index rec, the record.json of a document already on the store's main branch. */
 void go_interp_add_stored(go_interp *x, const json_t *rec);
 /* go_interp_add_stored for every document on main of s: 0, or -1 (printed). */
 int go_interp_add_store(go_interp *x, go_store *s);
 /* Set "interpretations" (on a policy) and add the rule-7 problems to rec, the
- * record go_interp_add numbered n (or an identical copy of it). Returns the
- * number of errors added. */
+ * record go_interp_add numbered n (or an identical copy of it); problems of an
+ * earlier run are the caller's to clear (go_problems_clear). Returns the number
+ * of errors added; n = -1 does nothing. */
 int go_interp_apply(go_interp *x, long n, json_t *rec);
 
 /* ---- sha.c: digests for BagIt manifests --------------------------------- */
@@ -430,6 +442,7 @@ typedef struct go_hash {
 	uint64_t h64[8];
 	unsigned char buf[128];
 	size_t n;
+	int ni;         /* SHA-256 with the x86 SHA extensions */
 } go_hash;
 void go_hash_init(go_hash *h, int alg);
 void go_hash_update(go_hash *h, const void *p, size_t n);
@@ -467,8 +480,10 @@ typedef struct go_archive_visitor {
 	go_bag_finding_cb finding;
 	/* A regular file that is safe to read; path relative to the bag's root
 	 * (the archive's top folder, if any). Its data follows, then end, with
-	 * complete 0 when reading stopped early (a finding says why). */
-	void (*begin)(void *ctx, const char *path, uint64_t size);
+	 * complete 0 when reading stopped early (a finding says why). begin
+	 * returns non-zero for a path it has had before: a duplicate-entry
+	 * finding, and the entry is not read. */
+	int (*begin)(void *ctx, const char *path, uint64_t size);
 	void (*data)(void *ctx, const void *buf, size_t n);
 	void (*end)(void *ctx, int complete);
 	uint64_t max_entry; /* 0: GO_ARCHIVE_MAX_ENTRY */
@@ -476,7 +491,7 @@ typedef struct go_archive_visitor {
 } go_archive_visitor;
 /*
  * Read file ("-": stdin) without writing anything anywhere. Absolute paths,
- * "..", symbolic and hard links, devices, duplicate entries, entries outside the
+ * "..", symbolic and hard links, devices, duplicate entries (see begin), entries outside the
  * bag's folder, encrypted, huge or too highly compressed entries are findings,
  * never read, followed or extracted. 0 when read to the end, -1 when the
  * archive cannot be read (printed).
@@ -521,7 +536,8 @@ void go_bagit_size(uint64_t bytes, char out[32]);
 typedef struct go_bag_check go_bag_check;
 go_bag_check *go_bag_check_new(go_bag_finding_cb cb, void *ctx);
 void go_bag_check_free(go_bag_check *c);
-void go_bag_check_begin(go_bag_check *c, const char *path, uint64_t size);
+/* begin returns 1 for a path it has had before (then the entry is ignored). */
+int go_bag_check_begin(go_bag_check *c, const char *path, uint64_t size);
 void go_bag_check_data(go_bag_check *c, const void *buf, size_t n);
 /* 1 when a finding concerns this file (so far), else 0. */
 int go_bag_check_end(go_bag_check *c, int complete);

@@ -1,0 +1,6 @@
+complete -c go-classify -s r -l rules -r -F -d 'Rules file, tried before the default rules'
+complete -c go-classify -l no-default-rules -d 'Use only the -r rules files'
+complete -c go-classify -l overwrite -d 'Replace fields that are already set'
+complete -c go-classify -l print-default-rules -d 'Print the embedded rules and exit'
+complete -c go-classify -s h -l help -d 'Show help'
+complete -c go-classify -l version -d 'Show version'
