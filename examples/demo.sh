@@ -47,6 +47,11 @@ echo
 echo "== git log --stat main"
 git -C "$store" log --stat --format='%h %an: %s%n%b' main | head -60
 echo
+echo "== an interpretation a week later, joined against the store: go-link-interp --repo"
+printf '%s\n' '{"id":"SFJ-2026-00031-JD2","kind":"interpretation","interprets":"SFJ-2026-00031","office":"政策法规科","attribute":"proactive","category":"decision","title":"《实施办法》答记者问","date":"2026-03-26"}' |
+	go-link-interp --repo "$store" --today 2026-03-27 --grace-days 3 |
+	jq -r '.problems[]? | "\(.code) (\(.severity)): \(.message)"'
+echo
 echo "== the public view: go-cat --public --no-body"
 go-cat --repo "$store" --public --no-body | jq -r '[.id, .attribute, .category, .title] | @tsv' |
 	table

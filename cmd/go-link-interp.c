@@ -1,0 +1,225 @@
+/* go-link-interp — join interpretations to their policies (SPEC §4 rule 7, 谁起草、谁解读). */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "go.h"
+
+static const char usage[] =
+	"usage: go-link-interp [--repo DIR] [--grace-days N] [--today YYYY-MM-DD] [FILE...]\n"
+	"\n"
+	"Join interpretations (kind interpretation, interprets: ID) to the policies\n"
+	"(kinds rule, normative, policy) they name, within the input and against the\n"
+	"documents already on the store's main branch. Each policy gets\n"
+	"\"interpretations\": [ids]; problems go on the record that has to change:\n"
+	"missing-interpretation, orphan-interpretation, interpretation-office-mismatch,\n"
+	"interpretation-not-public, interpretation-late. Other records pass unchanged.\n"
+	"\n"
+	"  --repo DIR          the store to join against (default: $GO_STORE; none: input only)\n"
+	"  --grace-days N      working days an interpretation may follow its policy's\n"
+	"                      publication (default: 0)\n"
+	"  --today YYYY-MM-DD  the publishing day of records without \"published\"\n"
+	"                      (default: today)\n"
+	"  -h, --help          show this help\n"
+	"      --version       show the version\n"
+	"\n"
+	"Exit status: 0 no errors, 1 a record got an error, 2 usage or I/O error.\n";
+
+/*
+ * The records wait in a temporary file until every one is indexed: memory holds
+ * an index entry per record, never the records. A spool line is "-" and the
+ * record, passed on as it is, or "N\t" and the record numbered N by the index.
+ */
+static FILE *spool_open(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = go_xasprintf("%s/go-link-interp.XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0)
+		go_die("%s", path);
+	/* Unlinked at once: nothing is left behind, however the process ends. */
+	unlink(path);
+	free(path);
+	FILE *f = fdopen(fd, "w+");
+	if (!f)
+		go_die("temporary file");
+	setvbuf(f, NULL, _IOFBF, 1 << 16);
+	return f;
+}
+
+static void spool_write(FILE *spool, const go_reader *rd, long n, const json_t *rec)
+{
+	int ok = n < 0 ? putc('-', spool) != EOF : fprintf(spool, "%ld\t", n) > 0;
+	if (!ok || go_write(spool, rd, rec) != 0)
+		go_die("temporary file");
+}
+
+/* Apply rule 7 to the spooled line of record n and write it out. */
+static int emit(go_interp *x, long n, const char *line, size_t len, int *errors)
+{
+	go_json_error err;
+	json_t *rec = go_json_parse(line, len, &err);
+	if (!rec)
+		go_diex("temporary file: record %ld: %s", n, err.text);
+	/* Running the filter twice gives what running it once does. */
+	go_problems_clear(rec, "go-link-interp");
+	*errors += go_interp_apply(x, n, rec);
+	int rc = go_write(stdout, NULL, rec);
+	json_decref(rec);
+	return rc;
+}
+
+/* Copy the spool to stdout in input order; only indexed records are parsed. */
+static int spool_emit(FILE *spool, go_interp *x, int *errors)
+{
+	enum { START, COPY, NUMBER, RECORD } state = START;
+	static char chunk[1 << 16];
+	char *line = NULL;
+	size_t len = 0, cap = 0, got;
+	long n = 0;
+	int rc = 0;
+
+	if (fflush(spool) != 0 || fseek(spool, 0, SEEK_SET) != 0)
+		go_die("temporary file");
+	while (rc == 0 && (got = fread(chunk, 1, sizeof chunk, spool)) > 0) {
+		for (size_t pos = 0; rc == 0 && pos < got;) {
+			char *nl;
+			size_t end;
+			switch (state) {
+			case START:
+				if (chunk[pos] == '-') {
+					state = COPY;
+					pos++;
+				} else {
+					state = NUMBER;
+					n = 0;
+				}
+				break;
+			case COPY:
+				nl = memchr(chunk + pos, '\n', got - pos);
+				end = nl ? (size_t)(nl - chunk) + 1 : got;
+				if (fwrite(chunk + pos, 1, end - pos, stdout) != end - pos)
+					rc = -1;
+				pos = end;
+				if (nl)
+					state = START;
+				break;
+			case NUMBER:
+				if (chunk[pos] == '\t') {
+					state = RECORD;
+					len = 0;
+				} else {
+					n = n * 10 + (chunk[pos] - '0');
+				}
+				pos++;
+				break;
+			case RECORD:
+				nl = memchr(chunk + pos, '\n', got - pos);
+				end = nl ? (size_t)(nl - chunk) : got;
+				if (len + (end - pos) > cap) {
+					cap = (len + (end - pos)) * 2;
+					line = go_xrealloc(line, cap);
+				}
+				memcpy(line + len, chunk + pos, end - pos);
+				len += end - pos;
+				pos = nl ? end + 1 : end;
+				if (nl) {
+					rc = emit(x, n, line, len, errors);
+					state = START;
+				}
+				break;
+			}
+		}
+	}
+	if (ferror(spool))
+		go_die("temporary file");
+	free(line);
+	return rc;
+}
+
+/* A policy or an interpretation, in any of the kind's synonyms. */
+static int concerned(const json_t *rec)
+{
+	const char *kind = go_str(rec, "kind");
+	const char *code = kind ? go_norm_kind(kind) : NULL;
+	return go_is_policy_kind(code) || (code && strcmp(code, "interpretation") == 0);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"repo", required_argument, NULL, 'r'},
+		{"grace-days", required_argument, NULL, 'g'},
+		{"today", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *today = NULL, *repo = getenv("GO_STORE");
+	long grace = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r': repo = optarg; break;
+		case 'g': grace = go_number_arg(usage, "--grace-days", optarg, 3650); break;
+		case 't': today = optarg; break;
+		case 'h': go_help(usage);
+		case 'V': go_version();
+		default: go_usage_error(usage, "unknown option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	go_usage_if_tty(argc, usage);
+
+	go_interp_opts opts = {.tool = "go-link-interp", .today = go_today_arg(today),
+			       .grace_days = (int)grace};
+	go_interp *x = go_interp_new(&opts);
+	go_store *store = NULL;
+	FILE *spool = NULL;
+	int status = GO_OK, errors = 0, progress = isatty(STDERR_FILENO);
+	unsigned long count = 0;
+	go_reader rd;
+	json_t *rec;
+	go_reader_init(&rd, argc, argv, 0);
+
+	if (repo && *repo) {
+		if (go_store_open(&store, repo, 0) != 0 || go_interp_add_store(x, store) != 0) {
+			status = GO_FATAL;
+			goto out;
+		}
+		/* The index holds what rule 7 needs: the repository can go. */
+		go_store_free(store);
+		store = NULL;
+	}
+	spool = spool_open();
+	while ((rec = go_reader_next(&rd))) {
+		/* Only the records rule 7 concerns are normalised: the others
+		 * pass on exactly as they came. */
+		if (!go_is_invalid(rec) && concerned(rec))
+			go_normalise(rec);
+		spool_write(spool, &rd, go_interp_add(x, rec), rec);
+		json_decref(rec);
+		if (progress && ++count % 10000 == 0)
+			fprintf(stderr, "\r%s: %lu records read", go_prog(), count);
+	}
+	if (progress && count >= 10000)
+		fprintf(stderr, "\r%s: %lu records read\n", go_prog(), count);
+	if (spool_emit(spool, x, &errors) != 0) {
+		go_warn("standard output");
+		status = GO_FATAL;
+		goto out;
+	}
+	if ((errors || rd.invalid) && status == GO_OK)
+		status = GO_FINDINGS;
+	if (rd.io_error)
+		status = GO_FATAL;
+out:
+	if (spool)
+		fclose(spool);
+	go_store_free(store);
+	go_reader_free(&rd);
+	go_interp_free(x);
+	return go_finish(status);
+}

@@ -1,0 +1,484 @@
+/*
+ * interp.c — SPEC §4 rule 7 (谁起草、谁解读): policies and their interpretations.
+ *
+ * The index holds one small entry per record that has an id (the record itself
+ * is never kept), so go-link-interp can spool a stream far larger than memory
+ * and go-publish can run the very same checks on a batch held in memory.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "go.h"
+
+#define NONE UINT32_MAX
+#define NO_DAY INT32_MIN
+
+enum { K_OTHER, K_POLICY, K_INTERP };
+enum { A_NONE, A_PROACTIVE, A_ON_REQUEST, A_WITHHELD, A_OTHER };
+enum { F_STORED = 1, F_SHADOWED = 2, F_NO_REASON = 4 };
+
+struct entry {
+	uint32_t id;         /* offsets into the string pool, or NONE */
+	uint32_t interprets;
+	uint32_t office;
+	uint32_t next;       /* next interpretation naming the same id, or NONE */
+	int32_t published;   /* day, or NO_DAY (unknown) */
+	uint8_t kind, attr, flags;
+};
+
+/* Open addressing over entry numbers (0: empty slot, else number + 1). */
+struct table {
+	uint32_t *slot;
+	size_t cap, used; /* cap is a power of two */
+};
+
+struct go_interp {
+	go_interp_opts o;
+	struct entry *e;
+	size_t n, cap;
+	char *pool;       /* every string, NUL-terminated, at its offset */
+	size_t pool_len, pool_cap;
+	struct table ids;     /* every entry, by id (hashed ignoring case) */
+	struct table offices; /* interned offices, by string */
+	struct table targets; /* head of each chain of interpretations, by interprets */
+	uint32_t *tail;       /* per targets slot: the chain's last entry */
+	int resolved;
+	int stored;       /* a store took part: messages say so */
+};
+
+/* FNV-1a over the id folded to lower case, so that one table answers both
+ * "this exact id" and "this id up to letter case". */
+static uint64_t hash_fold(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		h = (h ^ c) * 1099511628211u;
+	}
+	return h;
+}
+
+static const char *str_at(const go_interp *x, uint32_t off)
+{
+	return off == NONE ? NULL : x->pool + off;
+}
+
+static uint32_t pool_add(go_interp *x, const char *s)
+{
+	size_t len = strlen(s) + 1;
+	if (x->pool_len + len > UINT32_MAX - 1)
+		go_diex("too many ids to index (over 4 GB of them)");
+	if (x->pool_len + len > x->pool_cap) {
+		while (x->pool_len + len > x->pool_cap)
+			x->pool_cap = x->pool_cap ? x->pool_cap * 2 : 1 << 16;
+		if (x->pool_cap > UINT32_MAX)
+			x->pool_cap = UINT32_MAX;
+		x->pool = go_xrealloc(x->pool, x->pool_cap);
+	}
+	memcpy(x->pool + x->pool_len, s, len);
+	uint32_t off = (uint32_t)x->pool_len;
+	x->pool_len += len;
+	return off;
+}
+
+static void table_grow(struct table *t, uint64_t (*hash)(const go_interp *, uint32_t),
+		       const go_interp *x)
+{
+	size_t cap = t->cap ? t->cap * 2 : 1024;
+	uint32_t *slot = go_xcalloc(cap, sizeof *slot);
+	for (size_t i = 0; i < t->cap; i++) {
+		if (!t->slot[i])
+			continue;
+		size_t j = hash(x, t->slot[i] - 1) & (cap - 1);
+		while (slot[j])
+			j = (j + 1) & (cap - 1);
+		slot[j] = t->slot[i];
+	}
+	free(t->slot);
+	t->slot = slot;
+	t->cap = cap;
+}
+
+static uint64_t entry_id_hash(const go_interp *x, uint32_t i)
+{
+	return hash_fold(str_at(x, x->e[i].id));
+}
+
+/* The offices table holds pool offsets (+ 1), not entry numbers. */
+static uint64_t office_hash(const go_interp *x, uint32_t off)
+{
+	return hash_fold(x->pool + off);
+}
+
+static uint32_t intern_office(go_interp *x, const char *s)
+{
+	struct table *t = &x->offices;
+	if ((t->used + 1) * 2 > t->cap)
+		table_grow(t, office_hash, x);
+	size_t j = hash_fold(s) & (t->cap - 1);
+	for (; t->slot[j]; j = (j + 1) & (t->cap - 1))
+		if (strcmp(x->pool + t->slot[j] - 1, s) == 0)
+			return t->slot[j] - 1;
+	uint32_t off = pool_add(x, s);
+	t->slot[j] = off + 1;
+	t->used++;
+	return off;
+}
+
+go_interp *go_interp_new(const go_interp_opts *o)
+{
+	go_interp *x = go_xcalloc(1, sizeof *x);
+	x->o = *o;
+	return x;
+}
+
+void go_interp_free(go_interp *x)
+{
+	if (!x)
+		return;
+	free(x->e);
+	free(x->pool);
+	free(x->ids.slot);
+	free(x->offices.slot);
+	free(x->targets.slot);
+	free(x->tail);
+	free(x);
+}
+
+static int attribute_of(const json_t *rec)
+{
+	const char *a = go_str(rec, "attribute");
+	if (!a)
+		return A_NONE;
+	const char *code = go_norm_attribute(a);
+	if (!code)
+		return A_OTHER;
+	if (strcmp(code, "proactive") == 0)
+		return A_PROACTIVE;
+	if (strcmp(code, "on-request") == 0)
+		return A_ON_REQUEST;
+	return strcmp(code, "withheld") == 0 ? A_WITHHELD : A_OTHER;
+}
+
+/* A missing or unknown attribute is go-check-reason's to report (rule 1):
+ * rule 7 only acts on one it knows to be on-request or withheld. */
+static int not_public(int a)
+{
+	return a == A_ON_REQUEST || a == A_WITHHELD;
+}
+
+static const char *attribute_name(int a)
+{
+	return a == A_ON_REQUEST ? "依申请公开（on-request）" : "不予公开（withheld）";
+}
+
+/* A reason counts when it says something: not empty, not only white space. */
+static int has_text(const char *s)
+{
+	for (; s && *s; s++)
+		if (!strchr(" \t\r\n", *s))
+			return 1;
+	return 0;
+}
+
+static const struct entry *find_stored(const go_interp *x, const char *id)
+{
+	const struct table *t = &x->ids;
+	if (!t->cap)
+		return NULL;
+	for (size_t j = hash_fold(id) & (t->cap - 1); t->slot[j]; j = (j + 1) & (t->cap - 1)) {
+		const struct entry *e = &x->e[t->slot[j] - 1];
+		if ((e->flags & F_STORED) && strcmp(str_at(x, e->id), id) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+static long add(go_interp *x, const json_t *rec, int stored)
+{
+	if (x->resolved)
+		go_diex("internal error: go_interp_add after go_interp_apply");
+	if (!json_is_object(rec) || go_is_invalid(rec))
+		return -1;
+	const char *kind = go_str(rec, "kind");
+	const char *code = kind ? go_norm_kind(kind) : NULL;
+	int k = go_is_policy_kind(code) ? K_POLICY
+		: code && strcmp(code, "interpretation") == 0 ? K_INTERP : K_OTHER;
+	const char *id = go_str(rec, "id");
+	/* An id-less record that is neither kind is nothing rule 7 can name. */
+	if (!id && k == K_OTHER)
+		return -1;
+	/* A caller may come across the same stored document twice. */
+	if (stored && id && find_stored(x, id))
+		return -1;
+	if (x->n == UINT32_MAX - 1)
+		go_diex("too many records to index");
+	if (x->n == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 1024;
+		x->e = go_xrealloc(x->e, x->cap * sizeof *x->e);
+	}
+	struct entry *e = &x->e[x->n];
+	memset(e, 0, sizeof *e);
+	e->id = id ? pool_add(x, id) : NONE;
+	e->interprets = NONE;
+	e->office = NONE;
+	e->next = NONE;
+	e->kind = (uint8_t)k;
+	e->flags = stored ? F_STORED : 0;
+	if (k != K_OTHER) {
+		const char *s = go_str(rec, "office");
+		if (s)
+			e->office = intern_office(x, s);
+		if (k == K_INTERP && (s = go_str(rec, "interprets")))
+			e->interprets = pool_add(x, s);
+		e->attr = (uint8_t)attribute_of(rec);
+		if (has_text(go_str(rec, "no_interpretation_reason")))
+			e->flags |= F_NO_REASON;
+		int day;
+		if ((s = go_str(rec, "published")) && go_parse_date(s, &day) == 0)
+			e->published = day;
+		else
+			e->published = stored ? NO_DAY : x->o.today;
+	}
+	uint32_t i = (uint32_t)x->n++;
+	if (e->id != NONE) {
+		struct table *t = &x->ids;
+		if ((t->used + 1) * 2 > t->cap)
+			table_grow(t, entry_id_hash, x);
+		size_t j = hash_fold(id) & (t->cap - 1);
+		while (t->slot[j])
+			j = (j + 1) & (t->cap - 1);
+		t->slot[j] = i + 1;
+		t->used++;
+	}
+	return k == K_OTHER || stored ? -1 : (long)i;
+}
+
+long go_interp_add(go_interp *x, const json_t *rec)
+{
+	return add(x, rec, 0);
+}
+
+void go_interp_add_stored(go_interp *x, const json_t *rec)
+{
+	x->stored = 1;
+	add(x, rec, 1);
+}
+
+static int add_stored_cb(json_t *rec, const char *dir, void *ctx)
+{
+	go_interp_add_stored(ctx, rec);
+	return 0;
+}
+
+int go_interp_add_store(go_interp *x, go_store *s)
+{
+	x->stored = 1;
+	return go_store_foreach(s, NULL, 0, add_stored_cb, x) == 0 ? 0 : -1;
+}
+
+/*
+ * The entry rule 7 takes as the document with exactly this id: the last batch
+ * record of that id, else the stored document. *fold gets one whose id differs
+ * only in letter case, for the message, when there is no exact one.
+ */
+static const struct entry *find(const go_interp *x, const char *id, const struct entry **fold)
+{
+	const struct table *t = &x->ids;
+	const struct entry *best = NULL;
+	if (fold)
+		*fold = NULL;
+	if (!t->cap)
+		return NULL;
+	for (size_t j = hash_fold(id) & (t->cap - 1); t->slot[j]; j = (j + 1) & (t->cap - 1)) {
+		const struct entry *e = &x->e[t->slot[j] - 1];
+		const char *eid = str_at(x, e->id);
+		if (strcmp(eid, id) != 0) {
+			if (fold && !*fold && strcasecmp(eid, id) == 0 && !(e->flags & F_SHADOWED))
+				*fold = e;
+			continue;
+		}
+		if (e->flags & F_SHADOWED)
+			continue;
+		if (!best || (best->flags & F_STORED) || (!(e->flags & F_STORED) && e > best))
+			best = e;
+	}
+	return best;
+}
+
+static void chain(go_interp *x, uint32_t i)
+{
+	struct table *t = &x->targets;
+	const char *target = str_at(x, x->e[i].interprets);
+	size_t j = hash_fold(target) & (t->cap - 1);
+	for (; t->slot[j]; j = (j + 1) & (t->cap - 1)) {
+		if (strcmp(str_at(x, x->e[t->slot[j] - 1].interprets), target) == 0) {
+			x->e[x->tail[j]].next = i;
+			x->tail[j] = i;
+			return;
+		}
+	}
+	t->slot[j] = i + 1;
+	x->tail[j] = i;
+	t->used++;
+}
+
+/* Once every record is in: a batch record shadows the stored document of its
+ * id, and each interpretation joins the chain of the id it names, stored ones
+ * first. */
+static void resolve(go_interp *x)
+{
+	size_t ninterp = 0;
+	x->resolved = 1;
+	for (size_t i = 0; i < x->n; i++) {
+		struct entry *e = &x->e[i];
+		if (!(e->flags & F_STORED) || e->id == NONE)
+			continue;
+		const struct entry *b = find(x, str_at(x, e->id), NULL);
+		if (b && !(b->flags & F_STORED))
+			e->flags |= F_SHADOWED;
+	}
+	for (size_t i = 0; i < x->n; i++)
+		if (x->e[i].kind == K_INTERP && x->e[i].interprets != NONE)
+			ninterp++;
+	size_t cap = 1024;
+	while (cap < ninterp * 2)
+		cap *= 2;
+	x->targets.slot = go_xcalloc(cap, sizeof *x->targets.slot);
+	x->targets.cap = cap;
+	x->tail = go_xcalloc(cap, sizeof *x->tail);
+	for (int stored = 1; stored >= 0; stored--) {
+		for (size_t i = 0; i < x->n; i++) {
+			const struct entry *e = &x->e[i];
+			if (e->kind != K_INTERP || e->interprets == NONE ||
+			    (e->flags & F_SHADOWED) || !!(e->flags & F_STORED) != stored)
+				continue;
+			chain(x, (uint32_t)i);
+		}
+	}
+}
+
+static uint32_t chain_head(const go_interp *x, const char *id)
+{
+	const struct table *t = &x->targets;
+	for (size_t j = hash_fold(id) & (t->cap - 1); t->slot[j]; j = (j + 1) & (t->cap - 1))
+		if (strcmp(str_at(x, x->e[t->slot[j] - 1].interprets), id) == 0)
+			return t->slot[j] - 1;
+	return NONE;
+}
+
+static const char *where(const go_interp *x)
+{
+	return x->stored ? "输入和文档库" : "输入";
+}
+
+/* An id the input holds twice is listed once. */
+static int listed(const json_t *ids, const char *id)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(ids, i, v)
+		if (strcmp(json_string_value(v), id) == 0)
+			return 1;
+	return 0;
+}
+
+static int apply_policy(go_interp *x, const struct entry *e, json_t *rec)
+{
+	json_t *ids = json_array();
+	if (e->id != NONE)
+		for (uint32_t i = chain_head(x, str_at(x, e->id)); i != NONE; i = x->e[i].next)
+			if (x->e[i].id != NONE && !listed(ids, str_at(x, x->e[i].id)))
+				json_array_append_new(ids, json_string(str_at(x, x->e[i].id)));
+	size_t n = json_array_size(ids);
+	json_object_set_new(rec, "interpretations", ids);
+	if (n || e->attr != A_PROACTIVE)
+		return 0;
+	if (e->flags & F_NO_REASON) {
+		go_problem(rec, x->o.tool, GO_WARNING, "missing-interpretation",
+			   "interpretations",
+			   "主动公开的政策文件 %s 没有解读；已说明不解读的理由（no_interpretation_reason）。",
+			   e->id != NONE ? str_at(x, e->id) : "（无索引号）");
+		return 0;
+	}
+	go_problem(rec, x->o.tool, GO_ERROR, "missing-interpretation", "interpretations",
+		   "主动公开的政策文件 %s 在%s中没有解读（谁起草、谁解读）："
+		   "须与解读同步发布，或在 no_interpretation_reason 中说明不解读的理由。",
+		   e->id != NONE ? str_at(x, e->id) : "（无索引号）", where(x));
+	return 1;
+}
+
+static int apply_interp(go_interp *x, const struct entry *e, json_t *rec)
+{
+	int errors = 0;
+	const char *target = str_at(x, e->interprets);
+	const struct entry *p = NULL, *fold = NULL;
+
+	if (!target) {
+		go_problem(rec, x->o.tool, GO_ERROR, "orphan-interpretation", "interprets",
+			   "解读未写明所解读的政策（缺少 interprets）。");
+		errors++;
+	} else if (!(p = find(x, target, &fold)) || p->kind != K_POLICY) {
+		if (p)
+			go_problem(rec, x->o.tool, GO_ERROR, "orphan-interpretation", "interprets",
+				   "所解读的 %s 不是政策文件（规章、行政规范性文件或其他政策性文件）。",
+				   target);
+		else if (fold)
+			go_problem(rec, x->o.tool, GO_ERROR, "orphan-interpretation", "interprets",
+				   "所解读的政策 %s 在%s中不存在（%s 仅大小写不同；索引号区分大小写）。",
+				   target, where(x), str_at(x, fold->id));
+		else
+			go_problem(rec, x->o.tool, GO_ERROR, "orphan-interpretation", "interprets",
+				   "所解读的政策 %s 在%s中不存在。", target, where(x));
+		p = NULL;
+		errors++;
+	}
+	if (p && e->office != NONE && p->office != NONE && e->office != p->office) {
+		go_problem(rec, x->o.tool, GO_ERROR, "interpretation-office-mismatch", "office",
+			   "解读的起草科室“%s”与政策 %s 的起草科室“%s”不一致（谁起草、谁解读）。",
+			   str_at(x, e->office), target, str_at(x, p->office));
+		errors++;
+	}
+	if (not_public(e->attr)) {
+		go_problem(rec, x->o.tool, GO_ERROR, "interpretation-not-public", "attribute",
+			   "政策 %s 的解读为%s；解读须主动公开。",
+			   target ? target : "（未写明）", attribute_name(e->attr));
+		errors++;
+	} else if (p && not_public(p->attr)) {
+		go_problem(rec, x->o.tool, GO_ERROR, "interpretation-not-public", "attribute",
+			   "所解读的政策 %s 为%s，其解读不得主动公开。",
+			   target, attribute_name(p->attr));
+		errors++;
+	}
+	if (p && p->published != NO_DAY && e->published != NO_DAY) {
+		int late = go_workdays_between(p->published, e->published);
+		if (late > x->o.grace_days) {
+			char pday[11], eday[11];
+			go_format_date(p->published, pday);
+			go_format_date(e->published, eday);
+			go_problem(rec, x->o.tool, GO_WARNING, "interpretation-late", "published",
+				   "解读 %s 发布，比政策 %s（%s 发布）晚 %d 个工作日，"
+				   "超过允许的 %d 个工作日（解读与政策同步发布）。",
+				   eday, target, pday, late, x->o.grace_days);
+		}
+	}
+	return errors;
+}
+
+int go_interp_apply(go_interp *x, long n, json_t *rec)
+{
+	if (!x->resolved)
+		resolve(x);
+	if (n < 0 || (size_t)n >= x->n)
+		return 0;
+	const struct entry *e = &x->e[n];
+	if (e->kind == K_POLICY)
+		return apply_policy(x, e, rec);
+	if (e->kind == K_INTERP)
+		return apply_interp(x, e, rec);
+	return 0;
+}

@@ -1,0 +1,237 @@
+#!/bin/sh
+# go-link-interp: rule 7 against a real git store, the line-count contract,
+# and the spool (order kept, big records, over-long lines, a missing TMPDIR).
+. "${0%/*}/lib.sh"
+
+# mkstore REPO < records.jsonl: a bare repository whose main holds each record
+# as docs/<YYYY>/<id, / as ~>/record.json, written with git plumbing only.
+mkstore() {
+	git init -q --bare "$1" || return
+	while IFS= read -r line; do
+		id=$(printf '%s\n' "$line" | jq -r .id | tr / '~')
+		year=$(printf '%s\n' "$line" | jq -r '.date[0:4]')
+		blob=$(printf '%s\n' "$line" | jq -S . | git --git-dir="$1" hash-object -w --stdin)
+		GIT_INDEX_FILE=$T/index git --git-dir="$1" update-index --add \
+			--cacheinfo "100644,$blob,docs/$year/$id/record.json" || return
+	done
+	tree=$(GIT_INDEX_FILE=$T/index git --git-dir="$1" write-tree) &&
+	commit=$(git --git-dir="$1" commit-tree -m 'publish' "$tree") &&
+	git --git-dir="$1" update-ref refs/heads/main "$commit" &&
+	rm -f "$T/index"
+}
+
+# problems FILE: "id code severity" for each problem, one a line.
+problems() { jq -r '.id as $id | (.problems // [])[] | "\($id) \(.code) \(.severity)"' "$1"; }
+
+# --- the store: a policy published on Monday 2026-03-02 with one interpretation,
+# a withheld policy (metadata only, as go-publish registers it), a plain notice.
+mkstore "$T/store" <<'EOF'
+{"id":"SFJ-2026-00100","kind":"normative","office":"法规科","attribute":"proactive","category":"execution","title":"行政执法公示办法","date":"2026-02-27","published":"2026-03-02","interpretations":["SFJ-2026-00101"]}
+{"id":"SFJ-2026-00101","kind":"interpretation","interprets":"SFJ-2026-00100","office":"法规科","attribute":"proactive","category":"execution","title":"一图读懂","date":"2026-02-27","published":"2026-03-02"}
+{"id":"SFJ-2026-00200","kind":"policy","office":"法规科","attribute":"withheld","reason":"内部管理","basis":["ogi-16-internal"],"date":"2026-02-27"}
+{"id":"000014349/2026-00300","kind":"notice","office":"办公室","attribute":"proactive","title":"通知","date":"2026-02-27","published":"2026-03-02"}
+EOF
+ok $? "a store built with git plumbing"
+git --git-dir="$T/store" ls-tree -r --name-only main >"$T/paths"
+is "$(wc -l <"$T/paths" | tr -d ' ')" 4 "the store holds four documents"
+
+# An interpretation arriving on Tuesday 2026-03-10: 6 working days after its policy.
+cat >"$T/late.jsonl" <<'EOF'
+{"id":"SFJ-2026-00102","kind":"interpretation","interprets":"SFJ-2026-00100","office":"法规科","attribute":"proactive","title":"政策问答","date":"2026-03-09"}
+EOF
+run go-link-interp --repo "$T/store" --today 2026-03-10 "$T/late.jsonl"
+is "$status" 0 "late interpretation: a warning, exit 0"
+cat >"$T/want" <<'EOF'
+{"id":"SFJ-2026-00102","kind":"interpretation","interprets":"SFJ-2026-00100","office":"法规科","attribute":"proactive","title":"政策问答","date":"2026-03-09","problems":[{"code":"interpretation-late","severity":"warning","tool":"go-link-interp","field":"published","message":"解读 2026-03-10 发布，比政策 SFJ-2026-00100（2026-03-02 发布）晚 6 个工作日，超过允许的 0 个工作日（解读与政策同步发布）。"}]}
+EOF
+same_file "$T/out" "$T/want" "late interpretation of a stored policy: the exact record"
+is "$(cat "$T/err")" "" "late interpretation: nothing on stderr"
+
+run go-link-interp --repo "$T/store" --today 2026-03-10 --grace-days 6 "$T/late.jsonl"
+is "$status" 0 "--grace-days 6: exit 0"
+same_file "$T/out" "$T/late.jsonl" "--grace-days 6: within the grace, the record is unchanged"
+run go-link-interp --repo "$T/store" --today 2026-03-10 --grace-days 5 "$T/late.jsonl"
+is "$(problems "$T/out")" "SFJ-2026-00102 interpretation-late warning" "--grace-days 5: still late"
+# 2026-03-02 is the policy's day: the same day is never late.
+run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/late.jsonl"
+same_file "$T/out" "$T/late.jsonl" "published the policy's day: not late"
+
+# GO_STORE is the default store; without a store the same record is an orphan.
+GO_STORE=$T/store go-link-interp --today 2026-03-10 --grace-days 6 "$T/late.jsonl" >"$T/out" 2>"$T/err"
+is "$?" 0 "GO_STORE names the default store"
+same_file "$T/out" "$T/late.jsonl" "GO_STORE: the same result as --repo"
+run go-link-interp --today 2026-03-10 "$T/late.jsonl"
+is "$status" 1 "no store: exit 1"
+is "$(problems "$T/out")" "SFJ-2026-00102 orphan-interpretation error" "no store: the policy is not found"
+like "$(jq -r '.problems[0].message' "$T/out")" 'SFJ-2026-00100 在输入中不存在' "no store: the message names the policy"
+
+# The stored policy comes again (re-published) with a new interpretation:
+# its list has the stored interpretation first, then the new one.
+cat >"$T/again.jsonl" <<'EOF'
+{"id":"SFJ-2026-00103","kind":"interpretation","interprets":"SFJ-2026-00100","office":"法规科","attribute":"proactive","title":"答记者问","date":"2026-03-09"}
+{"id":"SFJ-2026-00100","kind":"normative","office":"法规科","attribute":"proactive","category":"execution","title":"行政执法公示办法","date":"2026-02-27","published":"2026-03-02"}
+EOF
+run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/again.jsonl"
+is "$status" 0 "re-published policy: exit 0"
+is "$(jq -c '.interpretations' "$T/out" | tail -1)" '["SFJ-2026-00101","SFJ-2026-00103"]' \
+	"stored interpretations first, then the input's"
+
+# A batch record supersedes the stored document of its id: the policy is now withheld.
+cat >"$T/shadow.jsonl" <<'EOF'
+{"id":"SFJ-2026-00100","kind":"normative","office":"法规科","attribute":"withheld","reason":"内部管理","basis":["ogi-16-internal"],"date":"2026-02-27"}
+{"id":"SFJ-2026-00104","kind":"interpretation","interprets":"SFJ-2026-00100","office":"法规科","attribute":"proactive","title":"解读","date":"2026-03-09"}
+EOF
+run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/shadow.jsonl"
+is "$status" 1 "superseded policy: exit 1"
+is "$(problems "$T/out")" "SFJ-2026-00104 interpretation-not-public error" \
+	"the input's version of the policy (withheld) counts, not the store's"
+
+# An interpretation of the withheld policy in the store, and one from another office.
+cat >"$T/withheld.jsonl" <<'EOF'
+{"id":"SFJ-2026-00201","kind":"interpretation","interprets":"SFJ-2026-00200","office":"法规科","attribute":"proactive","title":"解读","date":"2026-03-09"}
+{"id":"SFJ-2026-00105","kind":"interpretation","interprets":"SFJ-2026-00100","office":"办公室","attribute":"proactive","title":"解读","date":"2026-03-09"}
+{"id":"SFJ-2026-00106","kind":"interpretation","interprets":"000014349/2026-00300","office":"办公室","attribute":"proactive","title":"解读","date":"2026-03-09"}
+EOF
+run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/withheld.jsonl"
+is "$status" 1 "withheld policy: exit 1"
+is "$(problems "$T/out")" "SFJ-2026-00201 interpretation-not-public error
+SFJ-2026-00105 interpretation-office-mismatch error
+SFJ-2026-00106 orphan-interpretation error" "withheld policy, other office, a notice: one problem each"
+like "$(jq -r 'select(.id == "SFJ-2026-00201") | .problems[0].message' "$T/out")" \
+	'SFJ-2026-00200 为不予公开' "the message names the withheld policy"
+like "$(jq -r 'select(.id == "SFJ-2026-00105") | .problems[0].message' "$T/out")" \
+	'“办公室”与政策 SFJ-2026-00100 的起草科室“法规科”' "the message names both offices and the policy"
+
+# Ids that differ only in case are distinct: no link, in the store either.
+printf '%s\n' '{"id":"SFJ-2026-00107","kind":"interpretation","interprets":"sfj-2026-00100","office":"法规科","attribute":"proactive","title":"解读","date":"2026-03-09"}' >"$T/case.jsonl"
+run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/case.jsonl"
+is "$status" 1 "case: exit 1"
+is "$(jq -r '.problems[0].message' "$T/out")" \
+	"所解读的政策 sfj-2026-00100 在输入和文档库中不存在（SFJ-2026-00100 仅大小写不同；索引号区分大小写）。" \
+	"case: an orphan, with the near miss named"
+
+# A store without main yet is an empty store.
+git init -q --bare "$T/empty"
+run go-link-interp --repo "$T/empty" --today 2026-03-02 "$T/late.jsonl"
+is "$(problems "$T/out")" "SFJ-2026-00102 orphan-interpretation error" "an empty store: orphan"
+like "$(jq -r '.problems[0].message' "$T/out")" '输入和文档库' "an empty store: the message says the store was searched"
+
+run go-link-interp --repo "$T/nowhere" "$T/late.jsonl"
+is "$status" 2 "a missing store: exit 2"
+is "$(wc -c <"$T/out" | tr -d ' ')" 0 "a missing store: nothing on stdout"
+like "$(cat "$T/err")" "^go-link-interp: $T/nowhere: " "a missing store: prog: DIR: message"
+
+# --- the line-count contract, over every fixture input of the project.
+n=0 bad=
+for in in "$TESTS"/cases/*/*/in.jsonl "$TESTS"/data/*.jsonl; do
+	[ -f "$in" ] || continue
+	n=$((n + 1))
+	go-link-interp --today 2026-03-10 "$in" >"$T/out" 2>/dev/null
+	[ $? -le 1 ] && [ "$(wc -l <"$in")" -eq "$(wc -l <"$T/out")" ] || bad="$bad $in"
+done
+is "$bad" "" "one output line per input line, on all $n fixture inputs"
+run go-link-interp --today 2026-03-10 "$TESTS/data/mixed.jsonl"
+is "$(wc -l <"$T/out" | tr -d ' ')" "$(wc -l <"$TESTS/data/mixed.jsonl" | tr -d ' ')" \
+	"tests/data/mixed.jsonl: as many lines out as in"
+is "$(jq -r 'if .invalid_line or .invalid_line_base64 then .at else empty end' "$T/out" | sed 's/.*://' | tr '\n' ' ')" \
+	"$(sed 's/^go-link-interp: .*mixed.jsonl:\([0-9]*\): .*/\1/' "$T/err" | tr '\n' ' ')" \
+	"tests/data/mixed.jsonl: each invalid line in its place, and named on stderr"
+like "$(cat "$T/err")" "mixed.jsonl:[0-9]+: " "tests/data/mixed.jsonl: it has invalid lines"
+
+# Running the filter twice gives what running it once does (its own problems
+# are replaced, not added again), on every fixture case of go-link-interp.
+bad=
+for dir in "$TESTS"/cases/go-link-interp/*/; do
+	[ -f "$dir/out.jsonl" ] || continue
+	(cd "$dir" && sh ./cmd <out.jsonl 2>/dev/null) | cmp -s - "$dir/out.jsonl" || bad="$bad $dir"
+done
+is "$bad" "" "idempotent on every fixture case"
+
+# Invalid lines of every sort, around records rule 7 concerns.
+{
+	printf '%s\n' '{"id":"SFJ-2026-00400","kind":"policy","office":"法规科","attribute":"proactive","title":"t","date":"2026-03-02"}'
+	printf '%s\n' 'not json'
+	printf '\377\376 not utf-8\n'
+	printf '{"a":"nul\000here"}\n'
+	printf '%s\n' '["array"]'
+	printf '%s\n' '{"id":"SFJ-2026-00401","kind":"interpretation","interprets":"SFJ-2026-00400","office":"法规科","attribute":"proactive","title":"t"}'
+	printf '%s\n' '{"id":"x","id":"x"}'
+	printf '%s\n' ''
+	printf '%s' '{"id":"SFJ-2026-00402","kind":"notice","title":"no newline at the end"}'
+} >"$T/invalid.jsonl"
+run go-link-interp --today 2026-03-10 "$T/invalid.jsonl"
+is "$status" 1 "invalid lines: exit 1"
+is "$(wc -l <"$T/out" | tr -d ' ')" 9 "invalid lines: 9 lines in, 9 out"
+is "$(jq -r 'if .invalid_line or .invalid_line_base64 then "invalid" else .id end' "$T/out" | tr '\n' ' ')" \
+	"SFJ-2026-00400 invalid invalid invalid invalid SFJ-2026-00401 invalid invalid SFJ-2026-00402 " \
+	"invalid lines: each in its place"
+is "$(jq -c '.interpretations // empty' "$T/out")" '["SFJ-2026-00401"]' "invalid lines: the policy still linked"
+is "$(jq -r 'select(.invalid_line_base64) | .invalid_line_base64' "$T/out" | head -1 | base64 -d | od -An -c | tr -s ' ')" \
+	"$(printf '\377\376 not utf-8' | od -An -c | tr -s ' ')" "invalid UTF-8 kept byte for byte"
+is "$(grep -c '^go-link-interp: .*invalid.jsonl:[0-9]*: ' "$T/err")" 6 "invalid lines: one message each on stderr"
+
+# Invalid records from an earlier filter pass on untouched.
+grep invalid_line "$T/out" >"$T/upstream.jsonl"
+run go-link-interp --today 2026-03-10 "$T/upstream.jsonl"
+same_file "$T/out" "$T/upstream.jsonl" "earlier filters' invalid records: byte for byte"
+is "$(cat "$T/err")" "" "earlier filters' invalid records: nothing on stderr"
+
+# An over-long line (GO_MAX_LINE) goes through the spool whole.
+{
+	printf '%s\n' '{"id":"SFJ-2026-00500","kind":"rule","office":"法规科","attribute":"proactive","no_interpretation_reason":"r","title":"t"}'
+	printf '{"id":"SFJ-2026-00501","kind":"notice","body":"%s"}\n' "$(head -c 3000 /dev/zero | tr '\0' x)"
+	printf '%s\n' '{"id":"SFJ-2026-00502","kind":"notice"}'
+} >"$T/long.jsonl"
+GO_MAX_LINE=1000 go-link-interp --today 2026-03-10 "$T/long.jsonl" >"$T/out" 2>"$T/err"
+is "$?" 1 "over-long line: exit 1"
+is "$(wc -l <"$T/out" | tr -d ' ')" 3 "over-long line: 3 lines out"
+sed -n 2p "$T/long.jsonl" | head -c -1 >"$T/line2"
+sed -n 2p "$T/out" | jq -r .invalid_line_base64 | base64 -d >"$T/got2"
+same_file "$T/got2" "$T/line2" "over-long line: every byte kept (base64)"
+is "$(sed -n 3p "$T/out")" '{"id":"SFJ-2026-00502","kind":"notice"}' "over-long line: the next record follows"
+
+# --- order and content kept over a stream that spans many spool chunks, with
+# bodies from a few bytes to 300 KB: removing what go-link-interp adds gives the input.
+awk 'BEGIN {
+	big = "ab";
+	while (length(big) < 300000)
+		big = big big;
+	for (i = 1; i <= 3000; i++) {
+		body = "正文：" substr(big, 1, (i % 97 == 0) ? 300000 : (i * 37) % 3000);
+		if (i % 3 == 0)
+			printf "{\"id\":\"P-%d\",\"kind\":\"policy\",\"office\":\"o%d\",\"attribute\":\"proactive\",\"body\":\"%s\"}\n", i, i % 5, body;
+		else if (i % 3 == 1)
+			printf "{\"id\":\"I-%d\",\"kind\":\"interpretation\",\"interprets\":\"P-%d\",\"office\":\"o%d\",\"attribute\":\"proactive\",\"body\":\"%s\"}\n", i, i + 2, (i + 2) % 5, body;
+		else
+			printf "{\"id\":\"N-%d\",\"kind\":\"notice\",\"body\":\"%s\"}\n", i, body;
+	}
+}' >"$T/big.jsonl"
+run go-link-interp --today 2026-03-10 "$T/big.jsonl"
+is "$status" 0 "3000 records: exit 0 (each policy has its interpretation)"
+jq -c 'del(.interpretations)' "$T/out" >"$T/stripped"
+jq -c . "$T/big.jsonl" >"$T/big.c"
+same_file "$T/stripped" "$T/big.c" "3000 records: order and content kept"
+is "$(jq -r 'select(.interpretations) | "\(.id) \(.interpretations | join(","))"' "$T/out" | sed -n '1p;1000p')" \
+	"P-3 I-1
+P-3000 I-2998" "3000 records: each policy names its interpretation"
+
+# The spool lives in $TMPDIR; when it cannot be made, say so and stop.
+TMPDIR=$T/no-such-dir go-link-interp --today 2026-03-10 "$T/late.jsonl" >"$T/out" 2>"$T/err"
+is "$?" 2 "no temporary file: exit 2"
+like "$(cat "$T/err")" "^go-link-interp: $T/no-such-dir/go-link-interp\.[A-Za-z0-9]{6}: No such file" \
+	"no temporary file: the path and the reason"
+
+# --- the command line.
+run go-link-interp --help
+is "$status" 0 "--help: exit 0"
+like "$(head -1 "$T/out")" '^usage: go-link-interp \[--repo DIR\]' "--help: usage on stdout"
+run go-link-interp --version
+like "$(cat "$T/out")" '^go-link-interp \(go-tools\) [0-9]' "--version"
+run go-link-interp --grace-days x "$T/late.jsonl"
+is "$status" 2 "--grace-days x: exit 2"
+run go-link-interp --today 2026-02-30 "$T/late.jsonl"
+is "$status" 2 "--today 2026-02-30: exit 2"
+run go-link-interp "$T/no-such-file.jsonl" "$T/late.jsonl"
+is "$status" 2 "an unreadable file: exit 2"
+is "$(wc -l <"$T/out" | tr -d ' ')" 1 "an unreadable file: the other files still go through"
+finish
