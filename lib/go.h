@@ -131,6 +131,8 @@ typedef struct go_json_error {
 /* One JSON value from s[0..n) (white space around it allowed), as jansson would
  * parse it with JSON_REJECT_DUPLICATES; NULL and *err when it is not one. */
 json_t *go_json_parse(const char *s, size_t n, go_json_error *err);
+/* True when s[0..n) is valid UTF-8 (no overlong forms, surrogates or > U+10FFFF). */
+int go_utf8_valid(const char *s, size_t n);
 /* v as one compact line, byte for byte what json_dumps(v, JSON_COMPACT |
  * JSON_ENCODE_ANY) writes, but faster, and with reals in the shortest form that
  * reads back the same (0.1, not 0.10000000000000001): a new string, *len bytes. */

@@ -58,6 +58,22 @@ static int utf8_seq(const unsigned char *p, const unsigned char *end)
 	return 0;
 }
 
+int go_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	while (p < end) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		int len = utf8_seq(p, end);
+		if (!len)
+			return 0;
+		p += len;
+	}
+	return 1;
+}
+
 static int hex4(const unsigned char *p, unsigned *v)
 {
 	*v = 0;

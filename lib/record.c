@@ -35,32 +35,6 @@ static size_t base64(const unsigned char *s, size_t n, char *out)
 	return (size_t)(o - out);
 }
 
-static int valid_utf8(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n) {
-		unsigned c = s[i];
-		size_t len;
-		unsigned min;
-		if (c < 0x80) { i++; continue; }
-		else if ((c & 0xe0) == 0xc0) { len = 2; min = 0x80; c &= 0x1f; }
-		else if ((c & 0xf0) == 0xe0) { len = 3; min = 0x800; c &= 0x0f; }
-		else if ((c & 0xf8) == 0xf0) { len = 4; min = 0x10000; c &= 0x07; }
-		else return 0;
-		if (i + len > n)
-			return 0;
-		for (size_t k = 1; k < len; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return 0;
-			c = c << 6 | (s[i + k] & 0x3f);
-		}
-		if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-			return 0;
-		i += len;
-	}
-	return 1;
-}
-
 void go_reader_init(go_reader *r, int nfiles, char *const *files, size_t max_line)
 {
 	memset(r, 0, sizeof *r);
@@ -196,7 +170,7 @@ static json_t *parse_line(go_reader *r, const char *line, size_t len)
 		return invalid_record(r, json_stringn(line, len), 0,
 				      "not a JSON object");
 	}
-	if (!valid_utf8((const unsigned char *)line, len))
+	if (!go_utf8_valid(line, len))
 		return invalid_record(r, base64_string(line, len), 1,
 				      "not valid UTF-8");
 	char what[128];

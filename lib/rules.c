@@ -220,32 +220,6 @@ static int values(struct parser *ps, const char *field, char ***v, size_t *n)
 	}
 }
 
-static int valid_utf8(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n) {
-		unsigned c = s[i], len;
-		uint32_t cp;
-		if (c < 0x80) { i++; continue; }
-		else if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
-		else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
-		else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
-		else return 0;
-		if (i + len > n)
-			return 0;
-		for (unsigned k = 1; k < len; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return 0;
-			cp = cp << 6 | (s[i + k] & 0x3F);
-		}
-		if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-		    (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-			return 0;
-		i += len;
-	}
-	return 1;
-}
-
 static void free_rule(struct rule *r)
 {
 	free(r->where);
@@ -375,7 +349,7 @@ static int condition(struct parser *ps, struct rule *r, const char *field, char 
 static int parse_line(struct parser *ps, struct rule *r)
 {
 	int in_conditions = 0, any = 0;
-	if (!valid_utf8((const unsigned char *)ps->p, (size_t)(ps->end - ps->p))) {
+	if (!go_utf8_valid(ps->p, (size_t)(ps->end - ps->p))) {
 		perr(ps, "not valid UTF-8 (rules files are UTF-8)");
 		return -1;
 	}

@@ -91,6 +91,11 @@ int main(void)
 	memset(deep + 2500, ']', 2500);
 	ok(!go_json_parse(deep, sizeof deep, &err) && strstr(err.text, "depth"),
 	   "nesting is bounded");
+	ok(go_utf8_valid("主動公開 ok", 15), "UTF-8 in both scripts is valid");
+	ok(!go_utf8_valid("\xe4\xb8", 2), "a cut sequence is not");
+	ok(!go_utf8_valid("\xc0\xaf", 2), "an overlong form is not");
+	ok(!go_utf8_valid("\xed\xa0\x80", 3), "a surrogate is not");
+
 	json_t *tenth = json_real(0.1);
 	size_t len;
 	char *s = go_json_dump(tenth, &len);
