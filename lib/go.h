@@ -377,6 +377,8 @@ int go_pack_backend(struct git_odb_backend **out, struct git_repository *repo,
 /* Install what was written as objects/pack/pack-<sha1>.{pack,idx} (synced;
  * the index last), and start afresh. 0 or -1 (printed). */
 int go_pack_flush(struct git_odb_backend *b);
+/* Forget what was written (a batch that changes nothing). */
+void go_pack_discard(struct git_odb_backend *b);
 
 /* ---- interp.c: SPEC §4 rule 7, policies and interpretations ------------- */
 

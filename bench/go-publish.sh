@@ -1,0 +1,86 @@
+#!/bin/sh
+# bench/go-publish.sh — go-publish side by side with git:
+#   bulk: N valid records into a new store, against git fast-import of the very
+#         same files in the same layout (the stream is generated here, from the
+#         store go-publish wrote, and not timed);
+#   incremental: 10 records into the store of the largest N, against
+#         git add && git commit of the same 10 document folders in a checkout.
+# GO_BENCH_SIZES overrides the sizes (default "20000 100000").
+set -eu
+cd "$(dirname "$0")"
+: "${GO_BUILD:=$(cd .. && pwd)/build}"
+PATH=$GO_BUILD/bin:$PATH
+LC_ALL=C.UTF-8
+GIT_AUTHOR_NAME=Bench GIT_AUTHOR_EMAIL=bench@example.org
+GIT_COMMITTER_NAME=Bench GIT_COMMITTER_EMAIL=bench@example.org
+GIT_CONFIG_NOSYSTEM=1
+export PATH LC_ALL GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME \
+	GIT_COMMITTER_EMAIL GIT_CONFIG_NOSYSTEM
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+
+# timed CMD...: run it; its wall time in $secs, peak memory in $kb
+timed() {
+	/usr/bin/time -f '%e %M' -o "$W/time" "$@"
+	read -r secs kb <"$W/time"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+# The fast-import stream of branches main and public of store $1, byte for byte.
+stream() {
+	for br in main public; do
+		git -C "$1" ls-tree -r "$br" | sed 's/^[0-9]* blob //' >"$W/ls.$br"
+	done
+	cut -f1 "$W/ls.main" "$W/ls.public" | sort -u >"$W/oids"
+	git -C "$1" cat-file --batch <"$W/oids" >"$W/blobs"
+	perl -e '
+		use strict; use warnings; binmode STDOUT; my ($blobs, @ls) = @ARGV;
+		open my $b, "<:raw", $blobs or die; my (%mark, $n);
+		while (my $h = <$b>) {
+			my ($oid, $type, $size) = split " ", $h;
+			read($b, my $data, $size) == $size or die; read($b, my $nl, 1);
+			$mark{$oid} = ++$n;
+			print "blob\nmark :$n\ndata $size\n", $data, "\n";
+		}
+		for my $ls (@ls) {
+			(my $br = $ls) =~ s/.*\.//;
+			print "commit refs/heads/$br\ncommitter Bench <bench\@example.org> 1700000000 +0000\ndata 5\nbulk\n";
+			open my $l, "<", $ls or die;
+			while (<$l>) { chomp; my ($oid, $path) = split /\t/, $_, 2; print "M 100644 :$mark{$oid} $path\n"; }
+			print "\n";
+		}' "$W/blobs" "$W/ls.main" "$W/ls.public"
+}
+
+printf '%-34s %10s %10s\n' case seconds 'peak MB'
+last=
+for n in ${GO_BENCH_SIZES:-20000 100000}; do
+	sh ./corpus.sh "$n" valid >"$W/c.jsonl"
+	rm -rf "$W/p.git" "$W/f.git"
+	timed go-publish --init --repo "$W/p.git" --today 2026-12-31 "$W/c.jsonl" >/dev/null
+	ps=$secs pk=$kb
+	stream "$W/p.git" >"$W/s.fi"
+	git init -q --bare "$W/f.git"
+	timed git -C "$W/f.git" fast-import --quiet <"$W/s.fi"
+	printf '%-34s %10s %10d\n' "bulk $n: go-publish" "$ps" $((pk / 1024))
+	printf '%-34s %10s %10d\n' "bulk $n: git fast-import" "$secs" $((kb / 1024))
+	echo "bulk $n: go-publish takes $(ratio "$ps" "$secs")x the time of git fast-import"
+	[ "$(git -C "$W/p.git" rev-parse main^{tree} public^{tree})" = \
+	  "$(git -C "$W/f.git" rev-parse main^{tree} public^{tree})" ] ||
+		echo "bulk $n: the two stores differ!"
+	last=$n
+done
+
+# Incremental: 10 new records into the last store.
+sh ./corpus.sh $((last + 10)) valid | tail -n 10 >"$W/ten.jsonl"
+git clone -q "$W/p.git" "$W/co"
+timed go-publish --repo "$W/p.git" --today 2026-12-31 "$W/ten.jsonl" >/dev/null
+ps=$secs pk=$kb
+dirs=$(git -C "$W/p.git" diff --name-only main~1 main | sed 's,/[^/]*$,,' | sort -u | tr '\n' ' ')
+# shellcheck disable=SC2086
+git -C "$W/p.git" archive main $dirs | tar -x -C "$W/co"
+cd "$W/co"
+# shellcheck disable=SC2086
+timed sh -c "git add $dirs && git commit -q -m ten"
+printf '%-34s %10s %10d\n' "10 into $last: go-publish" "$ps" $((pk / 1024))
+printf '%-34s %10s %10d\n' "10 into $last: git add+commit" "$secs" $((kb / 1024))
+echo "10 into $last: go-publish takes $(ratio "$ps" "$secs")x the time of git add && git commit"

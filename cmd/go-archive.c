@@ -1,0 +1,1212 @@
+/* go-archive — BagIt archives of the store: create, verify, and turn back into records. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <locale.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "go.h"
+
+static const char usage[] =
+	"usage: go-archive create (--repo DIR [--rev REV] | FILE...) [OPTIONS] -o OUT|-\n"
+	"       go-archive verify [--max-entry-size BYTES] [--max-ratio N] ARCHIVE...\n"
+	"       go-archive records [--files DIR] [--max-entry-size BYTES] [--max-ratio N] ARCHIVE\n"
+	"\n"
+	"create: write a BagIt 1.0 bag (RFC 8493) of the store's documents, or of the\n"
+	"JSON Lines records of FILE... (\"-\" for stdin), inside one archive file.\n"
+	"  --repo DIR              the store (default: $GO_STORE when no FILE is named)\n"
+	"  --rev REV               the revision to archive (default: main)\n"
+	"  --year YYYY             only the documents of that year\n"
+	"  --attribute LIST        only these attributes (comma-separated codes)\n"
+	"  --format FORMAT         tar, tar.gz, tar.zst or zip (default: from OUT's name,\n"
+	"                          else tar)\n"
+	"  --name NAME             the bag's folder (default: OUT's name without extension)\n"
+	"  --source-organization ORG  bag-info.txt Source-Organization (default: git config\n"
+	"                          go-archive.sourceOrganization)\n"
+	"  -o, --output OUT        the archive; \"-\" for stdout\n"
+	"verify: check every bag (declaration, manifests and tag manifests, completeness,\n"
+	"  validity, Payload-Oxum, unsafe entries) without unpacking it; one JSON line per\n"
+	"  finding on stdout.\n"
+	"records: the archived records as JSON Lines, body included, for go-publish.\n"
+	"  --files DIR             write attachments into DIR (numbered files) and point\n"
+	"                          each attachment's \"path\" at them\n"
+	"  --max-entry-size BYTES  larger entries are findings, not read (default: 4 GiB)\n"
+	"  --max-ratio N           entries compressed more than N:1 are findings (default: 200)\n"
+	"  -h, --help              show this help\n"
+	"      --version           show the version\n"
+	"\n"
+	"Exit status: 0 valid/done, 1 findings (invalid bag, refused records),\n"
+	"2 usage, I/O error or unreadable archive.\n";
+
+/* ---- create ------------------------------------------------------------- */
+
+struct att {
+	char *name;
+	char *file;       /* a local file, or */
+	char *repo;       /* the repository of blob */
+	git_oid blob;
+};
+
+struct doc {
+	char *dir;        /* docs/<YYYY>/<name> */
+	off_t off;        /* record.json, then the body, in the spool */
+	size_t reclen, bodylen;
+	int has_body;
+	struct att *att;
+	size_t natt;
+};
+
+struct create {
+	const char *out;
+	go_bag_out *bag;
+	go_archive_writer *w;
+	int pass;           /* 1: hash, 2: write */
+	uint64_t files, bytes, total_files;
+	int tty;
+	time_t last;
+	/* records input */
+	FILE *spool;
+	struct doc *docs;
+	size_t ndocs;
+	go_store **stores;  /* attachment blobs' repositories, opened once */
+	char **store_paths;
+	size_t nstores;
+};
+
+static void progress(struct create *c, int done)
+{
+	if (!c->tty)
+		return;
+	time_t now = time(NULL);
+	if (!done && now == c->last)
+		return;
+	c->last = now;
+	char size[32];
+	go_bagit_size(c->bytes, size);
+	if (c->pass == 1)
+		fprintf(stderr, "\r%s: hashing %" PRIu64 " files, %s ", go_prog(), c->files, size);
+	else
+		fprintf(stderr, "\r%s: writing %" PRIu64 "/%" PRIu64 " files, %s ", go_prog(),
+			c->files, c->total_files, size);
+	if (done)
+		fputc('\n', stderr);
+}
+
+static int sink_file(struct create *c, const char *path, uint64_t size)
+{
+	char *p = go_xasprintf("data/%s", path);
+	int rc = 0;
+	c->files++;
+	c->bytes += size;
+	progress(c, 0);
+	if (c->pass == 1)
+		go_bag_out_begin(c->bag, p);
+	else
+		rc = go_archive_file(c->w, p, size);
+	free(p);
+	return rc;
+}
+
+static int sink_data(struct create *c, const void *p, size_t n)
+{
+	if (c->pass == 1) {
+		go_bag_out_data(c->bag, p, n);
+		return 0;
+	}
+	return go_archive_data(c->w, p, n);
+}
+
+static void sink_end(struct create *c)
+{
+	if (c->pass == 1)
+		go_bag_out_end(c->bag);
+}
+
+static int store_file(void *ctx, const char *path, const void *data, size_t size)
+{
+	struct create *c = ctx;
+	if (sink_file(c, path, size) < 0 || sink_data(c, data, size) < 0)
+		return -1;
+	sink_end(c);
+	return 0;
+}
+
+/*
+ * From a store, reading git (lookup, inflate, SHA-1 check) and hashing or
+ * compressing take about as long each: a second thread does the latter while
+ * the walk goes on. One consumer takes the files in order, so the output is
+ * the same; the queue holds copies of at most QUEUE_BYTES (or one bigger blob).
+ */
+#define QUEUE_BYTES ((size_t)4 << 20)
+
+struct item {
+	struct item *next;
+	char *path;
+	size_t size;
+	unsigned char data[];
+};
+
+struct queue {
+	struct create *c;
+	pthread_mutex_t mu;
+	pthread_cond_t can_put, can_get;
+	struct item *head, *tail;
+	size_t bytes;
+	int done, failed, put_waiting;
+};
+
+static void *consumer(void *arg)
+{
+	struct queue *q = arg;
+	for (;;) {
+		pthread_mutex_lock(&q->mu);
+		while (!q->head && !q->done)
+			pthread_cond_wait(&q->can_get, &q->mu);
+		struct item *it = q->head;
+		if (!it) {
+			pthread_mutex_unlock(&q->mu);
+			return NULL;
+		}
+		q->head = it->next;
+		if (!q->head)
+			q->tail = NULL;
+		q->bytes -= it->size;
+		int failed = q->failed;
+		/* Wake the walk only once half the queue is free: fewer wake-ups. */
+		if (q->put_waiting && (q->bytes <= QUEUE_BYTES / 2 || !q->head))
+			pthread_cond_signal(&q->can_put);
+		pthread_mutex_unlock(&q->mu);
+		if (!failed && store_file(q->c, it->path, it->data, it->size) < 0) {
+			pthread_mutex_lock(&q->mu);
+			q->failed = 1;
+			pthread_cond_signal(&q->can_put);
+			pthread_mutex_unlock(&q->mu);
+		}
+		free(it->path);
+		free(it);
+	}
+}
+
+static int queue_file(void *ctx, const char *path, const void *data, size_t size)
+{
+	struct queue *q = ctx;
+	struct item *it = go_xmalloc(sizeof *it + size);
+	it->next = NULL;
+	it->path = go_xstrdup(path);
+	it->size = size;
+	memcpy(it->data, data, size);
+	pthread_mutex_lock(&q->mu);
+	while (q->head && q->bytes + size > QUEUE_BYTES && !q->failed) {
+		q->put_waiting = 1;
+		pthread_cond_wait(&q->can_put, &q->mu);
+		q->put_waiting = 0;
+	}
+	int failed = q->failed;
+	if (!failed) {
+		/* The consumer waits only on an empty queue. */
+		if (q->tail) {
+			q->tail->next = it;
+		} else {
+			q->head = it;
+			pthread_cond_signal(&q->can_get);
+		}
+		q->tail = it;
+		q->bytes += size;
+	}
+	pthread_mutex_unlock(&q->mu);
+	if (failed) {
+		free(it->path);
+		free(it);
+		return -1;
+	}
+	return 0;
+}
+
+/* One pass over the store's documents through the queue. */
+static int walk_queued(struct create *c, go_store *s, git_tree *tree, const go_archive_select *sel)
+{
+	struct queue q = {.c = c};
+	pthread_t t;
+	pthread_mutex_init(&q.mu, NULL);
+	pthread_cond_init(&q.can_put, NULL);
+	pthread_cond_init(&q.can_get, NULL);
+	if ((errno = pthread_create(&t, NULL, consumer, &q)) != 0)
+		go_die("thread");
+	int r = go_archive_walk_store(s, tree, sel, queue_file, &q);
+	pthread_mutex_lock(&q.mu);
+	q.done = 1;
+	pthread_cond_signal(&q.can_get);
+	pthread_mutex_unlock(&q.mu);
+	pthread_join(t, NULL);
+	pthread_mutex_destroy(&q.mu);
+	pthread_cond_destroy(&q.can_put);
+	pthread_cond_destroy(&q.can_get);
+	return r ? r : q.failed ? -1 : 0;
+}
+
+/* git's order: a folder's name compares as if it ended with '/'. */
+static int tree_cmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int x = *a ? (unsigned char)*a : '/', y = *b ? (unsigned char)*b : '/';
+		if (x != y)
+			return x - y;
+		if (!*a || !*b)
+			return !*a && !*b ? 0 : *a ? 1 : -1;
+	}
+}
+
+static int doc_cmp(const void *a, const void *b)
+{
+	return tree_cmp(((const struct doc *)a)->dir, ((const struct doc *)b)->dir);
+}
+
+static int att_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct att *)a)->name, ((const struct att *)b)->name);
+}
+
+static const char *const transient[] = {
+	"problems", "publish", "store", "invalid_line", "invalid_line_base64", "at", "body",
+	NULL,
+};
+
+static int valid_file_name(const json_t *name)
+{
+	const char *s = json_string_value(name);
+	return s && *s && strlen(s) == json_string_length(name) && !strchr(s, '/') &&
+	       strcmp(s, ".") != 0 && strcmp(s, "..") != 0 && strlen(s) <= 255;
+}
+
+static int attr_wanted(const char *const *attrs, const char *attr)
+{
+	if (!attrs)
+		return 1;
+	for (; *attrs; attrs++)
+		if (attr && strcmp(*attrs, attr) == 0)
+			return 1;
+	return 0;
+}
+
+/* Read the selected records of the input into c->docs (sorted in git's order)
+ * and their record.json and body into the spool; *latest gets the newest
+ * published or date among them (0 for none). A record left out sets *status.
+ * Returns -1 when the same document comes twice (nothing is written then). */
+static int load_records(struct create *c, int nfiles, char **files, const go_archive_select *sel,
+			int *latest, int *status)
+{
+	go_reader rd;
+	json_t *rec;
+	size_t cap = 0;
+	go_reader_init(&rd, nfiles, files, 0);
+	if (!(c->spool = tmpfile()))
+		go_die("temporary file");
+	*latest = 0;
+	while ((rec = go_reader_next(&rd))) {
+		char *dir = NULL;
+		json_t *out = NULL;
+		if (go_is_invalid(rec))
+			goto refuse;   /* the reader said why */
+		go_normalise(rec);
+		const char *id = go_str(rec, "id"), *date = go_str(rec, "date");
+		const char *attr = go_str(rec, "attribute");
+		if (!(dir = go_store_doc_dir(id, date))) {
+			go_warnx("%s: %s: no valid id and date: not archived", rd.at, id ? id : "(no id)");
+			goto refuse;
+		}
+		int day;
+		go_parse_date(date, &day);
+		if ((sel->year && go_date_year(day) != sel->year) || !attr_wanted(sel->attributes, attr)) {
+			free(dir);
+			json_decref(rec);
+			continue;
+		}
+		int withheld = attr && strcmp(attr, "withheld") == 0;
+		out = json_object();
+		const char *key;
+		json_t *val;
+		json_object_foreach(rec, key, val) {
+			int skip = 0;
+			for (const char *const *t = transient; *t; t++)
+				skip |= strcmp(*t, key) == 0;
+			if (!skip && (!withheld || go_archive_withheld_key(key)))
+				json_object_set(out, key, val);
+		}
+		struct doc d = {.dir = dir};
+		json_t *atts = json_object_get(out, "attachments");
+		if (atts && !json_is_array(atts)) {
+			go_warnx("%s: %s: attachments is not an array: not archived", rd.at, id);
+			goto refuse;
+		}
+		if (atts && json_array_size(atts)) {
+			json_t *stored = json_array(), *a;
+			size_t i;
+			const char *repo = go_str(json_object_get(rec, "store"), "repo");
+			d.att = go_xcalloc(json_array_size(atts), sizeof *d.att);
+			json_array_foreach(atts, i, a) {
+				json_t *name = json_object_get(a, "name");
+				const char *file = go_str(a, "path"), *blob = go_str(a, "blob");
+				struct att *t = &d.att[d.natt];
+				if (!valid_file_name(name) || (!file && !blob)) {
+					go_warnx("%s: %s: attachment %zu needs a plain file name and a path: "
+						 "not archived", rd.at, id, i + 1);
+					json_decref(stored);
+					goto refuse_doc;
+				}
+				for (size_t k = 0; k < d.natt; k++)
+					if (strcmp(d.att[k].name, json_string_value(name)) == 0) {
+						go_warnx("%s: %s: two attachments named %s: not archived",
+							 rd.at, id, json_string_value(name));
+						json_decref(stored);
+						goto refuse_doc;
+					}
+				t->name = go_xstrdup(json_string_value(name));
+				d.natt++;
+				if (blob && repo && git_oid_fromstr(&t->blob, blob) == 0) {
+					t->repo = go_xstrdup(repo);
+				} else if (file) {
+					t->file = go_xstrdup(file);
+				} else {
+					go_warnx("%s: %s: attachment %s: a blob id without store.repo: "
+						 "not archived", rd.at, id, t->name);
+					json_decref(stored);
+					goto refuse_doc;
+				}
+				json_t *s = json_deep_copy(a);
+				json_object_del(s, "blob");
+				json_object_set_new(s, "path", json_sprintf("files/%s", t->name));
+				json_array_append_new(stored, s);
+			}
+			json_object_set_new(out, "attachments", stored);
+			qsort(d.att, d.natt, sizeof *d.att, att_cmp);
+		}
+		char *text = go_archive_record_text(out);
+		const char *body = withheld ? NULL : go_str(rec, "body");
+		if (fseeko(c->spool, 0, SEEK_END) != 0)
+			go_die("temporary file");
+		d.off = ftello(c->spool);
+		d.reclen = strlen(text);
+		d.has_body = body != NULL;
+		d.bodylen = body ? json_string_length(json_object_get(rec, "body")) : 0;
+		if (fwrite(text, 1, d.reclen, c->spool) != d.reclen ||
+		    (body && fwrite(body, 1, d.bodylen, c->spool) != d.bodylen))
+			go_die("temporary file");
+		free(text);
+		const char *pub = go_str(rec, "published");
+		int pday;
+		if (pub && go_parse_date(pub, &pday) == 0 && pday > day)
+			day = pday;
+		if (day > *latest)
+			*latest = day;
+		if (c->ndocs == cap)
+			c->docs = go_xrealloc(c->docs, (cap = cap ? 2 * cap : 256) * sizeof *c->docs);
+		c->docs[c->ndocs++] = d;
+		json_decref(out);
+		json_decref(rec);
+		continue;
+refuse_doc:
+		for (size_t k = 0; k < d.natt; k++) {
+			free(d.att[k].name);
+			free(d.att[k].file);
+			free(d.att[k].repo);
+		}
+		free(d.att);
+refuse:
+		free(dir);
+		json_decref(out);
+		json_decref(rec);
+		*status = GO_FINDINGS;
+	}
+	if (rd.io_error)
+		*status = GO_FATAL;
+	go_reader_free(&rd);
+	if (c->ndocs)
+		qsort(c->docs, c->ndocs, sizeof *c->docs, doc_cmp);
+	for (size_t i = 1; i < c->ndocs; i++)
+		if (strcmp(c->docs[i].dir, c->docs[i - 1].dir) == 0) {
+			go_warnx("%s: the same document twice in the input", c->docs[i].dir);
+			return -1;
+		}
+	return 0;
+}
+
+static go_store *att_store(struct create *c, const char *path)
+{
+	for (size_t i = 0; i < c->nstores; i++)
+		if (strcmp(c->store_paths[i], path) == 0)
+			return c->stores[i];
+	go_store *s;
+	if (go_store_open(&s, path, 0) < 0)
+		return NULL;
+	c->stores = go_xrealloc(c->stores, (c->nstores + 1) * sizeof *c->stores);
+	c->store_paths = go_xrealloc(c->store_paths, (c->nstores + 1) * sizeof *c->store_paths);
+	c->stores[c->nstores] = s;
+	c->store_paths[c->nstores++] = go_xstrdup(path);
+	return s;
+}
+
+static int emit_attachment(struct create *c, const struct doc *d, const struct att *t)
+{
+	char *path = go_xasprintf("%s/files/%s", d->dir, t->name);
+	int rc = -1;
+	if (t->repo) {
+		go_store *s = att_store(c, t->repo);
+		git_blob *b = NULL;
+		if (!s)
+			goto out;
+		if (git_blob_lookup(&b, go_store_repo(s), &t->blob) < 0) {
+			const git_error *e = git_error_last();
+			go_warnx("%s: %s", path, e ? e->message : "no such blob");
+			goto out;
+		}
+		rc = store_file(c, path, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
+		git_blob_free(b);
+		goto out;
+	}
+	int fd = open(t->file, O_RDONLY);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		if (fd >= 0)
+			errno = EINVAL;
+		go_warn("%s: attachment %s", path, t->file);
+		if (fd >= 0)
+			close(fd);
+		goto out;
+	}
+	if (sink_file(c, path, (uint64_t)st.st_size) < 0) {
+		close(fd);
+		goto out;
+	}
+	char buf[65536];
+	ssize_t n;
+	uint64_t have = 0;
+	while ((n = read(fd, buf, sizeof buf)) > 0 && have + (uint64_t)n <= (uint64_t)st.st_size) {
+		have += (uint64_t)n;
+		if (sink_data(c, buf, (size_t)n) < 0) {
+			close(fd);
+			goto out;
+		}
+	}
+	close(fd);
+	if (n < 0 || have != (uint64_t)st.st_size) {
+		go_warnx("%s: %s changed while it was read", path, t->file);
+		goto out;
+	}
+	sink_end(c);
+	rc = 0;
+out:
+	free(path);
+	return rc;
+}
+
+static int emit_records(struct create *c)
+{
+	size_t cap = 0;
+	char *buf = NULL;
+	for (size_t i = 0; i < c->ndocs; i++) {
+		const struct doc *d = &c->docs[i];
+		size_t n = d->reclen + d->bodylen;
+		if (n + 1 > cap)
+			buf = go_xrealloc(buf, cap = n + 1);
+		if (fseeko(c->spool, d->off, SEEK_SET) != 0 || fread(buf, 1, n, c->spool) != n)
+			go_die("temporary file");
+		char *p;
+		int rc = 0;
+		if (d->has_body) {
+			p = go_xasprintf("%s/body.md", d->dir);
+			rc = store_file(c, p, buf + d->reclen, d->bodylen);
+			free(p);
+		}
+		for (size_t k = 0; k < d->natt && rc == 0; k++)
+			rc = emit_attachment(c, d, &d->att[k]);
+		if (rc == 0) {
+			p = go_xasprintf("%s/record.json", d->dir);
+			rc = store_file(c, p, buf, d->reclen);
+			free(p);
+		}
+		if (rc) {
+			free(buf);
+			return -1;
+		}
+	}
+	free(buf);
+	return 0;
+}
+
+static const char *format_of(const char *out)
+{
+	size_t n = strlen(out);
+	static const struct { const char *ext, *format; } ext[] = {
+		{".tar.gz", "tar.gz"}, {".tgz", "tar.gz"}, {".tar.zst", "tar.zst"},
+		{".tzst", "tar.zst"}, {".zip", "zip"}, {".tar", "tar"},
+	};
+	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+		size_t k = strlen(ext[i].ext);
+		if (n > k && strcmp(out + n - k, ext[i].ext) == 0)
+			return ext[i].format;
+	}
+	return "tar";
+}
+
+static char *default_name(const char *out)
+{
+	if (strcmp(out, "-") == 0)
+		return go_xstrdup("bag");
+	const char *base = strrchr(out, '/');
+	base = base ? base + 1 : out;
+	char *name = go_xstrdup(base);
+	static const char *const exts[] = {".tar.gz", ".tgz", ".tar.zst", ".tzst", ".zip", ".tar"};
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+		size_t k = strlen(exts[i]);
+		if (n > k && strcmp(name + n - k, exts[i]) == 0) {
+			name[n - k] = '\0';
+			break;
+		}
+	}
+	return name;
+}
+
+static char *config_organization(git_repository *repo)
+{
+	git_config *cfg = NULL, *snap = NULL;
+	const char *v = NULL;
+	char *out = NULL;
+	if ((repo ? git_repository_config(&cfg, repo) : git_config_open_default(&cfg)) < 0)
+		return NULL;
+	if (git_config_snapshot(&snap, cfg) == 0 &&
+	    git_config_get_string(&v, snap, "go-archive.sourceOrganization") == 0)
+		out = go_xstrdup(v);
+	git_config_free(snap);
+	git_config_free(cfg);
+	return out;
+}
+
+static int valid_bag_name(const char *name)
+{
+	return *name && !strchr(name, '/') && strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+}
+
+static int cmd_create(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"repo", required_argument, NULL, 'r'},
+		{"rev", required_argument, NULL, 'R'},
+		{"year", required_argument, NULL, 'y'},
+		{"attribute", required_argument, NULL, 'a'},
+		{"format", required_argument, NULL, 'f'},
+		{"name", required_argument, NULL, 'n'},
+		{"source-organization", required_argument, NULL, 's'},
+		{"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *repo = NULL, *rev = NULL, *format = NULL, *out = NULL, *org = NULL;
+	char *name = NULL, *attrbuf = NULL, *orgbuf = NULL;
+	const char *attrs[16];
+	go_archive_select sel = {0};
+	int ch, status = GO_OK, nattrs = 0;
+	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'r': repo = optarg; break;
+		case 'R': rev = optarg; break;
+		case 'y': sel.year = (int)go_number_arg(usage, "--year", optarg, 9999);
+			if (sel.year < 1000)
+				go_usage_error(usage, "--year: '%s' is not a year", optarg);
+			break;
+		case 'a':
+			free(attrbuf);
+			attrbuf = go_xstrdup(optarg);
+			nattrs = 0;
+			for (char *tok = strtok(attrbuf, ","); tok; tok = strtok(NULL, ",")) {
+				const char *code = go_norm_attribute(tok);
+				if (!code)
+					go_usage_error(usage, "--attribute: '%s' is not an attribute "
+						       "(proactive, on-request, withheld)", tok);
+				if (nattrs < 15)
+					attrs[nattrs++] = code;
+			}
+			attrs[nattrs] = NULL;
+			sel.attributes = attrs;
+			break;
+		case 'f': format = optarg; break;
+		case 'n': free(name); name = go_xstrdup(optarg); break;
+		case 's': org = optarg; break;
+		case 'o': out = optarg; break;
+		case 'h': go_help(usage);
+		case 'V': go_version();
+		default: go_usage_error(usage, "unknown option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (!out)
+		go_usage_error(usage, "create: -o OUT is required (\"-\" for stdout)");
+	if (format && strcmp(format, "tar") && strcmp(format, "tar.gz") &&
+	    strcmp(format, "tar.zst") && strcmp(format, "zip"))
+		go_usage_error(usage, "--format: '%s' is not tar, tar.gz, tar.zst or zip", format);
+	if (!format)
+		format = format_of(out);
+	if (repo && argc)
+		go_usage_error(usage, "create: --repo or FILE..., not both");
+	if (!repo && !argc && getenv("GO_STORE") && *getenv("GO_STORE"))
+		repo = getenv("GO_STORE");
+	if (rev && !repo)
+		go_usage_error(usage, "--rev needs --repo");
+	if (!repo)
+		go_usage_if_tty(argc, usage);
+	if (!name)
+		name = default_name(out);
+	if (!valid_bag_name(name))
+		go_usage_error(usage, "--name: '%s' is not a folder name", name);
+	if (strcmp(format, "zip") == 0) {
+		/* zip stores local time: make it the same everywhere. */
+		setenv("TZ", "UTC0", 1);
+		tzset();
+	}
+
+	struct create c = {.out = out, .tty = isatty(STDERR_FILENO)};
+	go_store *s = NULL;
+	git_tree *tree = NULL;
+	char commit[41] = "", date[11] = "", *desc = NULL;
+	int64_t mtime = 0;
+	if (repo) {
+		git_commit *cm = NULL;
+		git_oid oid;
+		if (go_store_open(&s, repo, 0) < 0) {
+			status = GO_FATAL;
+			goto out;
+		}
+		int r = go_store_resolve(s, rev, commit, &tree);
+		if (r == GIT_ENOTFOUND) {
+			go_warnx("%s: no revision %s", repo, rev ? rev : "main");
+			status = GO_FATAL;
+			goto out;
+		}
+		if (r < 0 || git_oid_fromstr(&oid, commit) < 0 ||
+		    git_commit_lookup(&cm, go_store_repo(s), &oid) < 0) {
+			status = GO_FATAL;
+			goto out;
+		}
+		/* The commit's own date: the same revision, the same bytes. */
+		mtime = git_commit_time(cm);
+		int day = (int)((mtime + git_commit_time_offset(cm) * 60) / 86400);
+		if (mtime + git_commit_time_offset(cm) * 60 < 0)
+			day = 0;
+		go_format_date(day, date);
+		git_commit_free(cm);
+		if (!org)
+			org = orgbuf = config_organization(go_store_repo(s));
+	} else {
+		int latest;
+		if (load_records(&c, argc, argv, &sel, &latest, &status) < 0) {
+			status = GO_FINDINGS;
+			goto out;
+		}
+		/* No commit: the newest published (or date) of the records
+		 * dates the bag, so that the same input gives the same bytes. */
+		go_format_date(latest, date);
+		mtime = (int64_t)latest * 86400;
+		git_libgit2_init();
+		if (!org)
+			org = orgbuf = config_organization(NULL);
+		git_libgit2_shutdown();
+	}
+	{
+		char year[16] = "every year", attr[128] = "";
+		if (sel.year)
+			snprintf(year, sizeof year, "%d", sel.year);
+		for (int i = 0; i < nattrs; i++)
+			snprintf(attr + strlen(attr), sizeof attr - strlen(attr), "%s%s",
+				 i ? "," : "", attrs[i]);
+		desc = go_xasprintf("go-tools store %s, %s, %s", repo ? (rev ? rev : "main") : "records",
+				    year, nattrs ? attr : "every attribute");
+	}
+	const char *info[16];
+	int ni = 0;
+	if (org && *org) {
+		info[ni++] = "Source-Organization";
+		info[ni++] = org;
+	}
+	info[ni++] = "Bagging-Date";
+	info[ni++] = date;
+	if (*commit) {
+		info[ni++] = "External-Identifier";
+		info[ni++] = commit;
+	}
+	info[ni++] = "External-Description";
+	info[ni++] = desc;
+	info[ni++] = "Bag-Software-Agent";
+	info[ni++] = "go-archive (go-tools) " GO_VERSION;
+	info[ni] = NULL;
+
+	c.bag = go_bag_out_new();
+	for (c.pass = 1; c.pass <= 2; c.pass++) {
+		c.files = c.bytes = 0;
+		if (c.pass == 2) {
+			/* Pass 1 checked every object against its id as it hashed it;
+			 * a change since would show in the manifests (verify). */
+			git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+			if (!(c.w = go_archive_writer_open(out, format, name, mtime))) {
+				status = GO_FATAL;
+				goto out;
+			}
+			if (go_bag_out_write_tags(c.bag, c.w, info) < 0) {
+				status = GO_FATAL;
+				goto out;
+			}
+		}
+		int r = repo ? walk_queued(&c, s, tree, &sel) : emit_records(&c);
+		progress(&c, 1);
+		if (r) {
+			status = GO_FATAL;
+			goto out;
+		}
+		c.total_files = c.files;
+	}
+	if (go_archive_writer_close(c.w) < 0)
+		status = GO_FATAL;
+	c.w = NULL;
+out:
+	go_archive_writer_abort(c.w);
+	go_bag_out_free(c.bag);
+	for (size_t i = 0; i < c.ndocs; i++) {
+		for (size_t k = 0; k < c.docs[i].natt; k++) {
+			free(c.docs[i].att[k].name);
+			free(c.docs[i].att[k].file);
+			free(c.docs[i].att[k].repo);
+		}
+		free(c.docs[i].att);
+		free(c.docs[i].dir);
+	}
+	free(c.docs);
+	for (size_t i = 0; i < c.nstores; i++) {
+		go_store_free(c.stores[i]);
+		free(c.store_paths[i]);
+	}
+	free(c.stores);
+	free(c.store_paths);
+	if (c.spool)
+		fclose(c.spool);
+	git_tree_free(tree);
+	go_store_free(s);
+	free(desc);
+	free(name);
+	free(attrbuf);
+	free(orgbuf);
+	return status;
+}
+
+/* ---- verify ------------------------------------------------------------- */
+
+struct verify {
+	const char *archive;
+	go_bag_check *check;
+	int errors;
+	int to_stderr;      /* records: findings are messages, stdout is records */
+	int write_failed;
+};
+
+static void print_finding(void *ctx, const char *severity, const char *code, const char *path,
+			  const char *message)
+{
+	struct verify *v = ctx;
+	if (strcmp(severity, "error") == 0)
+		v->errors++;
+	if (v->to_stderr) {
+		go_warnx("%s: %s%s%s (%s)", v->archive, path, *path ? ": " : "", message, code);
+		return;
+	}
+	json_t *f = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "archive", v->archive,
+			      "path", path, "code", code, "severity", severity,
+			      "tool", "go-archive", "message", message);
+	if (!f) /* a path that is not UTF-8 */
+		f = json_pack("{s:s, s:s, s:s, s:s, s:s}", "archive", v->archive, "code", code,
+			      "severity", severity, "tool", "go-archive", "message", message);
+	if (!f || go_write(stdout, NULL, f) != 0)
+		v->write_failed = 1;
+	json_decref(f);
+}
+
+static int v_begin(void *ctx, const char *path, uint64_t size)
+{
+	return go_bag_check_begin(((struct verify *)ctx)->check, path, size);
+}
+
+static void v_data(void *ctx, const void *buf, size_t n)
+{
+	go_bag_check_data(((struct verify *)ctx)->check, buf, n);
+}
+
+static void v_end(void *ctx, int complete)
+{
+	go_bag_check_end(((struct verify *)ctx)->check, complete);
+}
+
+static int parse_limits(int ch, const char *arg, go_archive_visitor *vis)
+{
+	if (ch == 'm')
+		vis->max_entry = (uint64_t)go_number_arg(usage, "--max-entry-size", arg, LONG_MAX);
+	else
+		vis->max_ratio = (unsigned)go_number_arg(usage, "--max-ratio", arg, 1000000);
+	return 0;
+}
+
+static int cmd_verify(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"max-entry-size", required_argument, NULL, 'm'},
+		{"max-ratio", required_argument, NULL, 'x'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	go_archive_visitor vis = {.finding = print_finding, .begin = v_begin, .data = v_data,
+				  .end = v_end};
+	int ch, status = GO_OK;
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'm': case 'x': parse_limits(ch, optarg, &vis); break;
+		case 'h': go_help(usage);
+		case 'V': go_version();
+		default: go_usage_error(usage, "unknown option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (!argc)
+		go_usage_error(usage, "verify: name at least one ARCHIVE (\"-\" for stdin)");
+	for (int i = 0; i < argc; i++) {
+		struct verify v = {.archive = argv[i]};
+		v.check = go_bag_check_new(print_finding, &v);
+		vis.ctx = &v;
+		if (go_archive_read(argv[i], &vis) < 0) {
+			status = GO_FATAL;
+		} else {
+			go_bag_check_finish(v.check);
+			if (v.errors && status == GO_OK)
+				status = GO_FINDINGS;
+		}
+		go_bag_check_free(v.check);
+		if (v.write_failed) {
+			go_warn("standard output");
+			return GO_FATAL;
+		}
+	}
+	return status;
+}
+
+/* ---- records ------------------------------------------------------------ */
+
+#define MAX_RECORD_JSON ((size_t)16 << 20)
+
+struct rfile {
+	char *name;   /* attachment name */
+	char *path;   /* where it was written, or NULL */
+};
+
+struct records {
+	struct verify v;
+	const char *files;   /* --files DIR */
+	unsigned long seq;   /* attachment files written */
+	int status;
+	/* the document being read */
+	char *dir, *prev;
+	char *rec, *body;
+	size_t reclen, bodylen, max_body;
+	int has_rec, has_body, damaged;
+	struct rfile *att;
+	size_t natt;
+	/* the entry being read */
+	enum { E_NONE, E_REC, E_BODY, E_ATT } kind;
+	int fd, too_big;
+	char *fpath;
+};
+
+static void doc_reset(struct records *r)
+{
+	free(r->dir);
+	r->dir = NULL;
+	r->reclen = r->bodylen = 0;
+	r->has_rec = r->has_body = r->damaged = 0;
+	for (size_t i = 0; i < r->natt; i++) {
+		free(r->att[i].name);
+		free(r->att[i].path);
+	}
+	r->natt = 0;
+}
+
+static void emit_doc(struct records *r)
+{
+	if (!r->dir)
+		return;
+	json_t *rec = NULL;
+	json_error_t err;
+	if (!r->has_rec) {
+		go_warnx("%s: %s: no record.json: left out", r->v.archive, r->dir);
+		r->status = GO_FINDINGS;
+		goto out;
+	}
+	rec = json_loadb(r->rec, r->reclen, JSON_REJECT_DUPLICATES, &err);
+	if (!json_is_object(rec)) {
+		go_warnx("%s: %s/record.json:%d: %s: left out", r->v.archive, r->dir, err.line,
+			 err.text);
+		r->status = GO_FINDINGS;
+		goto out;
+	}
+	if (r->has_body) {
+		json_t *b = json_stringn(r->body, r->bodylen);
+		if (b)
+			json_object_set_new(rec, "body", b);
+		else {
+			go_problem(rec, "go-archive", GO_ERROR, "archive-damaged", "body",
+				   "body.md is not UTF-8 text");
+		}
+	}
+	json_t *atts = json_object_get(rec, "attachments"), *a;
+	size_t i;
+	if (json_is_array(atts)) {
+		json_array_foreach(atts, i, a) {
+			const char *name = go_str(a, "name");
+			struct rfile *f = NULL;
+			for (size_t k = 0; name && k < r->natt; k++)
+				if (strcmp(r->att[k].name, name) == 0)
+					f = &r->att[k];
+			if (!json_is_object(a))
+				continue;
+			if (f && f->path) {
+				json_object_set_new(a, "path", json_string(f->path));
+			} else {
+				json_object_del(a, "path");
+				if (f && !r->files)
+					continue;  /* reported once, below */
+				go_problem(rec, "go-archive", GO_ERROR, "archive-damaged", "attachments",
+					   "attachment %s is not in the archive", name ? name : "?");
+			}
+		}
+	}
+	if (r->natt && !r->files) {
+		go_warnx("%s: %s: attachments not extracted (use --files DIR)", r->v.archive, r->dir);
+		r->status = GO_FINDINGS;
+	}
+	if (r->damaged)
+		go_problem(rec, "go-archive", GO_ERROR, "archive-damaged", NULL,
+			   "a file of %s failed the bag's checks (see go-archive verify)", r->dir);
+	if (go_has_error(rec))
+		r->status = GO_FINDINGS;
+	if (go_write(stdout, NULL, rec) != 0)
+		r->v.write_failed = 1;
+out:
+	json_decref(rec);
+	free(r->prev);
+	r->prev = r->dir;
+	r->dir = NULL;
+	doc_reset(r);
+}
+
+static int r_begin(void *ctx, const char *path, uint64_t size)
+{
+	struct records *r = ctx;
+	r->kind = E_NONE;
+	r->too_big = 0;
+	if (go_bag_check_begin(r->v.check, path, size))
+		return 1;
+	/* data/docs/<YYYY>/<name>/(record.json|body.md|files/<name>) */
+	if (strncmp(path, "data/docs/", 10) != 0)
+		return 0;
+	const char *p = path + 10, *y = strchr(p, '/'), *n = y ? strchr(y + 1, '/') : NULL;
+	if (!y || !n)
+		return 0;
+	char *dir = go_xasprintf("docs/%.*s", (int)(n - p), p);
+	const char *rest = n + 1;
+	if (!r->dir || strcmp(r->dir, dir) != 0) {
+		emit_doc(r);
+		if (r->prev && tree_cmp(dir, r->prev) <= 0) {
+			go_warnx("%s: %s: the files of a document are not together: "
+				 "it may come out in pieces", r->v.archive, dir);
+			r->status = GO_FINDINGS;
+		}
+		r->dir = dir;
+	} else {
+		free(dir);
+	}
+	if (strcmp(rest, "record.json") == 0) {
+		r->kind = E_REC;
+		r->reclen = 0;
+		r->has_rec = 1;
+	} else if (strcmp(rest, "body.md") == 0) {
+		r->kind = E_BODY;
+		r->bodylen = 0;
+		r->has_body = 1;
+	} else if (strncmp(rest, "files/", 6) == 0 && rest[6] && !strchr(rest + 6, '/')) {
+		r->kind = E_ATT;
+		r->att = go_xrealloc(r->att, (r->natt + 1) * sizeof *r->att);
+		struct rfile *f = &r->att[r->natt++];
+		f->name = go_xstrdup(rest + 6);
+		f->path = NULL;
+		r->fd = -1;
+		if (r->files) {
+			/* A numbered file of ours: never a name taken from the archive. */
+			f->path = go_xasprintf("%s/%06lu", r->files, ++r->seq);
+			r->fd = open(f->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+			if (r->fd < 0) {
+				go_warn("%s", f->path);
+				free(f->path);
+				f->path = NULL;
+				r->status = GO_FATAL;
+			}
+		}
+	}
+	return 0;
+}
+
+static void buf_add(char **buf, size_t *len, size_t max, const void *p, size_t n, int *too_big)
+{
+	if (*too_big || *len + n > max) {
+		*too_big = 1;
+		return;
+	}
+	*buf = go_xrealloc(*buf, *len + n + 1);
+	memcpy(*buf + *len, p, n);
+	*len += n;
+}
+
+static void r_data(void *ctx, const void *buf, size_t n)
+{
+	struct records *r = ctx;
+	go_bag_check_data(r->v.check, buf, n);
+	if (r->kind == E_REC)
+		buf_add(&r->rec, &r->reclen, MAX_RECORD_JSON, buf, n, &r->too_big);
+	else if (r->kind == E_BODY)
+		buf_add(&r->body, &r->bodylen, r->max_body, buf, n, &r->too_big);
+	else if (r->kind == E_ATT && r->fd >= 0) {
+		const char *p = buf;
+		while (n) {
+			ssize_t k = write(r->fd, p, n);
+			if (k < 0) {
+				go_warn("%s", r->att[r->natt - 1].path);
+				close(r->fd);
+				r->fd = -1;
+				r->status = GO_FATAL;
+				return;
+			}
+			p += k;
+			n -= (size_t)k;
+		}
+	}
+}
+
+static void r_end(void *ctx, int complete)
+{
+	struct records *r = ctx;
+	if (go_bag_check_end(r->v.check, complete) || !complete)
+		r->damaged = 1;
+	if (r->too_big) {
+		go_warnx("%s: %s: %s too large to turn into a record", r->v.archive, r->dir,
+			 r->kind == E_REC ? "record.json" : "body.md");
+		r->damaged = 1;
+	}
+	if (r->kind == E_ATT && r->fd >= 0 && close(r->fd) != 0) {
+		go_warn("%s", r->att[r->natt - 1].path);
+		r->status = GO_FATAL;
+	}
+	r->kind = E_NONE;
+}
+
+static int cmd_records(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"files", required_argument, NULL, 'F'},
+		{"max-entry-size", required_argument, NULL, 'm'},
+		{"max-ratio", required_argument, NULL, 'x'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	go_archive_visitor vis = {.finding = print_finding, .begin = r_begin, .data = r_data,
+				  .end = r_end};
+	struct records r = {.fd = -1};
+	int ch;
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'F': r.files = optarg; break;
+		case 'm': case 'x': parse_limits(ch, optarg, &vis); break;
+		case 'h': go_help(usage);
+		case 'V': go_version();
+		default: go_usage_error(usage, "unknown option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc != 1)
+		go_usage_error(usage, "records: name one ARCHIVE (\"-\" for stdin)");
+	if (r.files && mkdir(r.files, 0755) != 0 && errno != EEXIST) {
+		go_warn("%s", r.files);
+		return GO_FATAL;
+	}
+	const char *ml = getenv("GO_MAX_LINE");
+	r.max_body = ml && atol(ml) > 0 ? (size_t)atol(ml) : GO_MAX_LINE_DEFAULT;
+	r.v.archive = argv[0];
+	r.v.to_stderr = 1;
+	r.v.check = go_bag_check_new(print_finding, &r.v);
+	vis.ctx = &r;
+	if (go_archive_read(argv[0], &vis) < 0) {
+		r.status = GO_FATAL;
+	} else {
+		emit_doc(&r);
+		go_bag_check_finish(r.v.check);
+		if (r.v.errors && r.status == GO_OK)
+			r.status = GO_FINDINGS;
+	}
+	if (r.v.write_failed) {
+		go_warn("standard output");
+		r.status = GO_FATAL;
+	}
+	doc_reset(&r);
+	free(r.att);
+	free(r.prev);
+	free(r.rec);
+	free(r.body);
+	go_bag_check_free(r.v.check);
+	return r.status;
+}
+
+int main(int argc, char **argv)
+{
+	int status;
+	if (argc < 2)
+		go_usage_error(usage, "name a command: create, verify or records");
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
+		go_help(usage);
+	if (strcmp(argv[1], "--version") == 0)
+		go_version();
+	/* Names in bags are UTF-8 whatever the locale (cron runs with LANG unset):
+	 * libarchive converts names through the locale's character set. */
+	setlocale(LC_CTYPE, "C.UTF-8");
+	/* Objects are read once a pass, in order: libgit2's cache would only
+	 * hold memory, and small map windows keep the packs out of RSS. */
+	git_libgit2_init();
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)8 << 20);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)16 << 20);
+	if (strcmp(argv[1], "create") == 0)
+		status = cmd_create(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "verify") == 0)
+		status = cmd_verify(argc - 1, argv + 1);
+	else if (strcmp(argv[1], "records") == 0)
+		status = cmd_records(argc - 1, argv + 1);
+	else
+		go_usage_error(usage, "unknown command '%s'", argv[1]);
+	git_libgit2_shutdown();
+	return go_finish(status);
+}

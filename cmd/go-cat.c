@@ -1,0 +1,488 @@
+/*
+ * go-cat — the store's records as JSON Lines (SPEC §5).
+ *
+ * Documents come from a revision's tree (--rev, --public: every document), or
+ * from the difference between two trees: two commits (--changed, the
+ * pre-receive hook's source) or HEAD and the index of a work tree (--staged,
+ * the pre-commit hook's source). store.c reads each document; go-cat adds the
+ * "store" object and the problems only a reader of the tree can see.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <git2.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
+
+#include "go.h"
+
+static const char usage[] =
+	"usage: go-cat [--repo DIR] [--rev REV | --staged | --changed OLD..NEW] [--public]\n"
+	"              [--year YYYY] [--no-body] [ID...]\n"
+	"Print the records of a go-tools store as JSON Lines, ordered by path.\n"
+	"  --repo DIR           the store (default: $GO_STORE)\n"
+	"  --rev REV            read REV instead of main\n"
+	"  --public             read the public branch instead of main\n"
+	"  --staged             the documents the index of the work tree at the current\n"
+	"                       directory changes (the pre-commit hook's source)\n"
+	"  --changed OLD..NEW   the documents NEW changes from OLD (the pre-receive\n"
+	"                       hook's source; OLD may be 0000... for a new branch)\n"
+	"  --year YYYY          only the documents filed under that year\n"
+	"  --no-body            record.json alone: no body, no attachment blob ids\n"
+	"  -h, --help           this help;  --version  the version\n"
+	"Exit status: 0 clean, 1 a document is broken or an ID was not found, 2 error.\n";
+
+#define TOOL "go-cat"
+
+struct cat {
+	go_store *store;
+	char commit[41]; /* "": the index, not a commit */
+	int flags;       /* GO_STORE_BODY unless --no-body */
+	int year;        /* 0: every year */
+	unsigned long ndocs;
+	int progress;    /* stderr is a terminal */
+	int status;
+};
+
+/* The problems only the store's layout shows; then print the record. */
+static int emit(json_t *rec, const char *dir, void *ctx)
+{
+	struct cat *c = ctx;
+	char *want = go_store_doc_dir(go_str(rec, "id"), go_str(rec, "date"));
+	if (want && strcmp(want, dir) != 0)
+		/* The next publish of this id would write a second copy elsewhere. */
+		go_problem(rec, TOOL, GO_ERROR, "misplaced-record", "id",
+			   "a record with id %s and date %s belongs in %s/",
+			   go_str(rec, "id"), go_str(rec, "date"), want);
+	free(want);
+	const char *attr = go_norm_attribute(go_str(rec, "attribute") ? go_str(rec, "attribute") : "");
+	if (attr && strcmp(attr, "withheld") == 0 &&
+	    (json_object_get(rec, "body") || json_array_size(json_object_get(rec, "attachments")))) {
+		/* SPEC §6: a withheld record's text never enters the store, nor this output. */
+		go_problem(rec, TOOL, GO_ERROR, "withheld-content",
+			   json_object_get(rec, "body") ? "body" : "attachments",
+			   "a withheld record is stored with metadata only: %s may not enter the store",
+			   json_object_get(rec, "body") ? "its body.md" : "its attachments");
+		json_object_del(rec, "body");
+		json_object_del(rec, "attachments");
+	}
+	if (c->flags & GO_STORE_BODY) {
+		size_t i;
+		json_t *a;
+		json_array_foreach(json_object_get(rec, "attachments"), i, a)
+			if (!json_object_get(a, "blob"))
+				go_problem(rec, TOOL, GO_ERROR, "missing-attachment", "attachments",
+					   "attachment %zu (%s) is not in the document's folder",
+					   i + 1, go_str(a, "path") ? go_str(a, "path") : "no path");
+	}
+	json_t *store = json_object();
+	json_object_set_new(store, "path", json_string(dir));
+	json_object_set_new(store, "commit", c->commit[0] ? json_string(c->commit) : json_null());
+	json_object_set_new(store, "repo", json_string(go_store_path(c->store)));
+	json_object_set_new(rec, "store", store);
+	if (go_has_error(rec))
+		c->status = GO_FINDINGS;
+	if (go_write(stdout, NULL, rec) < 0) {
+		go_warn("standard output");
+		return -1;
+	}
+	if (c->progress && ++c->ndocs % 1000 == 0)
+		fprintf(stderr, "\r%s: %lu documents", go_prog(), c->ndocs);
+	return 0;
+}
+
+/* Is path inside a document folder (docs/<YYYY>/<name>/...) of the year asked for?
+ * Returns the length of "docs/<YYYY>/<name>", or 0. */
+static size_t doc_dir_len(const struct cat *c, const char *path)
+{
+	if (strncmp(path, "docs/", 5) != 0 || strlen(path) < 11 || path[9] != '/' ||
+	    strspn(path + 5, "0123456789") != 4 || (c->year && atoi(path + 5) != c->year))
+		return 0;
+	const char *slash = strchr(path + 10, '/');
+	return slash && slash > path + 10 ? (size_t)(slash - path) : 0;
+}
+
+/* Git orders the folders of a tree as if their names ended in '/'. */
+static int cmp_dir(const void *a, const void *b)
+{
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	for (; *x && *x == *y; x++, y++)
+		;
+	return (unsigned char)(*x ? *x : '/') - (unsigned char)(*y ? *y : '/');
+}
+
+/* The documents of root, or those with the ids asked for, in path order. */
+static int cat_tree(struct cat *c, git_tree *root, char **ids, int nids)
+{
+	if (!nids)
+		return go_store_foreach_tree(c->store, root, c->year, c->flags, emit, c);
+	char **dirs = go_xcalloc(nids, sizeof *dirs);
+	json_t **recs = go_xcalloc(nids, sizeof *recs);
+	int n = 0, rc = 0;
+	for (int i = 0; i < nids && rc == 0; i++) {
+		json_t *rec = NULL;
+		char *dir = NULL;
+		int err = go_store_find_id(c->store, root, ids[i], c->flags, &rec, &dir);
+		if (err == 0 && (!c->year || atoi(dir + 5) == c->year)) {
+			dirs[n] = dir;
+			recs[n++] = rec;
+			continue;
+		}
+		json_decref(rec);
+		free(dir);
+		if (err < 0 && err != GIT_ENOTFOUND) {
+			rc = -1;
+		} else {
+			go_warnx("%s: no such document", ids[i]);
+			c->status = GO_FINDINGS;
+		}
+	}
+	/* Sort pairs by folder: sort the folders, then find each one's record. */
+	char **sorted = go_xcalloc(n, sizeof *sorted);
+	memcpy(sorted, dirs, n * sizeof *dirs);
+	qsort(sorted, n, sizeof *sorted, cmp_dir);
+	for (int i = 0; i < n; i++) {
+		int j = 0;
+		while (dirs[j] != sorted[i])
+			j++;
+		/* An id named twice is printed once. */
+		if (rc == 0 && (i == 0 || strcmp(sorted[i - 1], sorted[i]) != 0))
+			rc = emit(recs[j], dirs[j], c);
+	}
+	for (int i = 0; i < n; i++) {
+		json_decref(recs[i]);
+		free(dirs[i]);
+	}
+	free(sorted);
+	free(recs);
+	free(dirs);
+	return rc;
+}
+
+/* The document folders a diff touches (and the ids, if any, name), each once, in
+ * path order: a new array of new strings, *n of them. */
+static char **changed_dirs(struct cat *c, git_diff *diff, char **ids, int nids, size_t *n)
+{
+	char **dirs = NULL, last[1024] = "";
+	*n = 0;
+	/* Deltas come in path order, so a folder's files are consecutive. */
+	for (size_t i = 0, nd = git_diff_num_deltas(diff); i < nd; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		const char *path = d->new_file.path ? d->new_file.path : d->old_file.path;
+		size_t len = doc_dir_len(c, path);
+		if (!len || len >= sizeof last || (strncmp(last, path, len) == 0 && !last[len]))
+			continue;
+		memcpy(last, path, len);
+		last[len] = '\0';
+		int k = 0;
+		for (; k < nids; k++) {
+			char *name = go_store_doc_name(ids[k]);
+			int hit = name && strcmp(name, last + 10) == 0;
+			free(name);
+			if (hit)
+				break;
+		}
+		if (nids && k == nids)
+			continue;
+		if (*n % 64 == 0)
+			dirs = go_xrealloc(dirs, (*n + 64) * sizeof *dirs);
+		dirs[(*n)++] = go_xstrdup(last);
+	}
+	return dirs;
+}
+
+/* Print the documents dirs[0..n) of root; a folder root lacks was removed. */
+static int emit_dirs(struct cat *c, git_tree *root, char **dirs, size_t n)
+{
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		json_t *rec = NULL;
+		int err = go_store_read_doc(c->store, root, dirs[i], c->flags, &rec);
+		if (err == 0)
+			rc = emit(rec, dirs[i], c);
+		else if (err != GIT_ENOTFOUND)
+			rc = -1;
+		json_decref(rec);
+	}
+	return rc;
+}
+
+static void free_dirs(char **dirs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(dirs[i]);
+	free(dirs);
+}
+
+static void diff_opts(const struct cat *c, git_diff_options *o, char spec[16], char **specp)
+{
+	git_diff_options_init(o, GIT_DIFF_OPTIONS_VERSION);
+	if (c->year)
+		snprintf(spec, 16, "docs/%04d/", c->year);
+	else
+		strcpy(spec, "docs/");
+	*specp = spec;
+	o->pathspec.strings = specp;
+	o->pathspec.count = 1;
+}
+
+static void git_fail(const char *what)
+{
+	const git_error *e = git_error_last();
+	go_warnx("%s: %s", what, e && e->message ? e->message : "libgit2 error");
+}
+
+/* The documents that differ between trees a (NULL: none) and b, as in b. */
+static int cat_diff(struct cat *c, git_tree *a, git_tree *b, char **ids, int nids)
+{
+	git_diff *diff = NULL;
+	git_diff_options o;
+	char spec[16], *specp;
+	size_t n;
+	diff_opts(c, &o, spec, &specp);
+	if (git_diff_tree_to_tree(&diff, go_store_repo(c->store), a, b, &o) < 0) {
+		git_fail("diff");
+		return -1;
+	}
+	char **dirs = changed_dirs(c, diff, ids, nids, &n);
+	int rc = emit_dirs(c, b, dirs, n);
+	free_dirs(dirs, n);
+	git_diff_free(diff);
+	return rc;
+}
+
+/* The tree of a commit-ish; *tree NULL for git's all-zero id (no commit). */
+static int tree_of(struct cat *c, const char *rev, git_tree **tree, int quiet)
+{
+	*tree = NULL;
+	if (strlen(rev) >= 7 && strspn(rev, "0") == strlen(rev))
+		return 0;
+	int err = go_store_resolve(c->store, rev, c->commit, tree);
+	if (err == GIT_ENOTFOUND && !quiet)
+		go_warnx("%s: no such revision", rev);
+	return err;
+}
+
+static int cat_changed(struct cat *c, const char *range, char **ids, int nids)
+{
+	const char *dots = strstr(range, "..");
+	if (!dots || dots == range || !dots[2] || dots[2] == '.') {
+		go_warnx("--changed: '%s' is not OLD..NEW", range);
+		return -1;
+	}
+	char *old = go_xasprintf("%.*s", (int)(dots - range), range);
+	git_tree *a = NULL, *b = NULL;
+	int rc = -1;
+	if (tree_of(c, old, &a, 0) == 0 && tree_of(c, dots + 2, &b, 0) == 0)
+		/* A deleted branch (NEW all zeros) brings no document. */
+		rc = b ? cat_diff(c, a, b, ids, nids) : 0;
+	git_tree_free(a);
+	git_tree_free(b);
+	free(old);
+	return rc;
+}
+
+/*
+ * The index as git commit would use it: GIT_INDEX_FILE is how git hands a
+ * hook the temporary index of "git commit -a" or "git commit FILE". The
+ * changed folders' entries are copied into an index of their own whose tree
+ * is written to memory only: the repository is not written to, and the cost
+ * is that of the changed documents (writing the whole index's tree is not).
+ */
+static int cat_staged(struct cat *c, char **ids, int nids)
+{
+	git_repository *repo = go_store_repo(c->store);
+	git_index *index = NULL, *part = NULL;
+	git_tree *head = NULL, *staged = NULL;
+	git_diff *diff = NULL;
+	git_odb *odb = NULL;
+	git_odb_backend *mem = NULL;
+	git_diff_options o;
+	git_oid oid;
+	char spec[16], *specp, **dirs = NULL;
+	size_t n = 0;
+	const char *file = getenv("GIT_INDEX_FILE");
+	int rc = -1;
+	if (git_repository_is_bare(repo)) {
+		go_warnx("%s: a bare repository has no index to read", go_store_path(c->store));
+		return -1;
+	}
+	int err = file && *file ? git_index_open(&index, file) : git_repository_index(&index, repo);
+	if (err < 0) {
+		git_fail(file && *file ? file : "index");
+		goto out;
+	}
+	err = tree_of(c, "HEAD", &head, 1); /* no HEAD yet: all is new */
+	if (err < 0 && err != GIT_ENOTFOUND)
+		goto out;
+	c->commit[0] = '\0';
+	diff_opts(c, &o, spec, &specp);
+	if (git_diff_tree_to_index(&diff, repo, head, index, &o) < 0) {
+		git_fail("index");
+		goto out;
+	}
+	dirs = changed_dirs(c, diff, ids, nids, &n);
+	if (git_index_new(&part) < 0)
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		size_t pos, len = strlen(dirs[i]);
+		char *prefix = go_xasprintf("%s/", dirs[i]);
+		if (git_index_find_prefix(&pos, index, prefix) == 0)
+			for (; pos < git_index_entrycount(index); pos++) {
+				const git_index_entry *e = git_index_get_byindex(index, pos);
+				if (strncmp(e->path, prefix, len + 1) != 0)
+					break;
+				if (GIT_INDEX_ENTRY_STAGE(e) == 0 && git_index_add(part, e) < 0) {
+					free(prefix);
+					goto fail;
+				}
+			}
+		free(prefix);
+	}
+	if (git_mempack_new(&mem) < 0 || git_repository_odb(&odb, repo) < 0 ||
+	    git_odb_add_backend(odb, mem, 1000) < 0)
+		goto fail;
+	mem = NULL; /* the odb owns it */
+	if (git_index_write_tree_to(&oid, part, repo) < 0 ||
+	    git_tree_lookup(&staged, repo, &oid) < 0)
+		goto fail;
+	rc = emit_dirs(c, staged, dirs, n);
+	goto out;
+fail:
+	git_fail("index");
+out:
+	if (mem)
+		mem->free(mem);
+	free_dirs(dirs, n);
+	git_odb_free(odb);
+	git_diff_free(diff);
+	git_tree_free(head);
+	git_tree_free(staged);
+	git_index_free(part);
+	git_index_free(index);
+	return rc;
+}
+
+/*
+ * git receive-pack keeps a push's objects in a quarantine directory until
+ * pre-receive accepts them: read them there too.
+ */
+static int add_quarantine(git_repository *repo)
+{
+	const char *q = getenv("GIT_QUARANTINE_PATH");
+	git_odb *odb = NULL;
+	if (!q || !*q)
+		return 0;
+	int rc = git_repository_odb(&odb, repo) < 0 || git_odb_add_disk_alternate(odb, q) < 0 ? -1 : 0;
+	if (rc < 0)
+		git_fail(q);
+	git_odb_free(odb);
+	return rc;
+}
+
+/* The repository of the work tree at the current directory (GIT_DIR as git does). */
+static char *find_work_repo(void)
+{
+	git_buf buf = {0};
+	const char *dir = getenv("GIT_DIR");
+	if (dir && *dir)
+		return go_xstrdup(dir);
+	if (git_repository_discover(&buf, ".", 0, NULL) < 0) {
+		git_fail(".");
+		return NULL;
+	}
+	char *path = go_xstrdup(buf.ptr);
+	git_buf_dispose(&buf);
+	return path;
+}
+
+int main(int argc, char **argv)
+{
+	enum { OPT_REPO = 256, OPT_REV, OPT_STAGED, OPT_CHANGED, OPT_PUBLIC, OPT_YEAR,
+	       OPT_NO_BODY, OPT_VERSION };
+	static const struct option longopts[] = {
+		{"repo", required_argument, NULL, OPT_REPO},
+		{"rev", required_argument, NULL, OPT_REV},
+		{"staged", no_argument, NULL, OPT_STAGED},
+		{"changed", required_argument, NULL, OPT_CHANGED},
+		{"public", no_argument, NULL, OPT_PUBLIC},
+		{"year", required_argument, NULL, OPT_YEAR},
+		{"no-body", no_argument, NULL, OPT_NO_BODY},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, OPT_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	struct cat c = {.flags = GO_STORE_BODY};
+	const char *repo = NULL, *rev = NULL, *changed = NULL;
+	char *work_repo = NULL;
+	int staged = 0, public = 0, ch, status = GO_OK, rc = 0;
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_REPO: repo = optarg; break;
+		case OPT_REV: rev = optarg; break;
+		case OPT_STAGED: staged = 1; break;
+		case OPT_CHANGED: changed = optarg; break;
+		case OPT_PUBLIC: public = 1; break;
+		case OPT_YEAR:
+			if (strlen(optarg) != 4 || strspn(optarg, "0123456789") != 4)
+				go_usage_error(usage, "--year: '%s' is not a year (YYYY)", optarg);
+			c.year = atoi(optarg);
+			break;
+		case OPT_NO_BODY: c.flags &= ~GO_STORE_BODY; break;
+		case 'h': go_help(usage);
+		case OPT_VERSION: go_version();
+		default: go_usage_error(usage, "unknown option");
+		}
+	}
+	if ((rev != NULL) + staged + (changed != NULL) + public > 1)
+		go_usage_error(usage, "--rev, --public, --staged and --changed exclude each other");
+	char **ids = argv + optind;
+	int nids = argc - optind;
+	for (int i = 0; i < nids; i++)
+		if (!go_valid_id(ids[i]))
+			go_usage_error(usage, "'%s' is not a valid id", ids[i]);
+	/* --staged reads the work tree at hand, never the store GO_STORE names. */
+	if (!repo && !staged && getenv("GO_STORE") && *getenv("GO_STORE"))
+		repo = getenv("GO_STORE");
+	if (!repo && !staged)
+		go_usage_error(usage, "no store: give --repo DIR or set GO_STORE");
+	c.progress = isatty(STDERR_FILENO);
+
+	git_libgit2_init();
+	/* Each object is read once: the object cache would only hold every tree
+	 * of the store (twice the memory, a third of the time at 100k documents). */
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+	if (!repo && !(repo = work_repo = find_work_repo())) {
+		status = GO_FATAL;
+		goto out;
+	}
+	if (go_store_open(&c.store, repo, 0) < 0 || add_quarantine(go_store_repo(c.store)) < 0) {
+		status = GO_FATAL;
+		goto out;
+	}
+
+	if (staged) {
+		rc = cat_staged(&c, ids, nids);
+	} else if (changed) {
+		rc = cat_changed(&c, changed, ids, nids);
+	} else {
+		git_tree *root = NULL;
+		rc = tree_of(&c, rev ? rev : public ? "refs/heads/public" : "refs/heads/main",
+			     &root, rev == NULL);
+		/* A store not yet published to has no main; one with nothing public, no public. */
+		if (rc == GIT_ENOTFOUND && !rev)
+			rc = 0;
+		else if (rc == 0)
+			rc = cat_tree(&c, root, ids, nids);
+		git_tree_free(root);
+	}
+	if (c.progress && c.ndocs >= 1000)
+		fputc('\n', stderr);
+	status = rc < 0 ? GO_FATAL : c.status;
+out:
+	go_store_free(c.store);
+	free(work_repo);
+	git_libgit2_shutdown();
+	return go_finish(status);
+}

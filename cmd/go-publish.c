@@ -1,0 +1,485 @@
+/* go-publish — write accepted records into the git store, one commit per batch (SPEC §5, §6). */
+#include <errno.h>
+#include <getopt.h>
+#include <malloc.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "go.h"
+
+static const char usage[] =
+	"usage: go-publish [--repo DIR] [--init] [--branch NAME] [-m MSG]\n"
+	"                  [--author 'Name <email>'] [--dry-run] [--push REMOTE]\n"
+	"                  [--today YYYY-MM-DD] [--grace-days N] [FILE...]\n"
+	"\n"
+	"Re-run every check of SPEC section 4 on each record, then write the accepted\n"
+	"ones into the store in one commit on main (the register) and one on public\n"
+	"(the public view) when it changes. Every input line is echoed with a\n"
+	"\"publish\" object: {\"status\": \"published\"|\"unchanged\"|\"refused\",\n"
+	"\"commit\", \"path\", \"reason\"}.\n"
+	"\n"
+	"  --repo DIR          the store (default: $GO_STORE)\n"
+	"  --init              create the store (a bare repository) if absent\n"
+	"  --branch NAME       the register's branch (default main; its public view\n"
+	"                      is then NAME-public)\n"
+	"  -m, --message MSG   first line of the commit messages\n"
+	"  --author 'N <E>'    who publishes (default: git config, then\n"
+	"                      GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL)\n"
+	"  --dry-run           report what would happen, write nothing\n"
+	"  --push REMOTE       then push both branches to REMOTE (a name or a URL)\n"
+	"  --today YYYY-MM-DD  the day of publishing (default: today)\n"
+	"  --grace-days N      working days an interpretation may follow its policy\n"
+	"  -h, --help          show this help\n"
+	"      --version       show the version\n"
+	"\n"
+	"Exit status: 0 all published or unchanged, 1 a record was refused,\n"
+	"2 usage, I/O or store error (also: no identity to publish as).\n";
+
+#define TOOL "go-publish"
+
+/* One input line: where its echo comes from, and what became of it. */
+struct item {
+	long doc;       /* the batch's document number; -1: refused */
+	char *reason;   /* why it was refused */
+	char *path;     /* its document folder, when it has one */
+	json_t *held;   /* policies and interpretations: the record; the others
+	                   wait in the spool, one line each, in order */
+	json_t *orig;   /* held: as read, for another round of rule 7 */
+};
+
+struct run {
+	go_store *store;
+	go_batch *batch;
+	struct item *item;
+	size_t n, cap;
+	FILE *spool;
+	go_check_opts check;
+	go_interp_opts interp;
+	const char *branch;
+	unsigned long refused;
+};
+
+static git_signature *identity(const char *author, git_repository *repo)
+{
+	git_signature *sig = NULL;
+	if (author) {
+		const char *lt = strchr(author, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+		if (!lt || !gt || gt[1])
+			return NULL;
+		size_t n = (size_t)(lt - author);
+		while (n && author[n - 1] == ' ')
+			n--;
+		char *name = go_xasprintf("%.*s", (int)n, author);
+		char *email = go_xasprintf("%.*s", (int)(gt - lt - 1), lt + 1);
+		if (*name && *email)
+			git_signature_now(&sig, name, email);
+		free(name);
+		free(email);
+		return sig;
+	}
+	if (git_signature_default(&sig, repo) == 0)
+		return sig;
+	const char *name = getenv("GIT_AUTHOR_NAME"), *email = getenv("GIT_AUTHOR_EMAIL");
+	if (name && *name && email && *email && git_signature_now(&sig, name, email) == 0)
+		return sig;
+	return NULL;
+}
+
+/* Drop the warnings a check just added: the checker upstream reports them, and
+ * go-publish only says why it refuses. */
+static void keep_errors(json_t *rec, size_t before)
+{
+	json_t *list = json_object_get(rec, "problems");
+	for (size_t i = json_array_size(list); i-- > before;) {
+		const char *sev = go_str(json_array_get(list, i), "severity");
+		if (!sev || strcmp(sev, "error"))
+			json_array_remove(list, i);
+	}
+	if (list && json_array_size(list) == 0)
+		json_object_del(rec, "problems");
+}
+
+/* Is code one of the items of the list "A, B, C"? */
+static int listed(const char *list, const char *code)
+{
+	size_t n = strlen(code);
+	for (const char *p = list; p && (p = strstr(p, code)); p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* "CODE, CODE" of the errors in rec's problems from index from on, each once. */
+static char *error_codes(const json_t *rec, size_t from)
+{
+	json_t *list = json_object_get(rec, "problems");
+	char *s = NULL;
+	for (size_t i = from; i < json_array_size(list); i++) {
+		json_t *p = json_array_get(list, i);
+		const char *sev = go_str(p, "severity"), *code = go_str(p, "code");
+		if (!sev || strcmp(sev, "error") || !code || listed(s, code))
+			continue;
+		char *t = s ? go_xasprintf("%s, %s", s, code) : go_xstrdup(code);
+		free(s);
+		s = t;
+	}
+	return s ? s : go_xstrdup("error");
+}
+
+static struct item *new_item(struct run *r)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 1024;
+		r->item = go_xrealloc(r->item, r->cap * sizeof *r->item);
+	}
+	struct item *it = &r->item[r->n++];
+	memset(it, 0, sizeof *it);
+	it->doc = -1;
+	return it;
+}
+
+static void refuse(struct run *r, struct item *it, char *reason)
+{
+	it->doc = -1;
+	free(it->reason);
+	it->reason = reason;
+	r->refused++;
+}
+
+/* Prepare an accepted record; a store refusal or git error refuses it. */
+static int prepare(struct run *r, struct item *it, json_t *rec)
+{
+	char *reason = NULL;
+	long n = go_batch_prepare(r->batch, rec, &reason);
+	if (n == -2)
+		return -1;
+	if (n < 0)
+		refuse(r, it, reason);
+	else
+		it->doc = n;
+	return 0;
+}
+
+static int spool(struct run *r, struct item *it, const go_reader *rd, json_t *rec)
+{
+	if (go_write(r->spool, rd, rec) != 0) {
+		go_warn("spool");
+		return -1;
+	}
+	return 0;
+}
+
+/* One record as read: every check but rule 7, which waits for the whole batch. */
+static int take(struct run *r, go_reader *rd, json_t *rec)
+{
+	struct item *it = new_item(r);
+	json_object_del(rec, "publish");
+	if (go_is_invalid(rec)) {
+		refuse(r, it, go_xstrdup("invalid line"));
+		return spool(r, it, rd, rec);
+	}
+	go_normalise(rec);
+	go_problems_clear(rec, TOOL);
+	it->path = go_store_doc_dir(go_str(rec, "id"), go_str(rec, "date"));
+	if (go_has_error(rec)) {
+		char *codes = error_codes(rec, 0);
+		refuse(r, it, go_xasprintf("carries an error: %s", codes));
+		free(codes);
+		return spool(r, it, rd, rec);
+	}
+	size_t before = json_array_size(json_object_get(rec, "problems"));
+	if (go_check_record(rec, &r->check) > 0) {
+		char *codes = error_codes(rec, before);
+		keep_errors(rec, before);
+		refuse(r, it, go_xasprintf("fails the checks: %s", codes));
+		free(codes);
+		return spool(r, it, rd, rec);
+	}
+	keep_errors(rec, before);
+	const char *kind = go_str(rec, "kind");
+	if (kind && (go_is_policy_kind(kind) || !strcmp(kind, "interpretation"))) {
+		it->orig = json_deep_copy(rec);
+		it->held = json_incref(rec);
+		return 0;
+	}
+	if (prepare(r, it, rec) < 0)
+		return -1;
+	return spool(r, it, rd, rec);
+}
+
+/* Add the stored document with this id to x, when there is one. */
+static json_t *add_stored(struct run *r, go_interp *x, git_tree *root, const char *id)
+{
+	json_t *rec = NULL;
+	if (!root || !id || go_store_find_id(r->store, root, id, 0, &rec, NULL) != 0)
+		return NULL;
+	go_interp_add_stored(x, rec);
+	return rec;
+}
+
+/*
+ * Rule 7 over the policies and interpretations of the batch, against the store.
+ * A refusal can orphan another record (an interpretation of a refused policy),
+ * so rounds repeat until none refuses more. Only the store documents the batch
+ * names are read, so the cost follows the batch, not the store.
+ */
+static int rule7(struct run *r)
+{
+	char commit[41];
+	git_tree *root = NULL;
+	char *ref = go_xasprintf("refs/heads/%s", r->branch);
+	int err = go_store_resolve(r->store, ref, commit, &root);
+	free(ref);
+	if (err < 0 && err != GIT_ENOTFOUND)
+		return -1;
+	for (int more = 1; more;) {
+		more = 0;
+		go_interp *x = go_interp_new(&r->interp);
+		long *num = go_xcalloc(r->n + 1, sizeof *num);
+		for (size_t i = 0; i < r->n; i++) {
+			struct item *it = &r->item[i];
+			num[i] = -1;
+			if (!it->held || it->reason)
+				continue;
+			num[i] = go_interp_add(x, it->orig);
+			const char *kind = go_str(it->orig, "kind");
+			if (kind && !strcmp(kind, "interpretation")) {
+				json_decref(add_stored(r, x, root, go_str(it->orig, "interprets")));
+				continue;
+			}
+			/* a policy already published: the interpretations it lists */
+			json_t *st = add_stored(r, x, root, go_str(it->orig, "id"));
+			size_t k;
+			json_t *v;
+			json_array_foreach(json_object_get(st, "interpretations"), k, v)
+				json_decref(add_stored(r, x, root, json_string_value(v)));
+			json_decref(st);
+		}
+		for (size_t i = 0; i < r->n; i++) {
+			struct item *it = &r->item[i];
+			if (!it->held || it->reason || num[i] < 0)
+				continue;
+			json_t *work = json_deep_copy(it->orig);
+			size_t before = json_array_size(json_object_get(work, "problems"));
+			if (go_interp_apply(x, num[i], work) > 0) {
+				char *codes = error_codes(work, before);
+				refuse(r, it, go_xasprintf("fails the checks: %s", codes));
+				free(codes);
+				more = 1;
+			}
+			keep_errors(work, before);
+			json_decref(it->held);
+			it->held = work;
+		}
+		free(num);
+		go_interp_free(x);
+	}
+	git_tree_free(root);
+	for (size_t i = 0; i < r->n; i++) {
+		struct item *it = &r->item[i];
+		if (it->held && !it->reason && prepare(r, it, it->held) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Echo the line with its publish object, which comes last. */
+static int echo(struct run *r, struct item *it, const char *failed, char **line, size_t *cap)
+{
+	char commit[41] = "";
+	const char *status = "refused";
+	if (it->doc >= 0 && !failed)
+		status = go_batch_status(r->batch, it->doc, commit) ? "published" : "unchanged";
+	json_t *p = json_pack("{s:s,s:o,s:o,s:o}", "status", status,
+			      "commit", *commit ? json_string(commit) : json_null(),
+			      "path", it->path ? json_string(it->path) : json_null(),
+			      "reason", it->doc < 0 ? json_string(it->reason) :
+			      failed ? json_string(failed) : json_null());
+	if (it->held) {
+		json_object_set_new(it->held, "publish", p);
+		return go_write(stdout, NULL, it->held);
+	}
+	char *ps = json_dumps(p, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(p);
+	/* compact JSON holds no raw newline: one spooled line per record */
+	ssize_t len = getline(line, cap, r->spool);
+	if (len < 2 || (*line)[len - 1] != '\n') {
+		free(ps);
+		go_warnx("spool: lost a line");
+		return -1;
+	}
+	/* go_write's line is one object and a newline: splice before the '}' */
+	size_t n = (size_t)len - 1;
+	while (n && (*line)[n - 1] != '}')
+		n--;
+	if (n == 0) {
+		free(ps);
+		go_warnx("spool: not an object");
+		return -1;
+	}
+	int first = n >= 2 && (*line)[n - 2] == '{';
+	int err = fwrite(*line, 1, n - 1, stdout) != n - 1 ||
+		  printf("%s\"publish\":%s}\n", first ? "" : ",", ps) < 0;
+	free(ps);
+	return err ? -1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"repo", required_argument, NULL, 'r'},
+		{"init", no_argument, NULL, 'i'},
+		{"branch", required_argument, NULL, 'b'},
+		{"message", required_argument, NULL, 'm'},
+		{"author", required_argument, NULL, 'a'},
+		{"dry-run", no_argument, NULL, 'n'},
+		{"push", required_argument, NULL, 'p'},
+		{"today", required_argument, NULL, 't'},
+		{"grace-days", required_argument, NULL, 'g'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *repo = getenv("GO_STORE"), *branch = "main", *msg = NULL;
+	const char *author = NULL, *push = NULL, *today = NULL;
+	int init = 0, dry_run = 0, c;
+	long grace = 0;
+	while ((c = getopt_long(argc, argv, "hm:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r': repo = optarg; break;
+		case 'i': init = 1; break;
+		case 'b': branch = optarg; break;
+		case 'm': msg = optarg; break;
+		case 'a': author = optarg; break;
+		case 'n': dry_run = 1; break;
+		case 'p': push = optarg; break;
+		case 't': today = optarg; break;
+		case 'g': grace = go_number_arg(usage, "--grace-days", optarg, 3650); break;
+		case 'h': go_help(usage);
+		case 'V': go_version();
+		default: go_usage_error(usage, "unknown option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (!repo || !*repo)
+		go_usage_error(usage, "no store: give --repo DIR or set GO_STORE");
+	char *mainref = go_xasprintf("refs/heads/%s", branch);
+	int valid = 0;
+	git_libgit2_init();
+	/* libgit2 caches no tree over 4 KB; a year folder of a large store is
+	 * megabytes, and a batch looks into it once per record */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)64 << 20);
+	/* nor hash every object it reads again: a year's catalog is megabytes, and
+	 * git fsck is there to verify a store */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	/* Catalogs and year folders are read and rebuilt in buffers of megabytes:
+	 * take them from the heap, to be reused, rather than from fresh mappings
+	 * that fault in every page again. */
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 128 << 20);
+	git_reference_name_is_valid(&valid, mainref);
+	free(mainref);
+	if (!valid)
+		go_usage_error(usage, "--branch %s: not a valid branch name", branch);
+	if (msg && (!*msg || strchr(msg, '\n')))
+		go_usage_error(usage, "-m: one non-empty line");
+	go_usage_if_tty(argc, usage);
+
+	struct run r = {0};
+	git_signature *sig = NULL;
+	go_reader rd;
+	json_t *rec;
+	int status = GO_OK;
+	char *public_branch = strcmp(branch, "main") ? go_xasprintf("%s-public", branch)
+						      : go_xstrdup("public");
+	char *line = NULL, *failed = NULL;
+	size_t cap = 0;
+
+	go_reader_init(&rd, argc, argv, 0);
+	r.branch = branch;
+	r.check = (go_check_opts){.tool = TOOL, .today = go_today_arg(today)};
+	r.interp = (go_interp_opts){.tool = TOOL, .today = r.check.today,
+				    .grace_days = (int)grace};
+	if (go_store_open(&r.store, repo, init ? GO_STORE_CREATE : 0) < 0) {
+		status = GO_FATAL;
+		goto out;
+	}
+	sig = identity(author, go_store_repo(r.store));
+	if (!sig && !dry_run) {
+		go_warnx(author ? "--author %s: expected 'Name <email>'" :
+			 "%s: no identity to publish as: give --author 'Name <email>', or set "
+			 "user.name and user.email (git config), or GIT_AUTHOR_NAME and "
+			 "GIT_AUTHOR_EMAIL; nothing was written", author ? author : repo);
+		status = GO_FATAL;
+		goto out;
+	}
+	go_batch_opts bo = {.branch = branch, .public_branch = public_branch,
+			    .message = msg, .today = r.check.today, .dry_run = dry_run};
+	if (!(r.batch = go_batch_new(r.store, &bo)) || !(r.spool = tmpfile())) {
+		if (!r.spool && r.batch)
+			go_warn("temporary file");
+		status = GO_FATAL;
+		goto out;
+	}
+	int tty = isatty(2);
+	while ((rec = go_reader_next(&rd))) {
+		int err = take(&r, &rd, rec);
+		json_decref(rec);
+		if (err < 0) {
+			status = GO_FATAL;
+			goto out;
+		}
+		if (tty && r.n % 10000 == 0)
+			fprintf(stderr, "\r%s: %zu records read", go_prog(), r.n);
+	}
+	if (tty && r.n >= 10000)
+		fprintf(stderr, "\n");
+	if (rule7(&r) < 0 || go_batch_commit(r.batch, sig) < 0) {
+		/* nothing is lost: every line is still echoed, none published */
+		failed = go_xstrdup("the store could not be written");
+		status = GO_FATAL;
+	} else if (push && !dry_run && go_batch_push(r.batch, push, sig) < 0) {
+		status = GO_FATAL; /* published in the store, not pushed: said on stderr */
+	}
+
+	if (fflush(r.spool) != 0 || fseeko(r.spool, 0, SEEK_SET) != 0) {
+		go_warn("spool");
+		status = GO_FATAL;
+		goto out;
+	}
+	for (size_t i = 0; i < r.n; i++) {
+		struct item *it = &r.item[i];
+		if (echo(&r, it, failed, &line, &cap) < 0) {
+			go_warn("standard output");
+			status = GO_FATAL;
+			goto out;
+		}
+	}
+	if (r.refused && status == GO_OK)
+		status = GO_FINDINGS;
+	if (rd.io_error)
+		status = GO_FATAL;
+out:
+	for (size_t i = 0; i < r.n; i++) {
+		free(r.item[i].reason);
+		free(r.item[i].path);
+		json_decref(r.item[i].held);
+		json_decref(r.item[i].orig);
+	}
+	free(r.item);
+	free(line);
+	free(failed);
+	free(public_branch);
+	if (r.spool)
+		fclose(r.spool);
+	go_batch_free(r.batch);
+	git_signature_free(sig);
+	go_store_free(r.store);
+	git_libgit2_shutdown();
+	go_reader_free(&rd);
+	return go_finish(status);
+}

@@ -1,0 +1,632 @@
+/*
+ * archive.c — libarchive and libgit2 glue for go-archive: a reproducible
+ * archive writer, a reader that refuses hostile entries, and a walk over the
+ * documents of a store that hands out blobs straight from git.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <git2.h>
+
+#include "go.h"
+
+/* ---- writing ------------------------------------------------------------ */
+
+struct go_archive_writer {
+	struct archive *a;
+	struct archive_entry *e;
+	char *out, *tmp, *root;
+	int64_t mtime;
+	uint64_t want, have; /* size of the current entry, bytes written */
+	const char *path;    /* of the current entry, for messages */
+	char *cur;
+};
+
+static int wfail(go_archive_writer *w, const char *what)
+{
+	go_warnx("%s: %s: %s", w->out, what, archive_error_string(w->a) ?
+		 archive_error_string(w->a) : "archive error");
+	return -1;
+}
+
+go_archive_writer *go_archive_writer_open(const char *out, const char *format,
+					  const char *root, int64_t mtime)
+{
+	go_archive_writer *w = go_xcalloc(1, sizeof *w);
+	w->out = go_xstrdup(out);
+	w->root = go_xstrdup(root);
+	w->mtime = mtime;
+	w->a = archive_write_new();
+	w->e = archive_entry_new();
+	int r = ARCHIVE_OK, zip = strcmp(format, "zip") == 0;
+	if (zip) {
+		r = archive_write_set_format_zip(w->a);
+		if (r == ARCHIVE_OK)
+			r = archive_write_set_options(w->a, "zip:compression=deflate");
+	} else {
+		r = archive_write_set_format_pax_restricted(w->a);
+		if (r == ARCHIVE_OK && strcmp(format, "tar.gz") == 0) {
+			r = archive_write_add_filter_gzip(w->a);
+			/* No timestamp in the gzip header: the same input, the same bytes. */
+			if (r == ARCHIVE_OK)
+				r = archive_write_set_options(w->a, "gzip:!timestamp");
+		} else if (r == ARCHIVE_OK && strcmp(format, "tar.zst") == 0) {
+			r = archive_write_add_filter_zstd(w->a);
+			if (r == ARCHIVE_OK)
+				r = archive_write_set_options(w->a, "zstd:compression-level=3");
+		}
+	}
+	/* No padding after the end: the same bytes to a file, a pipe or a tty. */
+	if (r == ARCHIVE_OK)
+		r = archive_write_set_bytes_in_last_block(w->a, 1);
+	if (r != ARCHIVE_OK) {
+		wfail(w, format);
+		goto fail;
+	}
+	if (strcmp(out, "-") == 0) {
+		r = archive_write_open_fd(w->a, STDOUT_FILENO);
+	} else {
+		/* Write beside OUT and rename at the end: a reader (or a cron job
+		 * killed half-way) never sees half an archive under its name. */
+		w->tmp = go_xasprintf("%s.XXXXXX", out);
+		int fd = mkstemp(w->tmp);
+		if (fd < 0) {
+			go_warn("%s", w->tmp);
+			free(w->tmp);
+			w->tmp = NULL;
+			goto fail;
+		}
+		fchmod(fd, 0644 & ~0022);
+		r = archive_write_open_fd(w->a, fd);
+		if (r != ARCHIVE_OK)
+			close(fd);
+	}
+	if (r != ARCHIVE_OK) {
+		wfail(w, "open");
+		goto fail;
+	}
+	return w;
+fail:
+	go_archive_writer_abort(w);
+	return NULL;
+}
+
+static int end_entry(go_archive_writer *w)
+{
+	if (!w->cur)
+		return 0;
+	if (w->have != w->want) {
+		go_warnx("%s: %s: %" PRIu64 " bytes written of %" PRIu64, w->out, w->cur,
+			 w->have, w->want);
+		return -1;
+	}
+	free(w->cur);
+	w->cur = NULL;
+	return 0;
+}
+
+int go_archive_file(go_archive_writer *w, const char *rel, uint64_t size)
+{
+	if (end_entry(w) < 0)
+		return -1;
+	w->cur = go_xasprintf("%s/%s", w->root, rel);
+	w->want = size;
+	w->have = 0;
+	archive_entry_clear(w->e);
+	archive_entry_set_pathname_utf8(w->e, w->cur);
+	archive_entry_set_filetype(w->e, AE_IFREG);
+	archive_entry_set_perm(w->e, 0644);
+	archive_entry_set_size(w->e, (la_int64_t)size);
+	archive_entry_set_mtime(w->e, w->mtime, 0);
+	archive_entry_set_uid(w->e, 0);
+	archive_entry_set_gid(w->e, 0);
+	int r = archive_write_header(w->a, w->e);
+	if (r < ARCHIVE_OK)
+		return wfail(w, w->cur);
+	return 0;
+}
+
+int go_archive_data(go_archive_writer *w, const void *p, size_t n)
+{
+	if (w->have + n > w->want) {
+		go_warnx("%s: %s: more data than announced", w->out, w->cur);
+		return -1;
+	}
+	while (n) {
+		la_ssize_t k = archive_write_data(w->a, p, n);
+		if (k <= 0)
+			return wfail(w, w->cur);
+		p = (const char *)p + k;
+		n -= (size_t)k;
+		w->have += (uint64_t)k;
+	}
+	return 0;
+}
+
+int go_archive_writer_close(go_archive_writer *w)
+{
+	int rc = end_entry(w);
+	if (rc == 0 && archive_write_close(w->a) != ARCHIVE_OK)
+		rc = wfail(w, "close");
+	if (rc == 0 && w->tmp) {
+		if (rename(w->tmp, w->out) != 0) {
+			go_warn("%s", w->out);
+			rc = -1;
+		} else {
+			free(w->tmp);
+			w->tmp = NULL;
+		}
+	}
+	go_archive_writer_abort(w);
+	return rc;
+}
+
+void go_archive_writer_abort(go_archive_writer *w)
+{
+	if (!w)
+		return;
+	if (w->a)
+		archive_write_free(w->a);
+	if (w->tmp)
+		unlink(w->tmp);
+	archive_entry_free(w->e);
+	free(w->tmp);
+	free(w->out);
+	free(w->root);
+	free(w->cur);
+	free(w);
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+#define MIN_RATIO_SIZE ((uint64_t)1 << 20)
+#define READ_BLOCK 65536
+
+static void report(const go_archive_visitor *v, const char *code, const char *path,
+		   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void report(const go_archive_visitor *v, const char *code, const char *path,
+		   const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	v->finding(v->ctx, "error", code, path, msg);
+}
+
+/* Drop "." and empty segments; NULL for "..", an absolute path, or a
+ * Windows drive or backslash, with *why set. A new string. */
+static char *normalise(const char *path, const char **code, const char **why)
+{
+	if (path[0] == '/' || (((path[0] | 32) >= 'a' && (path[0] | 32) <= 'z') && path[1] == ':')) {
+		*code = "absolute-path";
+		*why = "absolute path";
+		return NULL;
+	}
+	char *out = go_xmalloc(strlen(path) + 1), *o = out;
+	for (const char *p = path; *p;) {
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			*code = "escaping-path";
+			*why = "'..' in path";
+			free(out);
+			return NULL;
+		}
+		if (memchr(p, '\\', n)) {
+			*code = "invalid-path";
+			*why = "backslash in path";
+			free(out);
+			return NULL;
+		}
+		if (n && !(n == 1 && p[0] == '.')) {
+			if (o != out)
+				*o++ = '/';
+			memcpy(o, p, n);
+			o += n;
+		}
+		p += n + (e != NULL);
+	}
+	*o = '\0';
+	if (!*out) {
+		*code = "invalid-path";
+		*why = "empty path";
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static const char *type_name(mode_t t)
+{
+	switch (t) {
+	case AE_IFLNK: return "symbolic link";
+	case AE_IFCHR: return "character device";
+	case AE_IFBLK: return "block device";
+	case AE_IFIFO: return "FIFO";
+	case AE_IFSOCK: return "socket";
+	default: return "special file";
+	}
+}
+
+/* Stream the current entry's data to v; 1 read whole, 0 stopped (a finding
+ * was reported), -1 unreadable. */
+static int read_data(struct archive *a, const go_archive_visitor *v, const char *path,
+		     uint64_t max_entry, unsigned max_ratio)
+{
+	const void *buf;
+	size_t n;
+	la_int64_t off;
+	uint64_t have = 0;
+	int64_t raw0 = archive_filter_bytes(a, -1);
+	static const char zeros[4096];
+	for (;;) {
+		int r = archive_read_data_block(a, &buf, &n, &off);
+		if (r == ARCHIVE_EOF)
+			return 1;
+		if (r < ARCHIVE_WARN)
+			return -1;
+		/* Sparse entries: the holes read as zeros. */
+		while ((uint64_t)off > have && have <= max_entry) {
+			size_t k = (uint64_t)off - have < sizeof zeros ? (size_t)((uint64_t)off - have) : sizeof zeros;
+			v->data(v->ctx, zeros, k);
+			have += k;
+		}
+		have += n;
+		if (have > max_entry) {
+			report(v, "entry-too-large", path, "over %" PRIu64 " bytes: not read further",
+			       max_entry);
+			return 0;
+		}
+		int64_t raw = archive_filter_bytes(a, -1) - raw0;
+		if (have > MIN_RATIO_SIZE && have / (uint64_t)(raw + READ_BLOCK) > max_ratio) {
+			report(v, "compression-bomb", path,
+			       "%" PRIu64 " bytes from %" PRId64 " compressed: over %u:1, not read further",
+			       have, raw, max_ratio);
+			return 0;
+		}
+		v->data(v->ctx, buf, n);
+	}
+}
+
+int go_archive_read(const char *file, const go_archive_visitor *v)
+{
+	uint64_t max_entry = v->max_entry ? v->max_entry : GO_ARCHIVE_MAX_ENTRY;
+	unsigned max_ratio = v->max_ratio ? v->max_ratio : GO_ARCHIVE_MAX_RATIO;
+	struct archive *a = archive_read_new();
+	struct archive_entry *e;
+	char *root = NULL;
+	int rc = -1, r, nentries = 0;
+	/* Only formats and filters read in-process: no mtree (it names files on
+	 * disk), no external decompressor programs. */
+	archive_read_support_format_tar(a);
+	archive_read_support_format_zip(a);
+	archive_read_support_format_7zip(a);
+	archive_read_support_filter_gzip(a);
+	archive_read_support_filter_bzip2(a);
+	archive_read_support_filter_xz(a);
+	archive_read_support_filter_zstd(a);
+	if (strcmp(file, "-") == 0)
+		r = archive_read_open_fd(a, STDIN_FILENO, READ_BLOCK);
+	else
+		r = archive_read_open_filename(a, file, READ_BLOCK);
+	if (r != ARCHIVE_OK) {
+		go_warnx("%s: %s", file, archive_error_string(a));
+		goto out;
+	}
+	while ((r = archive_read_next_header(a, &e)) != ARCHIVE_EOF) {
+		if (r < ARCHIVE_WARN) {
+			go_warnx("%s: %s", file, archive_error_string(a));
+			goto out;
+		}
+		if (r == ARCHIVE_WARN)
+			go_warnx("%s: %s", file, archive_error_string(a));
+		nentries++;
+		const char *name = archive_entry_pathname_utf8(e);
+		if (!name)
+			name = archive_entry_pathname(e);
+		if (!name)
+			name = "";
+		const char *code = NULL, *why = NULL;
+		char *path = normalise(name, &code, &why);
+		mode_t type = archive_entry_filetype(e);
+		if (!path && type == AE_IFDIR && strcmp(code, "invalid-path") == 0 &&
+		    strcmp(why, "empty path") == 0)
+			continue; /* "./": the archive's own top */
+		if (!path) {
+			report(v, code, name, "%s: not read", why);
+			continue;
+		}
+		if (!root) {
+			/* The bag's root: the first entry's top folder, or the archive's
+			 * top when the bag was archived without one. */
+			const char *slash = strchr(path, '/');
+			if (type == AE_IFDIR && !slash)
+				root = go_xasprintf("%s/", path);
+			else if (slash && strncmp(path, "data/", 5) != 0)
+				root = go_xasprintf("%.*s", (int)(slash - path + 1), path);
+			else
+				root = go_xstrdup("");
+		}
+		size_t rl = strlen(root);
+		const char *rel = path + rl;
+		if (type == AE_IFDIR) {
+			free(path);
+			continue;
+		}
+		if (strncmp(path, root, rl) != 0 || !*rel) {
+			report(v, "outside-bag", path, "not under the bag's folder %s: not read", root);
+		} else if (archive_entry_hardlink(e)) {
+			report(v, "hardlink", rel, "hard link to %s: not followed",
+			       archive_entry_hardlink(e));
+		} else if (type != AE_IFREG) {
+			report(v, type == AE_IFLNK ? "symlink" : "special-file", rel, "%s%s%s: not followed",
+			       type_name(type), type == AE_IFLNK ? " to " : "",
+			       type == AE_IFLNK && archive_entry_symlink(e) ? archive_entry_symlink(e) : "");
+		} else if (archive_entry_is_encrypted(e)) {
+			report(v, "encrypted-entry", rel, "encrypted: not read");
+		} else if (archive_entry_size_is_set(e) && (uint64_t)archive_entry_size(e) > max_entry) {
+			report(v, "entry-too-large", rel, "%" PRId64 " bytes, over %" PRIu64 ": not read",
+			       (int64_t)archive_entry_size(e), max_entry);
+		} else {
+			if (v->begin(v->ctx, rel, archive_entry_size_is_set(e) ?
+				     (uint64_t)archive_entry_size(e) : 0)) {
+				report(v, "duplicate-entry", rel, "a second entry with this path: not read");
+				free(path);
+				continue;
+			}
+			int d = read_data(a, v, rel, max_entry, max_ratio);
+			v->end(v->ctx, d == 1);
+			if (d < 0) {
+				go_warnx("%s: %s: %s", file, rel, archive_error_string(a));
+				free(path);
+				goto out;
+			}
+		}
+		free(path);
+	}
+	if (!nentries) {
+		go_warnx("%s: an empty archive", file);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(root);
+	archive_read_free(a);
+	return rc;
+}
+
+/* ---- walking a store ---------------------------------------------------- */
+
+/* What a withheld record keeps (SPEC §6). */
+static const char *const withheld_keys[] = {
+	"id", "office", "kind", "date", "attribute", "category", "reason", "basis", "review",
+	NULL,
+};
+
+int go_archive_withheld_key(const char *key)
+{
+	for (const char *const *k = withheld_keys; *k; k++)
+		if (strcmp(*k, key) == 0)
+			return 1;
+	return 0;
+}
+
+char *go_archive_record_text(const json_t *rec)
+{
+	char *s = json_dumps(rec, JSON_INDENT(2) | JSON_SORT_KEYS);
+	if (!s)
+		go_diex("out of memory");
+	char *t = go_xasprintf("%s\n", s);
+	free(s);
+	return t;
+}
+
+struct walk {
+	go_store *s;
+	git_repository *repo;
+	const go_archive_select *sel;
+	go_archive_file_cb cb;
+	void *ctx;
+};
+
+static int gfail(const char *what)
+{
+	const git_error *e = git_error_last();
+	go_warnx("%s: %s", what, e ? e->message : "git error");
+	return -1;
+}
+
+static int emit_blob(struct walk *w, const char *path, const git_oid *id)
+{
+	git_blob *b = NULL;
+	if (git_blob_lookup(&b, w->repo, id) < 0)
+		return gfail(path);
+	int r = w->cb(w->ctx, path, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
+	git_blob_free(b);
+	return r;
+}
+
+/* Every blob under tree, in git's order, as prefix/name. */
+static int emit_tree(struct walk *w, git_tree *tree, const char *prefix)
+{
+	int rc = 0;
+	for (size_t i = 0, n = git_tree_entrycount(tree); i < n && rc == 0; i++) {
+		const git_tree_entry *te = git_tree_entry_byindex(tree, i);
+		char *path = go_xasprintf("%s/%s", prefix, git_tree_entry_name(te));
+		git_filemode_t mode = git_tree_entry_filemode(te);
+		if (mode == GIT_FILEMODE_TREE) {
+			git_tree *sub = NULL;
+			if (git_tree_lookup(&sub, w->repo, git_tree_entry_id(te)) < 0)
+				rc = gfail(path);
+			else
+				rc = emit_tree(w, sub, path);
+			git_tree_free(sub);
+		} else if (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE) {
+			rc = emit_blob(w, path, git_tree_entry_id(te));
+		} else {
+			go_warnx("%s: not a file (mode %o): left out", path, (unsigned)mode);
+		}
+		free(path);
+	}
+	return rc;
+}
+
+static int attr_selected(const go_archive_select *sel, const char *attr)
+{
+	if (!sel->attributes)
+		return 1;
+	for (const char *const *a = sel->attributes; *a; a++)
+		if (attr && strcmp(*a, attr) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The attribute of a record.json that is surely not withheld, without parsing
+ * it: one "attribute" key in the whole text (so none nested), its value
+ * proactive or on-request. NULL: parse it.
+ */
+static const char *quick_attribute(const char *p, size_t n)
+{
+	static const char key[] = "\"attribute\":";
+	const char *k = memmem(p, n, key, sizeof key - 1);
+	if (!k || (k > p && k[-1] == '\\') ||
+	    memmem(k + 1, n - (size_t)(k + 1 - p), key, sizeof key - 1))
+		return NULL;
+	const char *v = k + sizeof key - 1, *end = p + n;
+	while (v < end && (*v == ' ' || *v == '\n'))
+		v++;
+	if (end - v >= 11 && memcmp(v, "\"proactive\"", 11) == 0)
+		return "proactive";
+	if (end - v >= 12 && memcmp(v, "\"on-request\"", 12) == 0)
+		return "on-request";
+	return NULL;
+}
+
+static int walk_doc(struct walk *w, git_tree *doc, const char *dir)
+{
+	const git_tree_entry *re = git_tree_entry_byname(doc, "record.json");
+	git_blob *b = NULL;
+	json_t *rec = NULL;
+	int rc = 0;
+	if (!re || git_tree_entry_filemode(re) != GIT_FILEMODE_BLOB) {
+		go_warnx("%s: no record.json: left out", dir);
+		return 0;
+	}
+	if (git_blob_lookup(&b, w->repo, git_tree_entry_id(re)) < 0)
+		return gfail(dir);
+	const char *attr = quick_attribute(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
+	if (!attr) {
+		json_error_t err;
+		rec = json_loadb(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
+				 JSON_REJECT_DUPLICATES, &err);
+		if (!json_is_object(rec)) {
+			go_warnx("%s/record.json:%d: %s: left out", dir, err.line, err.text);
+			goto out;
+		}
+		go_normalise(rec);
+		attr = go_str(rec, "attribute");
+	}
+	if (!attr_selected(w->sel, attr))
+		goto out;
+	char *path = go_xasprintf("%s/record.json", dir);
+	if (attr && strcmp(attr, "withheld") == 0) {
+		/* Metadata only, whatever the store holds: title, body and
+		 * attachments of a withheld record never enter an archive. */
+		int extra = 0;
+		const char *key;
+		json_t *val;
+		void *tmp;
+		json_object_foreach_safe(rec, tmp, key, val) {
+			if (!go_archive_withheld_key(key)) {
+				json_object_del(rec, key);
+				extra = 1;
+			}
+		}
+		if (extra) {
+			char *text = go_archive_record_text(rec);
+			rc = w->cb(w->ctx, path, text, strlen(text));
+			free(text);
+		} else {
+			rc = w->cb(w->ctx, path, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
+		}
+		free(path);
+		goto out;
+	}
+	free(path);
+	for (size_t i = 0, n = git_tree_entrycount(doc); i < n && rc == 0; i++) {
+		const git_tree_entry *te = git_tree_entry_byindex(doc, i);
+		char *p = go_xasprintf("%s/%s", dir, git_tree_entry_name(te));
+		if (te == re) {
+			rc = w->cb(w->ctx, p, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
+		} else if (git_tree_entry_filemode(te) == GIT_FILEMODE_TREE) {
+			git_tree *sub = NULL;
+			if (git_tree_lookup(&sub, w->repo, git_tree_entry_id(te)) < 0)
+				rc = gfail(p);
+			else
+				rc = emit_tree(w, sub, p);
+			git_tree_free(sub);
+		} else if (git_tree_entry_filemode(te) == GIT_FILEMODE_BLOB ||
+			   git_tree_entry_filemode(te) == GIT_FILEMODE_BLOB_EXECUTABLE) {
+			rc = emit_blob(w, p, git_tree_entry_id(te));
+		} else {
+			go_warnx("%s: not a file: left out", p);
+		}
+		free(p);
+	}
+out:
+	json_decref(rec);
+	git_blob_free(b);
+	return rc;
+}
+
+int go_archive_walk_store(go_store *s, git_tree *root, const go_archive_select *sel,
+			  go_archive_file_cb cb, void *ctx)
+{
+	struct walk w = {s, go_store_repo(s), sel, cb, ctx};
+	const git_tree_entry *de = git_tree_entry_byname(root, "docs");
+	git_tree *docs = NULL;
+	int rc = 0;
+	if (!de)
+		return 0;
+	if (git_tree_lookup(&docs, w.repo, git_tree_entry_id(de)) < 0)
+		return gfail("docs");
+	for (size_t i = 0, n = git_tree_entrycount(docs); i < n && rc == 0; i++) {
+		const git_tree_entry *ye = git_tree_entry_byindex(docs, i);
+		const char *yname = git_tree_entry_name(ye);
+		if (git_tree_entry_filemode(ye) != GIT_FILEMODE_TREE)
+			continue;
+		if (sel->year && (strlen(yname) != 4 || atoi(yname) != sel->year))
+			continue;
+		git_tree *year = NULL;
+		if (git_tree_lookup(&year, w.repo, git_tree_entry_id(ye)) < 0) {
+			rc = gfail(yname);
+			break;
+		}
+		for (size_t j = 0, m = git_tree_entrycount(year); j < m && rc == 0; j++) {
+			const git_tree_entry *te = git_tree_entry_byindex(year, j);
+			if (git_tree_entry_filemode(te) != GIT_FILEMODE_TREE)
+				continue;
+			char *dir = go_xasprintf("docs/%s/%s", yname, git_tree_entry_name(te));
+			git_tree *doc = NULL;
+			if (git_tree_lookup(&doc, w.repo, git_tree_entry_id(te)) < 0)
+				rc = gfail(dir);
+			else
+				rc = walk_doc(&w, doc, dir);
+			git_tree_free(doc);
+			free(dir);
+		}
+		git_tree_free(year);
+	}
+	git_tree_free(docs);
+	return rc;
+}

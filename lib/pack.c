@@ -1,0 +1,587 @@
+/*
+ * pack.c — where go-publish's new objects go: an object-database backend that
+ * streams them into one pack file and installs it, with its index, in one step.
+ *
+ * Why not loose objects: a bulk publish makes hundreds of thousands of them.
+ * Why not libgit2's packbuilder (git_mempack_dump): it holds every object
+ * uncompressed in memory and searches deltas, both too costly for a bulk batch
+ * of small documents. Here each object is deflated once (fast zlib level, no
+ * delta, as git fast-import does for new files) and written straight to
+ * objects/pack/tmp_pack_*; go_pack_flush writes the v2 index and renames both
+ * into place, the index last, so that a process killed at any moment leaves
+ * either no pack or a complete one that nothing refers to yet.
+ *
+ * The backend sits alone in an odb of the batch's own (git_odb_new), wrapped in
+ * a repository (git_repository_wrap_odb) on which go-publish builds its trees:
+ * everything it does not hold it reads from the store, without the store odb's
+ * refresh on every miss.
+ */
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <git2.h>
+#include <git2/sys/odb_backend.h>
+#include <zlib.h>
+
+#include "go.h"
+
+/* ---- SHA-1 (FIPS 180-4), for the pack and index trailers ---------------- */
+
+typedef struct sha1 {
+	uint32_t h[5];
+	uint64_t len;
+	unsigned char buf[64];
+	size_t n;
+} sha1;
+
+#define ROL(x, k) (((x) << (k)) | ((x) >> (32 - (k))))
+
+static void sha1_block(sha1 *c, const unsigned char *p)
+{
+	uint32_t w[80], a = c->h[0], b = c->h[1], d = c->h[3], e = c->h[4], cc = c->h[2];
+	for (int i = 0; i < 16; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
+		       (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
+	for (int i = 16; i < 80; i++)
+		w[i] = ROL(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+	for (int i = 0; i < 80; i++) {
+		uint32_t f, k;
+		if (i < 20) { f = (b & cc) | (~b & d); k = 0x5a827999; }
+		else if (i < 40) { f = b ^ cc ^ d; k = 0x6ed9eba1; }
+		else if (i < 60) { f = (b & cc) | (b & d) | (cc & d); k = 0x8f1bbcdc; }
+		else { f = b ^ cc ^ d; k = 0xca62c1d6; }
+		uint32_t t = ROL(a, 5) + f + e + k + w[i];
+		e = d; d = cc; cc = ROL(b, 30); b = a; a = t;
+	}
+	c->h[0] += a; c->h[1] += b; c->h[2] += cc; c->h[3] += d; c->h[4] += e;
+}
+
+static void sha1_init(sha1 *c)
+{
+	static const uint32_t h0[5] = {0x67452301, 0xefcdab89, 0x98badcfe,
+				       0x10325476, 0xc3d2e1f0};
+	memcpy(c->h, h0, sizeof h0);
+	c->len = 0;
+	c->n = 0;
+}
+
+static void sha1_update(sha1 *c, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	c->len += n;
+	if (c->n) {
+		size_t k = 64 - c->n < n ? 64 - c->n : n;
+		memcpy(c->buf + c->n, p, k);
+		c->n += k; p += k; n -= k;
+		if (c->n < 64)
+			return;
+		sha1_block(c, c->buf);
+		c->n = 0;
+	}
+	for (; n >= 64; p += 64, n -= 64)
+		sha1_block(c, p);
+	memcpy(c->buf, p, n);
+	c->n = n;
+}
+
+static void sha1_final(sha1 *c, unsigned char out[20])
+{
+	uint64_t bits = c->len * 8;
+	unsigned char pad[72] = {0x80};
+	size_t padlen = (c->n < 56 ? 56 : 120) - c->n;
+	for (int i = 0; i < 8; i++)
+		pad[padlen + i] = (unsigned char)(bits >> (56 - 8 * i));
+	sha1_update(c, pad, padlen + 8);
+	for (int i = 0; i < 5; i++)
+		for (int j = 0; j < 4; j++)
+			out[4 * i + j] = (unsigned char)(c->h[i] >> (24 - 8 * j));
+}
+
+/* ---- zlib ----------------------------------------------------------------
+ * The Makefile links only jansson, libgit2, libarchive and OpenCC, so zlib's
+ * functions are looked up in the zlib that libgit2 already loaded. */
+
+typedef struct zlib {
+	int (*init)(z_streamp, int, const char *, int);
+	int (*deflate)(z_streamp, int);
+	int (*reset)(z_streamp);
+	int (*end)(z_streamp);
+	uLong (*crc32)(uLong, const Bytef *, uInt);
+} zlib;
+
+static void *zsym(const char *name)
+{
+	void *f = dlsym(RTLD_DEFAULT, name);
+	if (!f) {
+		void *h = dlopen("libz.so.1", RTLD_NOW | RTLD_GLOBAL);
+		f = h ? dlsym(h, name) : NULL;
+	}
+	if (!f)
+		go_diex("zlib: no %s", name);
+	return f;
+}
+
+static void zlib_load(zlib *z)
+{
+	*(void **)&z->init = zsym("deflateInit_");
+	*(void **)&z->deflate = zsym("deflate");
+	*(void **)&z->reset = zsym("deflateReset");
+	*(void **)&z->end = zsym("deflateEnd");
+	*(void **)&z->crc32 = zsym("crc32");
+}
+
+/* ---- the backend -------------------------------------------------------- */
+
+typedef struct pobj {
+	git_oid id;
+	uint64_t off;     /* in the pack being written */
+	uint32_t crc;     /* of the packed entry, for the index */
+	git_object_t type;
+	size_t len;
+	void *data;       /* trees and commits, kept to be read back */
+} pobj;
+
+typedef struct pack_backend {
+	git_odb_backend parent;
+	git_repository *repo; /* the store (borrowed) */
+	git_odb *store;       /* its object database */
+	int dry_run;
+	int empty;            /* the store had no object to share with the batch */
+	char *dir;            /* objects/pack */
+	char *tmp;            /* the pack being written, or NULL */
+	FILE *fp;
+	uint64_t off;
+	pobj *obj;
+	size_t n, cap;
+	size_t *slot;         /* open addressing: index + 1 into obj, 0 empty */
+	size_t nslot;
+	zlib zf;
+	z_stream z;
+	unsigned char *zbuf;
+} pack_backend;
+
+#define ZBUF ((size_t)1 << 16)
+
+static size_t hash_oid(const git_oid *id)
+{
+	size_t h;
+	memcpy(&h, id->id, sizeof h);
+	return h;
+}
+
+static pobj *lookup(pack_backend *b, const git_oid *id)
+{
+	if (!b->nslot)
+		return NULL;
+	for (size_t i = hash_oid(id) & (b->nslot - 1);; i = (i + 1) & (b->nslot - 1)) {
+		if (!b->slot[i])
+			return NULL;
+		pobj *o = &b->obj[b->slot[i] - 1];
+		if (git_oid_equal(&o->id, id))
+			return o;
+	}
+}
+
+static void insert_slot(pack_backend *b, size_t k)
+{
+	size_t i = hash_oid(&b->obj[k].id) & (b->nslot - 1);
+	while (b->slot[i])
+		i = (i + 1) & (b->nslot - 1);
+	b->slot[i] = k + 1;
+}
+
+static pobj *add(pack_backend *b, const git_oid *id)
+{
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 1024;
+		b->obj = go_xrealloc(b->obj, b->cap * sizeof *b->obj);
+	}
+	if (2 * (b->n + 1) > b->nslot) {
+		free(b->slot);
+		b->nslot = b->nslot ? 2 * b->nslot : 4096;
+		b->slot = go_xcalloc(b->nslot, sizeof *b->slot);
+		for (size_t k = 0; k < b->n; k++)
+			insert_slot(b, k);
+	}
+	pobj *o = &b->obj[b->n];
+	memset(o, 0, sizeof *o);
+	o->id = *id;
+	insert_slot(b, b->n++);
+	return o;
+}
+
+static int fail(const char *what)
+{
+	git_error_set_str(GIT_ERROR_OS, what);
+	return -1;
+}
+
+static int put(pack_backend *b, const void *p, size_t n, uint32_t *crc)
+{
+	if (crc)
+		*crc = (uint32_t)b->zf.crc32(*crc, p, (uInt)n);
+	if (fwrite(p, 1, n, b->fp) != n)
+		return fail("cannot write the pack");
+	b->off += n;
+	return 0;
+}
+
+static int start_pack(pack_backend *b)
+{
+	static const unsigned char head[12] = {'P', 'A', 'C', 'K', 0, 0, 0, 2};
+	free(b->tmp);
+	b->tmp = go_xasprintf("%s/tmp_pack_XXXXXX", b->dir);
+	int fd = mkstemp(b->tmp);
+	if (fd < 0 || !(b->fp = fdopen(fd, "w+"))) {
+		if (fd >= 0)
+			close(fd);
+		free(b->tmp);
+		b->tmp = NULL;
+		return fail("cannot create a pack in objects/pack");
+	}
+	setvbuf(b->fp, NULL, _IOFBF, 1 << 20);
+	b->off = 0;
+	return put(b, head, sizeof head, NULL); /* count filled in at the end */
+}
+
+static int pb_write(git_odb_backend *be, const git_oid *id, const void *data,
+		size_t len, git_object_t type)
+{
+	pack_backend *b = (pack_backend *)be;
+	if (lookup(b, id))
+		return 0;
+	if (!b->dry_run && !b->fp && start_pack(b) < 0)
+		return -1;
+	pobj *o = add(b, id);
+	o->type = type;
+	o->len = len;
+	if (type == GIT_OBJECT_TREE || type == GIT_OBJECT_COMMIT) {
+		o->data = go_xmalloc(len ? len : 1);
+		memcpy(o->data, data, len);
+	}
+	if (b->dry_run)
+		return 0;
+
+	unsigned char head[16];
+	size_t h = 0, size = len;
+	head[h] = (unsigned char)(type << 4 | (size & 15));
+	for (size >>= 4; size; size >>= 7) {
+		head[h++] |= 0x80;
+		head[h] = size & 0x7f;
+	}
+	o->off = b->off;
+	o->crc = (uint32_t)b->zf.crc32(0, NULL, 0);
+	if (put(b, head, h + 1, &o->crc) < 0)
+		return -1;
+	b->zf.reset(&b->z);
+	b->z.next_in = (Bytef *)data;
+	b->z.avail_in = (uInt)len;
+	int zerr;
+	do {
+		b->z.next_out = b->zbuf;
+		b->z.avail_out = (uInt)ZBUF;
+		zerr = b->zf.deflate(&b->z, Z_FINISH);
+		if (zerr == Z_STREAM_ERROR)
+			return fail("zlib failed");
+		if (put(b, b->zbuf, ZBUF - b->z.avail_out, &o->crc) < 0)
+			return -1;
+	} while (zerr != Z_STREAM_END);
+	return 0;
+}
+
+static int pb_read(void **out, size_t *len, git_object_t *type, git_odb_backend *be,
+		const git_oid *id)
+{
+	pack_backend *b = (pack_backend *)be;
+	pobj *o = lookup(b, id);
+	const void *data;
+	git_odb_object *obj = NULL;
+
+	if (o && !o->data)
+		return GIT_ENOTFOUND; /* new blobs are never read back */
+	if (o) {
+		data = o->data;
+		*len = o->len;
+		*type = o->type;
+	} else {
+		int err = git_odb_read(&obj, b->store, id);
+		if (err < 0)
+			return err;
+		data = git_odb_object_data(obj);
+		*len = git_odb_object_size(obj);
+		*type = git_odb_object_type(obj);
+	}
+	*out = git_odb_backend_data_alloc(be, *len ? *len : 1);
+	if (*out)
+		memcpy(*out, data, *len);
+	git_odb_object_free(obj);
+	return *out ? 0 : -1;
+}
+
+static int pb_read_header(size_t *len, git_object_t *type, git_odb_backend *be,
+		const git_oid *id)
+{
+	pack_backend *b = (pack_backend *)be;
+	pobj *o = lookup(b, id);
+	if (o) {
+		*len = o->len;
+		*type = o->type;
+		return 0;
+	}
+	return git_odb_read_header(len, type, b->store, id);
+}
+
+static int pb_exists(git_odb_backend *be, const git_oid *id)
+{
+	pack_backend *b = (pack_backend *)be;
+	return lookup(b, id) || git_odb_exists(b->store, id);
+}
+
+/* Asked before each write: an object the store already has is not rewritten.
+ * No refresh of the store's packs here: that would cost a directory scan per
+ * new object, and a copy too many is harmless. Into a new store, not even a
+ * look: the loose-object check is a system call per object. */
+static int pb_freshen(git_odb_backend *be, const git_oid *id)
+{
+	pack_backend *b = (pack_backend *)be;
+	if (lookup(b, id) ||
+	    (!b->empty && git_odb_exists_ext(b->store, id, GIT_ODB_LOOKUP_NO_REFRESH)))
+		return 0;
+	return 1;
+}
+
+static void drop_objects(pack_backend *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		free(b->obj[i].data);
+	b->n = 0;
+	if (b->slot)
+		memset(b->slot, 0, b->nslot * sizeof *b->slot);
+}
+
+static void discard_pack(pack_backend *b)
+{
+	if (b->fp) {
+		fclose(b->fp);
+		b->fp = NULL;
+	}
+	if (b->tmp) {
+		unlink(b->tmp);
+		free(b->tmp);
+		b->tmp = NULL;
+	}
+}
+
+static void pb_free(git_odb_backend *be)
+{
+	pack_backend *b = (pack_backend *)be;
+	discard_pack(b);
+	drop_objects(b);
+	free(b->obj);
+	free(b->slot);
+	free(b->dir);
+	free(b->zbuf);
+	b->zf.end(&b->z);
+	git_odb_free(b->store);
+	free(b);
+}
+
+/* A store with no ref at all holds no object worth sharing. */
+static int no_refs(git_repository *repo)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref = NULL;
+	if (git_reference_iterator_new(&it, repo) < 0)
+		return 0;
+	int none = git_reference_next(&ref, it) == GIT_ITEROVER;
+	git_reference_free(ref);
+	git_reference_iterator_free(it);
+	return none;
+}
+
+int go_pack_backend(git_odb_backend **out, git_repository *repo, int dry_run)
+{
+	pack_backend *b = go_xcalloc(1, sizeof *b);
+	git_odb_init_backend(&b->parent, GIT_ODB_BACKEND_VERSION);
+	b->parent.read = pb_read;
+	b->parent.read_header = pb_read_header;
+	b->parent.write = pb_write;
+	b->parent.exists = pb_exists;
+	b->parent.freshen = pb_freshen;
+	b->parent.free = pb_free;
+	b->repo = repo;
+	b->dry_run = dry_run;
+	b->empty = no_refs(repo);
+	if (git_repository_odb(&b->store, repo) < 0) {
+		free(b);
+		return -1;
+	}
+	b->dir = go_xasprintf("%sobjects/pack", git_repository_commondir(repo));
+	b->zbuf = go_xmalloc(ZBUF);
+	zlib_load(&b->zf);
+	if (b->zf.init(&b->z, Z_BEST_SPEED, ZLIB_VERSION, (int)sizeof b->z) != Z_OK)
+		go_diex("zlib: cannot initialise");
+	*out = &b->parent;
+	return 0;
+}
+
+static int cmp_oid(const void *x, const void *y)
+{
+	return git_oid_cmp(&((const pobj *)x)->id, &((const pobj *)y)->id);
+}
+
+static void be32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24); p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8); p[3] = (unsigned char)v;
+}
+
+/* Write buf to a new file tmp (0444), synced. */
+static int write_synced(FILE *fp, const char *what)
+{
+	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0 || fchmod(fileno(fp), 0444) != 0) {
+		go_warn("%s", what);
+		return -1;
+	}
+	return 0;
+}
+
+/* The v2 index of the objects of the pack whose trailer is sum. */
+static int write_index(pack_backend *b, const unsigned char sum[20], const char *path)
+{
+	char *tmp = go_xasprintf("%s/tmp_idx_XXXXXX", b->dir);
+	int fd = mkstemp(tmp);
+	FILE *fp = fd < 0 ? NULL : fdopen(fd, "w");
+	sha1 c;
+	unsigned char w[8];
+	int err = -1;
+
+	if (!fp) {
+		go_warn("%s", tmp);
+		if (fd >= 0)
+			close(fd);
+		free(tmp);
+		return -1;
+	}
+	setvbuf(fp, NULL, _IOFBF, 1 << 20);
+	sha1_init(&c);
+#define OUT(p, n) do { sha1_update(&c, (p), (n)); fwrite((p), 1, (n), fp); } while (0)
+	static const unsigned char head[8] = {0xff, 't', 'O', 'c', 0, 0, 0, 2};
+	OUT(head, 8);
+	qsort(b->obj, b->n, sizeof *b->obj, cmp_oid);
+	size_t k = 0;
+	for (int i = 0; i < 256; i++) {
+		while (k < b->n && b->obj[k].id.id[0] <= i)
+			k++;
+		be32(w, (uint32_t)k);
+		OUT(w, 4);
+	}
+	for (k = 0; k < b->n; k++)
+		OUT(b->obj[k].id.id, 20);
+	for (k = 0; k < b->n; k++) {
+		be32(w, b->obj[k].crc);
+		OUT(w, 4);
+	}
+	uint32_t large = 0;
+	for (k = 0; k < b->n; k++) {
+		uint64_t off = b->obj[k].off;
+		be32(w, off < 0x80000000u ? (uint32_t)off : 0x80000000u | large++);
+		OUT(w, 4);
+	}
+	for (k = 0; k < b->n; k++) {
+		uint64_t off = b->obj[k].off;
+		if (off < 0x80000000u)
+			continue;
+		be32(w, (uint32_t)(off >> 32));
+		be32(w + 4, (uint32_t)off);
+		OUT(w, 8);
+	}
+	OUT(sum, 20);
+#undef OUT
+	unsigned char isum[20];
+	sha1_final(&c, isum);
+	fwrite(isum, 1, 20, fp);
+	if (!ferror(fp) && write_synced(fp, tmp) == 0) {
+		if (rename(tmp, path) == 0)
+			err = 0;
+		else
+			go_warn("%s", path);
+	}
+	fclose(fp);
+	if (err)
+		unlink(tmp);
+	free(tmp);
+	return err;
+}
+
+void go_pack_discard(git_odb_backend *be)
+{
+	pack_backend *b = (pack_backend *)be;
+	discard_pack(b);
+	drop_objects(b);
+}
+
+int go_pack_flush(git_odb_backend *be)
+{
+	pack_backend *b = (pack_backend *)be;
+	unsigned char sum[20], buf[1 << 16], count[4];
+	char hex[41];
+	char *pack = NULL, *idx = NULL;
+	sha1 c;
+	size_t got;
+	int err = -1;
+
+	if (b->dry_run || !b->fp) {
+		drop_objects(b);
+		return 0;
+	}
+	/* the object count, now known, then the trailer over the whole file */
+	be32(count, (uint32_t)b->n);
+	if (fflush(b->fp) != 0 || fseeko(b->fp, 8, SEEK_SET) != 0 ||
+	    fwrite(count, 1, 4, b->fp) != 4 || fflush(b->fp) != 0 ||
+	    fseeko(b->fp, 0, SEEK_SET) != 0) {
+		go_warn("%s", b->tmp);
+		goto out;
+	}
+	sha1_init(&c);
+	while ((got = fread(buf, 1, sizeof buf, b->fp)) > 0)
+		sha1_update(&c, buf, got);
+	sha1_final(&c, sum);
+	if (ferror(b->fp) || fseeko(b->fp, 0, SEEK_END) != 0 ||
+	    fwrite(sum, 1, 20, b->fp) != 20 || write_synced(b->fp, b->tmp) < 0) {
+		go_warn("%s", b->tmp);
+		goto out;
+	}
+	for (int i = 0; i < 20; i++)
+		snprintf(hex + 2 * i, 3, "%02x", sum[i]);
+	pack = go_xasprintf("%s/pack-%s.pack", b->dir, hex);
+	idx = go_xasprintf("%s/pack-%s.idx", b->dir, hex);
+	if (rename(b->tmp, pack) < 0) {
+		go_warn("%s", pack);
+		goto out;
+	}
+	free(b->tmp);
+	b->tmp = NULL;
+	if (write_index(b, sum, idx) < 0)
+		goto out;
+	int dfd = open(b->dir, O_RDONLY | O_DIRECTORY);
+	if (dfd >= 0) {
+		fsync(dfd); /* the renames too must survive a crash */
+		close(dfd);
+	}
+	err = git_odb_refresh(b->store) < 0 ? -1 : 0;
+	if (err)
+		go_warnx("%s: %s", pack, git_error_last() ? git_error_last()->message : "");
+out:
+	discard_pack(b);
+	drop_objects(b);
+	free(pack);
+	free(idx);
+	return err;
+}

@@ -1,0 +1,40 @@
+# go-hooks.sh — what the pre-commit and pre-receive hooks of go-tools share.
+# Sourced, never run: git runs only the files named after hooks.
+#
+# go_hooks_check LABEL GITDIR PREFIX GO-CAT-ARGS...
+#   go-cat GO-CAT-ARGS | go-check-reason | go-link-interp --repo GITDIR
+#   prints each problem on stderr as "PREFIX<folder>/record.json: CODE: message"
+#   and returns 1 when a document breaks a rule or a tool failed, else 0.
+go_hooks_check() {
+	_label=$1 _gitdir=$2 _prefix=$3
+	shift 3
+	if ! command -v jq >/dev/null 2>&1; then
+		echo "$_label: jq is needed to report problems; refusing" >&2
+		return 1
+	fi
+	_tmp=$(mktemp -d) || return 1
+	# Files between the steps: each tool's exit status counts (sh has no pipefail).
+	go-cat "$@" >"$_tmp/cat"
+	_cat=$?
+	go-check-reason <"$_tmp/cat" >"$_tmp/checked"
+	_check=$?
+	go-link-interp --repo "$_gitdir" <"$_tmp/checked" >"$_tmp/out"
+	_interp=$?
+	jq -r --arg p "$_prefix" '
+		(if .store.path then .store.path + "/record.json" else .at end) as $f
+		| .problems[]? | objects
+		| "\($p)\($f): \(.code)\(if .severity == "error" then "" else " (\(.severity))" end): \(.message)"
+	' "$_tmp/out" >&2
+	_errors=$(jq -r '.problems[]? | objects | select(.severity == "error") | .code' "$_tmp/out" | wc -l)
+	_docs=$(jq -r 'select(any(.problems[]?; objects | .severity == "error")) | 1' "$_tmp/out" | wc -l)
+	rm -rf "$_tmp"
+	if [ "$_cat" -ge 2 ] || [ "$_check" -ge 2 ] || [ "$_interp" -ge 2 ]; then
+		echo "$_label: the documents could not be checked (go-cat $_cat, go-check-reason $_check, go-link-interp $_interp); refusing" >&2
+		return 1
+	fi
+	if [ "$_errors" -gt 0 ] || [ "$_cat" -ne 0 ] || [ "$_check" -ne 0 ] || [ "$_interp" -ne 0 ]; then
+		echo "$_label: refused: $_docs document(s) break the rules ($_errors error(s))" >&2
+		return 1
+	fi
+	return 0
+}

@@ -1,0 +1,73 @@
+#!/bin/sh
+# go-publish under concurrency and sudden death: compare-and-swap refs, atomic packs.
+. "${0%/*}/lib.sh"
+S=$T/store.git
+G() { git -C "$S" "$@"; }
+BENCH=$TESTS/../bench
+
+# ---- four publishers started together all land ------------------------------
+sh "$BENCH/corpus.sh" 800 valid >"$T/c.jsonl"
+for i in 1 2 3 4; do
+	sed -n "$((i * 200 - 199)),$((i * 200))p" "$T/c.jsonl" >"$T/part$i.jsonl"
+done
+go-publish --init --repo "$S" --today 2026-12-31 </dev/null >/dev/null
+for i in 1 2 3 4; do
+	go-publish --repo "$S" --today 2026-12-31 "$T/part$i.jsonl" >"$T/out$i" 2>"$T/err$i" &
+done
+wait
+st=0
+for i in 1 2 3 4; do
+	[ "$(jq -r .publish.status "$T/out$i" | sort -u)" = published ] || st=1
+done
+ok $st "four concurrent publishers: every record of each is published"
+is "$(G rev-list --count main)" 4 "main: one commit per publisher, none lost"
+is "$(G rev-list --count public)" 4 "public: one commit per publisher"
+is "$(G ls-tree --name-only main docs/2026/ | wc -l)" 800 "main holds all 800 documents"
+is "$(G show public:catalog/2026.jsonl | wc -l)" 720 "the catalog holds every proactive one"
+is "$(G show public:catalog/2026.jsonl | jq -r .id | sort -c && echo sorted)" sorted \
+	"  sorted by id"
+for i in 1 2 3 4; do
+	c=$(jq -r .publish.commit "$T/out$i" | sort -u)
+	is "$(G ls-tree --name-only "$c" docs/2026/ | grep -c "$(sed -n 1p "$T/part$i.jsonl" | jq -r .id)")" 1 \
+		"publisher $i: its commit holds its records"
+done
+run git -C "$S" fsck --strict
+is "$status" 0 "git fsck --strict is clean"
+
+# ---- killed at any moment: the old tip or the new one, fsck clean -------------
+# The moments are fractions of the time a whole publish takes here.
+sh "$BENCH/corpus.sh" 2800 valid | tail -n 2000 >"$T/big.jsonl"
+K=$T/kill.git
+go-publish --init --repo "$K" --today 2026-12-31 "$T/part1.jsonl" >/dev/null
+cp -R "$K" "$T/whole.git"
+start=$(date +%s%N)
+go-publish --repo "$T/whole.git" --today 2026-12-31 "$T/big.jsonl" >/dev/null
+took=$(( ($(date +%s%N) - start) / 1000000 ))
+new_trees=$(git -C "$T/whole.git" rev-parse 'main^{tree}' 'public^{tree}' | tr '\n' ' ')
+old_trees=$(git -C "$K" rev-parse 'main^{tree}' 'public^{tree}' | tr '\n' ' ')
+seen=
+for pct in 10 30 50 70 85 95 99; do
+	ms=$((took * pct / 100))
+	timeout -s KILL "$(awk -v m="$ms" 'BEGIN { printf "%.3f", m / 1000 }')" \
+		go-publish --repo "$K" --today 2026-12-31 "$T/big.jsonl" >/dev/null 2>&1
+	set -- $(git -C "$K" rev-parse 'main^{tree}' 'public^{tree}') $old_trees $new_trees
+	what=
+	for br in 1 2; do
+		eval "cur=\$$br old=\$$((br + 2)) new=\$$((br + 4))"
+		if [ "$cur" = "$old" ]; then what="$what old"
+		elif [ "$cur" = "$new" ]; then what="$what new"
+		else what="$what torn"; fi
+	done
+	seen="$seen$what;"
+	like "$what" '^( (old|new)){2}$' "killed after ${ms} ms of ${took}: each branch at its old or new tip:$what"
+	run git -C "$K" fsck --strict
+	is "$status" 0 "  git fsck --strict is clean"
+	case $what in *new*) break ;; esac
+done
+echo "# states after each kill:$seen"
+go-publish --repo "$K" --today 2026-12-31 "$T/big.jsonl" >"$T/out"
+is "$(git -C "$K" rev-parse 'main^{tree}' 'public^{tree}' | tr '\n' ' ')" "$new_trees" \
+	"a publish after the kills completes the batch"
+run git -C "$K" fsck --strict
+is "$status" 0 "  git fsck --strict is clean"
+finish

@@ -1,0 +1,124 @@
+/* store.c and publish.c: documents written by a batch read back in path order. */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "go.h"
+#include "tap.h"
+
+struct seen {
+	char dirs[8][64];
+	char bodies[8][64];
+	int n;
+};
+
+static int collect(json_t *rec, const char *dir, void *ctx)
+{
+	struct seen *s = ctx;
+	if (s->n < 8) {
+		snprintf(s->dirs[s->n], sizeof s->dirs[0], "%s", dir);
+		const char *b = go_str(rec, "body");
+		snprintf(s->bodies[s->n], sizeof s->bodies[0], "%s", b ? b : "-");
+		s->n++;
+	}
+	return 0;
+}
+
+static int stop_at_second(json_t *rec, const char *dir, void *ctx)
+{
+	return ++*(int *)ctx == 2 ? 42 : 0;
+}
+
+int main(void)
+{
+	char tmpl[] = "/tmp/go-store-XXXXXX", *dir = mkdtemp(tmpl), *p;
+	go_store *s = NULL;
+	git_signature *sig = NULL;
+	git_tree *root = NULL;
+	char commit[41];
+	json_t *rec = NULL;
+
+	is_str(p = go_store_doc_dir("000014349/2018-00222", "2018-05-02"),
+	       "docs/2018/000014349~2018-00222", "doc_dir: / becomes ~, year of date");
+	free(p);
+	ok(!go_store_doc_dir("a//b", "2018-05-02"), "doc_dir: an invalid id");
+	ok(!go_store_doc_dir("a", "2018-02-30"), "doc_dir: an invalid date");
+	ok(!go_store_doc_name(".GIT"), "doc_name: .git in any case is refused");
+
+	/* the expected message would clutter the test output */
+	int saved = dup(2), devnull = open("/dev/null", O_WRONLY);
+	dup2(devnull, 2);
+	ok(go_store_open(&s, dir, 0) < 0, "open: an empty folder is no store");
+	dup2(saved, 2);
+	close(saved);
+	close(devnull);
+	char *path = go_xasprintf("%s/s.git", dir);
+	ok(go_store_open(&s, path, GO_STORE_CREATE) == 0, "open with GO_STORE_CREATE");
+	ok(git_repository_is_bare(go_store_repo(s)), "  a bare repository");
+	is_int(go_store_foreach(s, NULL, 0, collect, &(struct seen){0}), 0,
+	       "foreach on a new store: no documents, no error");
+	is_int(go_store_resolve(s, NULL, commit, &root), GIT_ENOTFOUND, "resolve: no main yet");
+
+	go_batch_opts o = {.today = 20520};
+	go_batch *b = go_batch_new(s, &o);
+	const char *recs[] = {
+		"{\"id\":\"B/2\",\"title\":\"t\",\"office\":\"o\",\"kind\":\"notice\",\"date\":\"2026-01-02\",\"attribute\":\"proactive\",\"category\":\"result\",\"body\":\"second\"}",
+		"{\"id\":\"A-1\",\"title\":\"t\",\"office\":\"o\",\"kind\":\"notice\",\"date\":\"2026-01-02\",\"attribute\":\"proactive\",\"category\":\"result\",\"body\":\"first\"}",
+		"{\"id\":\"W\",\"title\":\"secret\",\"office\":\"o\",\"kind\":\"notice\",\"date\":\"2025-01-02\",\"attribute\":\"withheld\",\"reason\":\"r\",\"basis\":[\"ogi-16-internal\"],\"body\":\"hidden\"}",
+	};
+	for (int i = 0; i < 3; i++) {
+		char *reason = NULL;
+		json_t *r = json_loads(recs[i], 0, NULL);
+		is_int(go_batch_prepare(b, r, &reason), i, "prepare a record");
+		free(reason);
+		json_decref(r);
+	}
+	git_signature_new(&sig, "Unit", "unit@example.org", 1700000000, 0);
+	is_int(go_batch_commit(b, sig), 0, "commit the batch");
+	go_batch_free(b);
+
+	struct seen seen = {0};
+	is_int(go_store_foreach(s, NULL, GO_STORE_BODY, collect, &seen), 0, "foreach main");
+	is_int(seen.n, 3, "  three documents");
+	is_str(seen.dirs[0], "docs/2025/W", "  in path order: years first");
+	is_str(seen.dirs[1], "docs/2026/A-1", "  then names");
+	is_str(seen.dirs[2], "docs/2026/B~2", "  a / of the id is ~");
+	is_str(seen.bodies[0], "-", "  withheld: no body");
+	is_str(seen.bodies[1], "first", "  GO_STORE_BODY adds the body");
+	seen.n = 0;
+	is_int(go_store_foreach(s, "public", 0, collect, &seen), 0, "foreach public");
+	is_int(seen.n, 2, "  the proactive documents only");
+	is_str(seen.bodies[0], "-", "  no body without GO_STORE_BODY");
+	int count = 0;
+	is_int(go_store_foreach(s, NULL, 0, stop_at_second, &count), 42,
+	       "a callback's non-zero value stops the walk and is returned");
+
+	ok(go_store_resolve(s, "main", commit, &root) == 0 && strlen(commit) == 40,
+	   "resolve main: its commit");
+	is_int(go_store_read_doc(s, root, "docs/2026/A-1", GO_STORE_BODY, &rec), 0, "read_doc");
+	is_str(go_str(rec, "body"), "first", "  with its body");
+	json_decref(rec);
+	is_int(go_store_read_doc(s, root, "docs/2026/none", 0, &rec), GIT_ENOTFOUND,
+	       "read_doc: no such document");
+	char *where = NULL;
+	is_int(go_store_find_id(s, root, "W", 0, &rec, &where), 0, "find_id in any year");
+	is_str(where, "docs/2025/W", "  its folder");
+	ok(!json_object_get(rec, "title"), "  withheld: no title stored");
+	json_decref(rec);
+	free(where);
+	is_int(go_store_find_id(s, root, "w", 0, &rec, NULL), GIT_ENOTFOUND,
+	       "find_id is exact about letter case");
+	git_tree_free(root);
+
+	git_signature_free(sig);
+	go_store_free(s);
+	char *rm = go_xasprintf("rm -rf '%s'", dir);
+	if (system(rm) != 0)
+		return 1;
+	free(rm);
+	free(path);
+	return done();
+}
