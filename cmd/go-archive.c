@@ -275,11 +275,6 @@ static int att_cmp(const void *a, const void *b)
 	return strcmp(((const struct att *)a)->name, ((const struct att *)b)->name);
 }
 
-static const char *const transient[] = {
-	"problems", "publish", "store", "invalid_line", "invalid_line_base64", "at", "body",
-	NULL,
-};
-
 static int valid_file_name(const json_t *name)
 {
 	const char *s = json_string_value(name);
@@ -331,16 +326,7 @@ static int load_records(struct create *c, int nfiles, char **files, const go_arc
 			continue;
 		}
 		int withheld = attr && strcmp(attr, "withheld") == 0;
-		out = json_object();
-		const char *key;
-		json_t *val;
-		json_object_foreach(rec, key, val) {
-			int skip = 0;
-			for (const char *const *t = transient; *t; t++)
-				skip |= strcmp(*t, key) == 0;
-			if (!skip && (!withheld || go_archive_withheld_key(key)))
-				json_object_set(out, key, val);
-		}
+		out = go_store_record(rec);
 		struct doc d = {.dir = dir};
 		json_t *atts = json_object_get(out, "attachments");
 		if (atts && !json_is_array(atts)) {
@@ -389,7 +375,7 @@ static int load_records(struct create *c, int nfiles, char **files, const go_arc
 			json_object_set_new(out, "attachments", stored);
 			qsort(d.att, d.natt, sizeof *d.att, att_cmp);
 		}
-		char *text = go_archive_record_text(out);
+		char *text = go_store_record_text(out);
 		const char *body = withheld ? NULL : go_str(rec, "body");
 		if (fseeko(c->spool, 0, SEEK_END) != 0)
 			go_die("temporary file");

@@ -406,30 +406,6 @@ out:
 
 /* ---- walking a store ---------------------------------------------------- */
 
-/* What a withheld record keeps (SPEC §6). */
-static const char *const withheld_keys[] = {
-	"id", "office", "kind", "date", "attribute", "category", "reason", "basis", "review",
-	NULL,
-};
-
-int go_archive_withheld_key(const char *key)
-{
-	for (const char *const *k = withheld_keys; *k; k++)
-		if (strcmp(*k, key) == 0)
-			return 1;
-	return 0;
-}
-
-char *go_archive_record_text(const json_t *rec)
-{
-	char *s = json_dumps(rec, JSON_INDENT(2) | JSON_SORT_KEYS);
-	if (!s)
-		go_diex("out of memory");
-	char *t = go_xasprintf("%s\n", s);
-	free(s);
-	return t;
-}
-
 struct walk {
 	go_store *s;
 	git_repository *repo;
@@ -542,23 +518,16 @@ static int walk_doc(struct walk *w, git_tree *doc, const char *dir)
 	if (attr && strcmp(attr, "withheld") == 0) {
 		/* Metadata only, whatever the store holds: title, body and
 		 * attachments of a withheld record never enter an archive. */
-		int extra = 0;
-		const char *key;
-		json_t *val;
-		void *tmp;
-		json_object_foreach_safe(rec, tmp, key, val) {
-			if (!go_archive_withheld_key(key)) {
-				json_object_del(rec, key);
-				extra = 1;
-			}
-		}
+		json_t *meta = go_store_record(rec);
+		int extra = json_object_size(meta) != json_object_size(rec);
 		if (extra) {
-			char *text = go_archive_record_text(rec);
+			char *text = go_store_record_text(meta);
 			rc = w->cb(w->ctx, path, text, strlen(text));
 			free(text);
 		} else {
 			rc = w->cb(w->ctx, path, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
 		}
+		json_decref(meta);
 		free(path);
 		goto out;
 	}

@@ -5,16 +5,21 @@
  *   error.c     messages and exit codes           (go_warn, go_die, ...)
  *   cli.c       what every main() shares          (go_usage_if_tty, go_finish, ...)
  *   record.c    JSON Lines in and out, "nothing is lost" (go_reader, go_write)
+ *   json.c      the fast strict JSON parser and writer behind them
  *   problem.c   the problems array                (go_problem, go_has_error)
  *   vocab.c     synonyms, kinds, ids, legal basis (go_normalise, go_valid_id, ...)
  *   date.c      dates and the working-day calendar (go_parse_date, go_add_workdays)
  *   pii.c       personal-information detectors    (go_pii_find, go_pii_mask)
  *   check.c     SPEC §4 rules 0-6, 8, 9           (go_check_record)
+ *   store.c     reading the git store (SPEC §6)   (go_store_open, go_store_foreach)
+ *   publish.c   writing it, one batch one commit  (go_batch)
+ *   pack.c      the batch's objects as one pack   (go_pack_backend)
  *   match.c     one-pass keyword matching across scripts (go_matcher)
  *   rules.c     go-classify's rules files         (go_rules)
  *   interp.c    SPEC §4 rule 7, policies and interpretations (go_interp)
- *   store.c     the git store                     (go_store)
- *   archive.c   BagIt archives                    (go_bag)
+ *   sha.c       MD5, SHA-1, SHA-256, SHA-512      (go_hash)
+ *   archive.c   archives, written reproducibly and read defensively
+ *   bagit.c     BagIt bags (RFC 8493) in them     (go_bag)
  *
  * No global mutable state: every piece of state lives in a struct the caller owns.
  * The program name comes from glibc's program_invocation_short_name.
@@ -29,6 +34,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <jansson.h>
 
@@ -242,6 +248,12 @@ const char *go_store_path(const go_store *s);      /* absolute path, borrowed */
  * date. go_store_doc_name: the last component alone. */
 char *go_store_doc_dir(const char *id, const char *date);
 char *go_store_doc_name(const char *id);
+/* rec as record.json keeps it (SPEC §6): without body and transient fields; a
+ * withheld record only its metadata (id office kind date attribute category
+ * reason basis review). A new object; attachments are left as they are. */
+json_t *go_store_record(const json_t *rec);
+/* record.json's text: pretty-printed, keys sorted, a trailing newline. */
+char *go_store_record_text(const json_t *stored);
 
 /* Resolve rev (NULL: "main") to its commit (hex, 41 bytes with the NUL) and
  * root tree (*tree: the caller git_tree_free()s it). 0; GIT_ENOTFOUND (quiet)
@@ -432,9 +444,7 @@ int go_interp_add_store(go_interp *x, go_store *s);
  * of errors added; n = -1 does nothing. */
 int go_interp_apply(go_interp *x, long n, json_t *rec);
 
-/* ---- sha.c: digests for BagIt manifests --------------------------------- */
-
-#include <stdint.h>
+/* ---- sha.c: digests, for BagIt manifests and git packs ------------------ */
 
 /* MD5 (RFC 1321), SHA-1, SHA-256, SHA-512 (FIPS 180-4). */
 enum go_hash_alg { GO_MD5, GO_SHA1, GO_SHA256, GO_SHA512, GO_HASH_N };
@@ -515,10 +525,6 @@ typedef int (*go_archive_file_cb)(void *ctx, const char *path, const void *data,
  * more. 0, -1 (printed) or the callback's non-zero value. */
 int go_archive_walk_store(go_store *s, struct git_tree *root, const go_archive_select *sel,
 			  go_archive_file_cb cb, void *ctx);
-/* True for a key a withheld record keeps (SPEC §6). */
-int go_archive_withheld_key(const char *key);
-/* record.json as the store writes it: pretty, keys sorted, trailing newline. */
-char *go_archive_record_text(const json_t *rec);
 
 /* ---- bagit.c: BagIt 1.0, RFC 8493 --------------------------------------- */
 

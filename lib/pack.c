@@ -16,7 +16,6 @@
  * everything it does not hold it reads from the store, without the store odb's
  * refresh on every miss.
  */
-#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -30,111 +29,6 @@
 #include <zlib.h>
 
 #include "go.h"
-
-/* ---- SHA-1 (FIPS 180-4), for the pack and index trailers ---------------- */
-
-typedef struct sha1 {
-	uint32_t h[5];
-	uint64_t len;
-	unsigned char buf[64];
-	size_t n;
-} sha1;
-
-#define ROL(x, k) (((x) << (k)) | ((x) >> (32 - (k))))
-
-static void sha1_block(sha1 *c, const unsigned char *p)
-{
-	uint32_t w[80], a = c->h[0], b = c->h[1], d = c->h[3], e = c->h[4], cc = c->h[2];
-	for (int i = 0; i < 16; i++)
-		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
-		       (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
-	for (int i = 16; i < 80; i++)
-		w[i] = ROL(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-	for (int i = 0; i < 80; i++) {
-		uint32_t f, k;
-		if (i < 20) { f = (b & cc) | (~b & d); k = 0x5a827999; }
-		else if (i < 40) { f = b ^ cc ^ d; k = 0x6ed9eba1; }
-		else if (i < 60) { f = (b & cc) | (b & d) | (cc & d); k = 0x8f1bbcdc; }
-		else { f = b ^ cc ^ d; k = 0xca62c1d6; }
-		uint32_t t = ROL(a, 5) + f + e + k + w[i];
-		e = d; d = cc; cc = ROL(b, 30); b = a; a = t;
-	}
-	c->h[0] += a; c->h[1] += b; c->h[2] += cc; c->h[3] += d; c->h[4] += e;
-}
-
-static void sha1_init(sha1 *c)
-{
-	static const uint32_t h0[5] = {0x67452301, 0xefcdab89, 0x98badcfe,
-				       0x10325476, 0xc3d2e1f0};
-	memcpy(c->h, h0, sizeof h0);
-	c->len = 0;
-	c->n = 0;
-}
-
-static void sha1_update(sha1 *c, const void *data, size_t n)
-{
-	const unsigned char *p = data;
-	c->len += n;
-	if (c->n) {
-		size_t k = 64 - c->n < n ? 64 - c->n : n;
-		memcpy(c->buf + c->n, p, k);
-		c->n += k; p += k; n -= k;
-		if (c->n < 64)
-			return;
-		sha1_block(c, c->buf);
-		c->n = 0;
-	}
-	for (; n >= 64; p += 64, n -= 64)
-		sha1_block(c, p);
-	memcpy(c->buf, p, n);
-	c->n = n;
-}
-
-static void sha1_final(sha1 *c, unsigned char out[20])
-{
-	uint64_t bits = c->len * 8;
-	unsigned char pad[72] = {0x80};
-	size_t padlen = (c->n < 56 ? 56 : 120) - c->n;
-	for (int i = 0; i < 8; i++)
-		pad[padlen + i] = (unsigned char)(bits >> (56 - 8 * i));
-	sha1_update(c, pad, padlen + 8);
-	for (int i = 0; i < 5; i++)
-		for (int j = 0; j < 4; j++)
-			out[4 * i + j] = (unsigned char)(c->h[i] >> (24 - 8 * j));
-}
-
-/* ---- zlib ----------------------------------------------------------------
- * The Makefile links only jansson, libgit2, libarchive and OpenCC, so zlib's
- * functions are looked up in the zlib that libgit2 already loaded. */
-
-typedef struct zlib {
-	int (*init)(z_streamp, int, const char *, int);
-	int (*deflate)(z_streamp, int);
-	int (*reset)(z_streamp);
-	int (*end)(z_streamp);
-	uLong (*crc32)(uLong, const Bytef *, uInt);
-} zlib;
-
-static void *zsym(const char *name)
-{
-	void *f = dlsym(RTLD_DEFAULT, name);
-	if (!f) {
-		void *h = dlopen("libz.so.1", RTLD_NOW | RTLD_GLOBAL);
-		f = h ? dlsym(h, name) : NULL;
-	}
-	if (!f)
-		go_diex("zlib: no %s", name);
-	return f;
-}
-
-static void zlib_load(zlib *z)
-{
-	*(void **)&z->init = zsym("deflateInit_");
-	*(void **)&z->deflate = zsym("deflate");
-	*(void **)&z->reset = zsym("deflateReset");
-	*(void **)&z->end = zsym("deflateEnd");
-	*(void **)&z->crc32 = zsym("crc32");
-}
 
 /* ---- the backend -------------------------------------------------------- */
 
@@ -161,7 +55,6 @@ typedef struct pack_backend {
 	size_t n, cap;
 	size_t *slot;         /* open addressing: index + 1 into obj, 0 empty */
 	size_t nslot;
-	zlib zf;
 	z_stream z;
 	unsigned char *zbuf;
 } pack_backend;
@@ -225,7 +118,7 @@ static int fail(const char *what)
 static int put(pack_backend *b, const void *p, size_t n, uint32_t *crc)
 {
 	if (crc)
-		*crc = (uint32_t)b->zf.crc32(*crc, p, (uInt)n);
+		*crc = (uint32_t)crc32(*crc, p, (uInt)n);
 	if (fwrite(p, 1, n, b->fp) != n)
 		return fail("cannot write the pack");
 	b->off += n;
@@ -276,17 +169,17 @@ static int pb_write(git_odb_backend *be, const git_oid *id, const void *data,
 		head[h] = size & 0x7f;
 	}
 	o->off = b->off;
-	o->crc = (uint32_t)b->zf.crc32(0, NULL, 0);
+	o->crc = (uint32_t)crc32(0, NULL, 0);
 	if (put(b, head, h + 1, &o->crc) < 0)
 		return -1;
-	b->zf.reset(&b->z);
+	deflateReset(&b->z);
 	b->z.next_in = (Bytef *)data;
 	b->z.avail_in = (uInt)len;
 	int zerr;
 	do {
 		b->z.next_out = b->zbuf;
 		b->z.avail_out = (uInt)ZBUF;
-		zerr = b->zf.deflate(&b->z, Z_FINISH);
+		zerr = deflate(&b->z, Z_FINISH);
 		if (zerr == Z_STREAM_ERROR)
 			return fail("zlib failed");
 		if (put(b, b->zbuf, ZBUF - b->z.avail_out, &o->crc) < 0)
@@ -387,7 +280,7 @@ static void pb_free(git_odb_backend *be)
 	free(b->slot);
 	free(b->dir);
 	free(b->zbuf);
-	b->zf.end(&b->z);
+	deflateEnd(&b->z);
 	git_odb_free(b->store);
 	free(b);
 }
@@ -424,8 +317,7 @@ int go_pack_backend(git_odb_backend **out, git_repository *repo, int dry_run)
 	}
 	b->dir = go_xasprintf("%sobjects/pack", git_repository_commondir(repo));
 	b->zbuf = go_xmalloc(ZBUF);
-	zlib_load(&b->zf);
-	if (b->zf.init(&b->z, Z_BEST_SPEED, ZLIB_VERSION, (int)sizeof b->z) != Z_OK)
+	if (deflateInit(&b->z, Z_BEST_SPEED) != Z_OK)
 		go_diex("zlib: cannot initialise");
 	*out = &b->parent;
 	return 0;
@@ -458,7 +350,7 @@ static int write_index(pack_backend *b, const unsigned char sum[20], const char 
 	char *tmp = go_xasprintf("%s/tmp_idx_XXXXXX", b->dir);
 	int fd = mkstemp(tmp);
 	FILE *fp = fd < 0 ? NULL : fdopen(fd, "w");
-	sha1 c;
+	go_hash c;
 	unsigned char w[8];
 	int err = -1;
 
@@ -470,8 +362,8 @@ static int write_index(pack_backend *b, const unsigned char sum[20], const char 
 		return -1;
 	}
 	setvbuf(fp, NULL, _IOFBF, 1 << 20);
-	sha1_init(&c);
-#define OUT(p, n) do { sha1_update(&c, (p), (n)); fwrite((p), 1, (n), fp); } while (0)
+	go_hash_init(&c, GO_SHA1);
+#define OUT(p, n) do { go_hash_update(&c, (p), (n)); fwrite((p), 1, (n), fp); } while (0)
 	static const unsigned char head[8] = {0xff, 't', 'O', 'c', 0, 0, 0, 2};
 	OUT(head, 8);
 	qsort(b->obj, b->n, sizeof *b->obj, cmp_oid);
@@ -505,7 +397,7 @@ static int write_index(pack_backend *b, const unsigned char sum[20], const char 
 	OUT(sum, 20);
 #undef OUT
 	unsigned char isum[20];
-	sha1_final(&c, isum);
+	go_hash_final(&c, isum);
 	fwrite(isum, 1, 20, fp);
 	if (!ferror(fp) && write_synced(fp, tmp) == 0) {
 		if (rename(tmp, path) == 0)
@@ -533,7 +425,7 @@ int go_pack_flush(git_odb_backend *be)
 	unsigned char sum[20], buf[1 << 16], count[4];
 	char hex[41];
 	char *pack = NULL, *idx = NULL;
-	sha1 c;
+	go_hash c;
 	size_t got;
 	int err = -1;
 
@@ -549,10 +441,10 @@ int go_pack_flush(git_odb_backend *be)
 		go_warn("%s", b->tmp);
 		goto out;
 	}
-	sha1_init(&c);
+	go_hash_init(&c, GO_SHA1);
 	while ((got = fread(buf, 1, sizeof buf, b->fp)) > 0)
-		sha1_update(&c, buf, got);
-	sha1_final(&c, sum);
+		go_hash_update(&c, buf, got);
+	go_hash_final(&c, sum);
 	if (ferror(b->fp) || fseeko(b->fp, 0, SEEK_END) != 0 ||
 	    fwrite(sum, 1, 20, b->fp) != 20 || write_synced(b->fp, b->tmp) < 0) {
 		go_warn("%s", b->tmp);

@@ -373,47 +373,21 @@ static void free_files(struct file *files, size_t n)
 	free(files);
 }
 
-static const char *const transient[] = {
-	"problems", "publish", "store", "invalid_line", "invalid_line_base64", "at",
-	"body", NULL,
-};
-static const char *const withheld_fields[] = {
-	"id", "office", "kind", "date", "attribute", "category", "reason", "basis",
-	"review", NULL,
-};
-
-/* record.json: pretty-printed, keys sorted, trailing newline (SPEC §6). */
-static char *record_json(const json_t *rec, int withheld, const struct file *files,
-		size_t nfiles)
+static char *record_json(const json_t *rec, const struct file *files, size_t nfiles)
 {
-	json_t *r = json_object();
-	if (withheld) {
-		for (int i = 0; withheld_fields[i]; i++) {
-			json_t *v = json_object_get(rec, withheld_fields[i]);
-			if (v)
-				json_object_set(r, withheld_fields[i], v);
+	json_t *r = go_store_record(rec);
+	if (json_object_get(r, "attachments") || nfiles) {
+		json_t *list = json_array();
+		for (size_t i = 0; i < nfiles; i++) {
+			char *p = go_xasprintf("files/%s", files[i].name);
+			json_array_append_new(list, json_pack("{s:s,s:s}", "name",
+							files[i].name, "path", p));
+			free(p);
 		}
-	} else {
-		json_object_update(r, (json_t *)rec);
-		for (int i = 0; transient[i]; i++)
-			json_object_del(r, transient[i]);
-		if (nfiles) {
-			json_t *list = json_array();
-			for (size_t i = 0; i < nfiles; i++) {
-				char *p = go_xasprintf("files/%s", files[i].name);
-				json_array_append_new(list, json_pack("{s:s,s:s}", "name",
-								files[i].name, "path", p));
-				free(p);
-			}
-			json_object_set_new(r, "attachments", list);
-		}
+		json_object_set_new(r, "attachments", list);
 	}
-	char *s = json_dumps(r, JSON_INDENT(2) | JSON_SORT_KEYS);
+	char *out = go_store_record_text(r);
 	json_decref(r);
-	if (!s)
-		go_diex("cannot encode a record");
-	char *out = go_xasprintf("%s\n", s);
-	free(s);
 	return out;
 }
 
@@ -518,7 +492,7 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 		    git_treebuilder_insert(NULL, tb, "files", &oid, GIT_FILEMODE_TREE) < 0)
 			goto git_error;
 	}
-	char *rj = record_json(rec, withheld, files, nfiles);
+	char *rj = record_json(rec, files, nfiles);
 	int err = blob(b, &oid, rj, strlen(rj));
 	free(rj);
 	if (err < 0 || git_treebuilder_insert(NULL, tb, "record.json", &oid,

@@ -343,3 +343,47 @@ int go_store_foreach(go_store *s, const char *rev, int flags, go_store_cb cb, vo
 	git_tree_free(root);
 	return err;
 }
+
+/* ---- record.json ---------------------------------------------------------- */
+
+/* Never written into a store (SPEC §1); body goes to body.md. */
+static const char *const not_stored[] = {
+	"problems", "publish", "store", "invalid_line", "invalid_line_base64", "at", "body",
+	NULL,
+};
+/* All a withheld record keeps (SPEC §6). */
+static const char *const withheld_keys[] = {
+	"id", "office", "kind", "date", "attribute", "category", "reason", "basis", "review",
+	NULL,
+};
+
+static int listed(const char *const *list, const char *key)
+{
+	for (; *list; list++)
+		if (strcmp(*list, key) == 0)
+			return 1;
+	return 0;
+}
+
+json_t *go_store_record(const json_t *rec)
+{
+	const char *attr = go_str(rec, "attribute");
+	int withheld = attr && strcmp(attr, "withheld") == 0;
+	json_t *out = json_object();
+	const char *key;
+	json_t *val;
+	json_object_foreach((json_t *)rec, key, val)
+		if (withheld ? listed(withheld_keys, key) : !listed(not_stored, key))
+			json_object_set(out, key, val);
+	return out;
+}
+
+char *go_store_record_text(const json_t *stored)
+{
+	char *s = json_dumps(stored, JSON_INDENT(2) | JSON_SORT_KEYS);
+	if (!s)
+		go_diex("cannot encode a record");
+	char *t = go_xasprintf("%s\n", s);
+	free(s);
+	return t;
+}
