@@ -1,12 +1,14 @@
 #!/bin/sh
-# bench/corpus.sh N [valid|bare] — N synthetic records on stdout, deterministic.
+# bench/corpus.sh N [valid|bare] [YEARS] — N synthetic records on stdout, deterministic.
 # Bodies are about 2 KB of mixed simplified and traditional Chinese.
 #   valid (default): every record passes go-check-reason (no policy kinds, so no
 #         interpretation is needed; published on its date; no personal information)
 #   bare: attribute, category, reason and basis left out, for go-classify
-n=${1:?usage: corpus.sh N [valid|bare]}
+# YEARS (default 1): dates spread over that many years ending in 2026.
+n=${1:?usage: corpus.sh N [valid|bare] [YEARS]}
 mode=${2:-valid}
-LC_ALL=C exec awk -v n="$n" -v mode="$mode" 'BEGIN {
+years=${3:-1}
+LC_ALL=C exec awk -v n="$n" -v mode="$mode" -v years="$years" 'BEGIN {
 	split("办公室 政策法规科 行政审批科 公共法律服务科 政治处 法治督察科", office, " ")
 	split("notice report guide license penalty response", kind, " ")
 	split("execution result service management management execution", cat, " ")
@@ -15,7 +17,7 @@ LC_ALL=C exec awk -v n="$n" -v mode="$mode" 'BEGIN {
 	for (i = 1; i <= n; i++) {
 		k = 1 + (i % 6)
 		m = 1 + int(rand() * 12); d = 1 + int(rand() * 28)
-		date = sprintf("2026-%02d-%02d", m, d)
+		date = sprintf("%d-%02d-%02d", 2026 - i % years, m, d)
 		body = ""
 		while (length(body) < 2000)   # bytes, under LC_ALL=C
 			body = body sent[1 + int(rand() * 8)]

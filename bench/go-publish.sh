@@ -70,17 +70,33 @@ for n in ${GO_BENCH_SIZES:-20000 100000}; do
 	last=$n
 done
 
-# Incremental: 10 new records into the last store.
-sh ./corpus.sh $((last + 10)) valid | tail -n 10 >"$W/ten.jsonl"
-git clone -q "$W/p.git" "$W/co"
-timed go-publish --repo "$W/p.git" --today 2026-12-31 "$W/ten.jsonl" >/dev/null
-ps=$secs pk=$kb
-dirs=$(git -C "$W/p.git" diff --name-only main~1 main | sed 's,/[^/]*$,,' | sort -u | tr '\n' ' ')
-# shellcheck disable=SC2086
-git -C "$W/p.git" archive main $dirs | tar -x -C "$W/co"
-cd "$W/co"
-# shellcheck disable=SC2086
-timed sh -c "git add $dirs && git commit -q -m ten"
-printf '%-34s %10s %10d\n' "10 into $last: go-publish" "$ps" $((pk / 1024))
-printf '%-34s %10s %10d\n' "10 into $last: git add+commit" "$secs" $((kb / 1024))
-echo "10 into $last: go-publish takes $(ratio "$ps" "$secs")x the time of git add && git commit"
+# incremental STORE N LABEL: 10 new records (the next ones of corpus N) into STORE,
+# against git add && git commit of the same 10 document folders in a checkout.
+incremental() {
+	store=$1 n=$2 label=$3
+	sh ./corpus.sh $(($n + 10)) valid "$4" | tail -n 10 >"$W/ten.jsonl"
+	rm -rf "$W/co"
+	git clone -q "$store" "$W/co"
+	timed go-publish --repo "$store" --today 2026-12-31 "$W/ten.jsonl" >/dev/null
+	ps=$secs pk=$kb
+	dirs=$(git -C "$store" diff --name-only main~1 main | sed 's,/[^/]*$,,' | sort -u | tr '\n' ' ')
+	# shellcheck disable=SC2086
+	git -C "$store" archive main $dirs | tar -x -C "$W/co"
+	# shellcheck disable=SC2086
+	(cd "$W/co" && timed sh -c "git add $dirs && git commit -q -m ten" && echo "$secs $kb" >"$W/git")
+	read -r secs kb <"$W/git"
+	printf '%-34s %10s %10d\n' "10 into $label: go-publish" "$ps" $((pk / 1024))
+	printf '%-34s %10s %10d\n' "10 into $label: git add+commit" "$secs" $((kb / 1024))
+	echo "10 into $label: go-publish takes $(ratio "$ps" "$secs")x the time of git add && git commit"
+}
+
+# Into the last store: every document of the same year, so each batch rewrites
+# that year's catalog (catalog/2026.jsonl) and year folder, 100k entries each.
+incremental "$W/p.git" "$last" "$last (one year)" 1
+
+# Into a store of as many documents spread over 20 years (2007-2026): a batch
+# touches one year's catalog and folder, as SPEC §6 lays the store out.
+sh ./corpus.sh "$last" valid 20 >"$W/c20.jsonl"
+rm -rf "$W/y.git"
+go-publish --init --repo "$W/y.git" --today 2026-12-31 "$W/c20.jsonl" >/dev/null
+incremental "$W/y.git" "$last" "$last (20 years)" 20
