@@ -94,9 +94,11 @@ incremental() {
 # that year's catalog (catalog/2026.jsonl) and year folder, 100k entries each.
 incremental "$W/p.git" "$last" "$last (one year)" 1
 
-# Into a store of as many documents spread over 20 years (2007-2026): a batch
-# touches one year's catalog and folder, as SPEC §6 lays the store out.
+# Into a store of as many documents spread over 20 years (2007-2026, 5% a
+# year): a batch of this year's documents touches one year's catalog and
+# folder, as SPEC §6 lays the store out; then a batch spread over 10 years.
 sh ./corpus.sh "$last" valid 20 >"$W/c20.jsonl"
 rm -rf "$W/y.git"
 go-publish --init --repo "$W/y.git" --today 2026-12-31 "$W/c20.jsonl" >/dev/null
-incremental "$W/y.git" "$last" "$last (20 years)" 20
+incremental "$W/y.git" "$last" "$last over 20 years, all 2026" 1
+incremental "$W/y.git" $(($last + 10)) "$last over 20 years, 10 years" 20

@@ -5,7 +5,6 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <locale.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -138,119 +137,6 @@ static int store_file(void *ctx, const char *path, const void *data, size_t size
 		return -1;
 	sink_end(c);
 	return 0;
-}
-
-/*
- * From a store, reading git (lookup, inflate, SHA-1 check) and hashing or
- * compressing take about as long each: a second thread does the latter while
- * the walk goes on. One consumer takes the files in order, so the output is
- * the same; the queue holds copies of at most QUEUE_BYTES (or one bigger blob).
- */
-#define QUEUE_BYTES ((size_t)4 << 20)
-
-struct item {
-	struct item *next;
-	char *path;
-	size_t size;
-	unsigned char data[];
-};
-
-struct queue {
-	struct create *c;
-	pthread_mutex_t mu;
-	pthread_cond_t can_put, can_get;
-	struct item *head, *tail;
-	size_t bytes;
-	int done, failed, put_waiting;
-};
-
-static void *consumer(void *arg)
-{
-	struct queue *q = arg;
-	for (;;) {
-		pthread_mutex_lock(&q->mu);
-		while (!q->head && !q->done)
-			pthread_cond_wait(&q->can_get, &q->mu);
-		struct item *it = q->head;
-		if (!it) {
-			pthread_mutex_unlock(&q->mu);
-			return NULL;
-		}
-		q->head = it->next;
-		if (!q->head)
-			q->tail = NULL;
-		q->bytes -= it->size;
-		int failed = q->failed;
-		/* Wake the walk only once half the queue is free: fewer wake-ups. */
-		if (q->put_waiting && (q->bytes <= QUEUE_BYTES / 2 || !q->head))
-			pthread_cond_signal(&q->can_put);
-		pthread_mutex_unlock(&q->mu);
-		if (!failed && store_file(q->c, it->path, it->data, it->size) < 0) {
-			pthread_mutex_lock(&q->mu);
-			q->failed = 1;
-			pthread_cond_signal(&q->can_put);
-			pthread_mutex_unlock(&q->mu);
-		}
-		free(it->path);
-		free(it);
-	}
-}
-
-static int queue_file(void *ctx, const char *path, const void *data, size_t size)
-{
-	struct queue *q = ctx;
-	struct item *it = go_xmalloc(sizeof *it + size);
-	it->next = NULL;
-	it->path = go_xstrdup(path);
-	it->size = size;
-	memcpy(it->data, data, size);
-	pthread_mutex_lock(&q->mu);
-	while (q->head && q->bytes + size > QUEUE_BYTES && !q->failed) {
-		q->put_waiting = 1;
-		pthread_cond_wait(&q->can_put, &q->mu);
-		q->put_waiting = 0;
-	}
-	int failed = q->failed;
-	if (!failed) {
-		/* The consumer waits only on an empty queue. */
-		if (q->tail) {
-			q->tail->next = it;
-		} else {
-			q->head = it;
-			pthread_cond_signal(&q->can_get);
-		}
-		q->tail = it;
-		q->bytes += size;
-	}
-	pthread_mutex_unlock(&q->mu);
-	if (failed) {
-		free(it->path);
-		free(it);
-		return -1;
-	}
-	return 0;
-}
-
-/* One pass over the store's documents through the queue. */
-static int walk_queued(struct create *c, go_store *s, git_tree *tree, const go_archive_select *sel)
-{
-	struct queue q = {.c = c};
-	pthread_t t;
-	pthread_mutex_init(&q.mu, NULL);
-	pthread_cond_init(&q.can_put, NULL);
-	pthread_cond_init(&q.can_get, NULL);
-	if ((errno = pthread_create(&t, NULL, consumer, &q)) != 0)
-		go_die("thread");
-	int r = go_archive_walk_store(s, tree, sel, queue_file, &q);
-	pthread_mutex_lock(&q.mu);
-	q.done = 1;
-	pthread_cond_signal(&q.can_get);
-	pthread_mutex_unlock(&q.mu);
-	pthread_join(t, NULL);
-	pthread_mutex_destroy(&q.mu);
-	pthread_cond_destroy(&q.can_put);
-	pthread_cond_destroy(&q.can_get);
-	return r ? r : q.failed ? -1 : 0;
 }
 
 /* git's order: a folder's name compares as if it ended with '/'. */
@@ -736,13 +622,14 @@ static int cmd_create(int argc, char **argv)
 	info[ni++] = "go-archive (go-tools) " GO_VERSION;
 	info[ni] = NULL;
 
+	/* Objects are not hashed again as they are read (libgit2's strict
+	 * verification): zlib's checksum catches a damaged object, and `git
+	 * fsck` is the tool to verify a store, as `git archive` assumes too. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	c.bag = go_bag_out_new();
 	for (c.pass = 1; c.pass <= 2; c.pass++) {
 		c.files = c.bytes = 0;
 		if (c.pass == 2) {
-			/* Pass 1 checked every object against its id as it hashed it;
-			 * a change since would show in the manifests (verify). */
-			git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 			if (!(c.w = go_archive_writer_open(out, format, name, mtime))) {
 				status = GO_FATAL;
 				goto out;
@@ -752,7 +639,7 @@ static int cmd_create(int argc, char **argv)
 				goto out;
 			}
 		}
-		int r = repo ? walk_queued(&c, s, tree, &sel) : emit_records(&c);
+		int r = repo ? go_archive_walk_store(s, tree, &sel, store_file, &c) : emit_records(&c);
 		progress(&c, 1);
 		if (r) {
 			status = GO_FATAL;
