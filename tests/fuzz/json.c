@@ -25,10 +25,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t len;
 		char *a = go_json_dump(mine, &len);
 		char *b = json_dumps(theirs, JSON_COMPACT | JSON_ENCODE_ANY);
-		/* Byte for byte as jansson, but reals may be shorter if they read back the same. */
+		/* Byte for byte as jansson, but reals, which are written in their
+		 * shortest round-trip form instead: they must read back the same. */
 		if (strcmp(a, b) != 0) {
 			json_t *back = json_loads(a, JSON_DECODE_ANY, NULL);
-			if (!json_equal(back, theirs) || strlen(a) > strlen(b))
+			if (!json_equal(back, theirs) || !strpbrk(a, ".eE"))
 				abort();
 			json_decref(back);
 		}
