@@ -107,10 +107,16 @@ install: all
 clean:
 	rm -rf build build-san
 
-# Differential fuzzing of the JSON parser and writer against jansson (clang's libFuzzer).
+# Fuzzing (clang's libFuzzer): the JSON parser and writer against jansson, and the
+# rules-file parser; FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 60
-fuzz: $(BUILD)/lib/json.o $(BUILD)/lib/error.o
-	clang -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS) \
-		-o $(BUILD)/fuzz-json tests/fuzz/json.c lib/json.c lib/error.c -ljansson
-	mkdir -p $(BUILD)/fuzz-corpus
-	$(BUILD)/fuzz-json -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(BUILD)/fuzz-corpus tests/cases/go-check-reason/*/
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS)
+fuzz: $(BUILD)/libgo.a $(BUILD)/bin/go-classify
+	mkdir -p $(BUILD)/fuzz-json-corpus $(BUILD)/fuzz-rules-corpus
+	clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz-json tests/fuzz/json.c $(LIBSRC) \
+		$(BUILD)/lib/calendar-data.c $(PKG_LIBS)
+	$(BUILD)/fuzz-json -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(BUILD)/fuzz-json-corpus tests/cases/go-check-reason/*/
+	clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz-rules tests/fuzz/rules.c $(LIBSRC) \
+		$(BUILD)/lib/calendar-data.c $(PKG_LIBS)
+	$(BUILD)/bin/go-classify --print-default-rules > $(BUILD)/fuzz-rules-corpus/default.rules
+	$(BUILD)/fuzz-rules -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(BUILD)/fuzz-rules-corpus

@@ -197,7 +197,8 @@ static void sha512_block(uint64_t *h, const unsigned char *p)
  * digest is the same; it is several times faster). Four rounds per step, the
  * message schedule in w[0..3] (FIPS 180-4 §6.2.2 with Intel's instructions).
  */
-#if defined(__x86_64__) && defined(__GNUC__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+/* (gcc: clang 14 has no __builtin_cpu_supports("sha"); it gets the portable code.) */
 #include <immintrin.h>
 
 /* libgcc reads the processor's features once, at start-up: cpuid itself is
