@@ -139,21 +139,15 @@ static int store_file(void *ctx, const char *path, const void *data, size_t size
 	return 0;
 }
 
-/* git's order: a folder's name compares as if it ended with '/'. */
-static int tree_cmp(const char *a, const char *b)
+/* Document folders in git's order. */
+static int dir_cmp(const char *a, const char *b)
 {
-	for (;; a++, b++) {
-		int x = *a ? (unsigned char)*a : '/', y = *b ? (unsigned char)*b : '/';
-		if (x != y)
-			return x - y;
-		if (!*a || !*b)
-			return !*a && !*b ? 0 : *a ? 1 : -1;
-	}
+	return go_store_entry_cmp(a, strlen(a), 1, b, strlen(b), 1);
 }
 
 static int doc_cmp(const void *a, const void *b)
 {
-	return tree_cmp(((const struct doc *)a)->dir, ((const struct doc *)b)->dir);
+	return dir_cmp(((const struct doc *)a)->dir, ((const struct doc *)b)->dir);
 }
 
 static int att_cmp(const void *a, const void *b)
@@ -904,7 +898,7 @@ static int r_begin(void *ctx, const char *path, uint64_t size)
 	const char *rest = n + 1;
 	if (!r->dir || strcmp(r->dir, dir) != 0) {
 		emit_doc(r);
-		if (r->prev && tree_cmp(dir, r->prev) <= 0) {
+		if (r->prev && dir_cmp(dir, r->prev) <= 0) {
 			go_warnx("%s: %s: the files of a document are not together: "
 				 "it may come out in pieces", r->v.archive, dir);
 			r->status = GO_FINDINGS;

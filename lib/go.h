@@ -248,6 +248,11 @@ const char *go_store_path(const go_store *s);      /* absolute path, borrowed */
  * date. go_store_doc_name: the last component alone. */
 char *go_store_doc_dir(const char *id, const char *date);
 char *go_store_doc_name(const char *id);
+/* Is name a year folder ("2026")? */
+int go_store_year_name(const char *name);
+/* git's order of tree entries: a folder (dir != 0) sorts as if its name ended
+ * in '/'. Negative, zero or positive, as strcmp. */
+int go_store_entry_cmp(const char *a, size_t al, int adir, const char *b, size_t bl, int bdir);
 /* rec as record.json keeps it (SPEC §6): without body and transient fields; a
  * withheld record only its metadata (id office kind date attribute category
  * reason basis review). A new object; attachments are left as they are. */

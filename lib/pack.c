@@ -450,8 +450,7 @@ int go_pack_flush(git_odb_backend *be)
 		go_warn("%s", b->tmp);
 		goto out;
 	}
-	for (int i = 0; i < 20; i++)
-		snprintf(hex + 2 * i, 3, "%02x", sum[i]);
+	go_hex(sum, 20, hex);
 	pack = go_xasprintf("%s/pack-%s.pack", b->dir, hex);
 	idx = go_xasprintf("%s/pack-%s.idx", b->dir, hex);
 	if (rename(b->tmp, pack) < 0) {

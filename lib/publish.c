@@ -160,11 +160,6 @@ static uint64_t hash_fold(const char *s)
 	return h ? h : 1;
 }
 
-static int year_name(const char *name)
-{
-	return strlen(name) == 4 && strspn(name, "0123456789") == 4;
-}
-
 /* The year folders of the register at the base tip, in order. */
 static git_tree *docs_tree(go_batch *b)
 {
@@ -186,7 +181,7 @@ static int each_name(go_batch *b, int (*fn)(const char *, void *), void *ctx)
 	for (size_t i = 0, n = docs ? git_tree_entrycount(docs) : 0; i < n && !r; i++) {
 		const git_tree_entry *y = git_tree_entry_byindex(docs, i);
 		git_tree *yt = NULL;
-		if (!year_name(git_tree_entry_name(y)) ||
+		if (!go_store_year_name(git_tree_entry_name(y)) ||
 		    git_tree_lookup(&yt, b->repo, git_tree_entry_id(y)) < 0)
 			continue;
 		for (size_t j = 0, m = git_tree_entrycount(yt); j < m && !r; j++)
@@ -231,7 +226,7 @@ static int stored_exactly(go_batch *b, const char *name)
 	for (size_t i = 0, n = docs ? git_tree_entrycount(docs) : 0; i < n && !found; i++) {
 		const git_tree_entry *y = git_tree_entry_byindex(docs, i);
 		git_tree *yt = NULL;
-		if (!year_name(git_tree_entry_name(y)) ||
+		if (!go_store_year_name(git_tree_entry_name(y)) ||
 		    git_tree_lookup(&yt, b->repo, git_tree_entry_id(y)) < 0)
 			continue;
 		found = git_tree_entry_byname(yt, name) != NULL;
@@ -687,18 +682,6 @@ static void message(go_batch *b, int br, struct doc **sorted, struct buf *m)
 	buf_add(m, "", 1);
 }
 
-/* git's order of tree entries: a folder sorts as if its name ended in '/'. */
-static int entry_cmp(const char *a, size_t al, int adir, const char *c, size_t cl, int cdir)
-{
-	size_t n = al < cl ? al : cl;
-	int r = memcmp(a, c, n);
-	if (r)
-		return r;
-	int ca = al > n ? (unsigned char)a[n] : adir ? '/' : 0;
-	int cc = cl > n ? (unsigned char)c[n] : cdir ? '/' : 0;
-	return ca - cc;
-}
-
 struct folder_change {
 	const char *name;
 	const git_oid *tree; /* NULL: remove */
@@ -708,7 +691,7 @@ struct folder_change {
 static int cmp_folder(const void *x, const void *y)
 {
 	const struct folder_change *a = x, *c = y;
-	return entry_cmp(a->name, strlen(a->name), 1, c->name, strlen(c->name), 1);
+	return go_store_entry_cmp(a->name, strlen(a->name), 1, c->name, strlen(c->name), 1);
 }
 
 static void put_entry(struct buf *o, const char *mode, const char *name, size_t len,
@@ -761,7 +744,7 @@ static int merge_folder(go_batch *b, const git_oid *base, struct folder_change *
 		else if (k == n)
 			c = -1;
 		else
-			c = entry_cmp(sp + 1, (size_t)(nul - sp - 1), sp - p == 5 && !memcmp(p, "40000", 5),
+			c = go_store_entry_cmp(sp + 1, (size_t)(nul - sp - 1), sp - p == 5 && !memcmp(p, "40000", 5),
 				      fc[k].name, strlen(fc[k].name), 1);
 		if (c < 0) {
 			p = nul + 1 + GIT_OID_RAWSZ;
@@ -859,7 +842,7 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 	for (size_t j = 0, ny = docs ? git_tree_entrycount(docs) : 0; j < ny; j++) {
 		const git_tree_entry *ye = git_tree_entry_byindex(docs, j);
 		int y = atoi(git_tree_entry_name(ye));
-		if (!year_name(git_tree_entry_name(ye)) ||
+		if (!go_store_year_name(git_tree_entry_name(ye)) ||
 		    git_tree_lookup(&yt, b->repo, git_tree_entry_id(ye)) < 0)
 			continue;
 		for (size_t i = 0; i < b->n; i++)

@@ -221,15 +221,20 @@ int go_store_read_doc(go_store *s, git_tree *root, const char *dir, int flags,
 	return err;
 }
 
-/* Is name a year folder ("2026")? */
-static int year_name(const char *name)
+int go_store_year_name(const char *name)
 {
-	if (strlen(name) != 4)
-		return 0;
-	for (int i = 0; i < 4; i++)
-		if (name[i] < '0' || name[i] > '9')
-			return 0;
-	return 1;
+	return strlen(name) == 4 && strspn(name, "0123456789") == 4;
+}
+
+int go_store_entry_cmp(const char *a, size_t al, int adir, const char *b, size_t bl, int bdir)
+{
+	size_t n = al < bl ? al : bl;
+	int r = memcmp(a, b, n);
+	if (r)
+		return r;
+	int ca = al > n ? (unsigned char)a[n] : adir ? '/' : 0;
+	int cb = bl > n ? (unsigned char)b[n] : bdir ? '/' : 0;
+	return ca - cb;
 }
 
 int go_store_find_id(go_store *s, git_tree *root, const char *id, int flags,
@@ -252,7 +257,7 @@ int go_store_find_id(go_store *s, git_tree *root, const char *id, int flags,
 	for (size_t i = 0, n = git_tree_entrycount(docs); i < n; i++) {
 		const git_tree_entry *y = git_tree_entry_byindex(docs, i);
 		git_tree *year = NULL;
-		if (!year_name(git_tree_entry_name(y)) ||
+		if (!go_store_year_name(git_tree_entry_name(y)) ||
 		    git_tree_entry_type(y) != GIT_OBJECT_TREE ||
 		    git_tree_lookup(&year, s->repo, git_tree_entry_id(y)) < 0)
 			continue;
@@ -295,7 +300,7 @@ int go_store_foreach_tree(go_store *s, git_tree *root, int year, int flags,
 		const git_tree_entry *y = git_tree_entry_byindex(docs, i);
 		const char *yname = git_tree_entry_name(y);
 		git_tree *yt = NULL;
-		if (!year_name(yname) || git_tree_entry_type(y) != GIT_OBJECT_TREE)
+		if (!go_store_year_name(yname) || git_tree_entry_type(y) != GIT_OBJECT_TREE)
 			continue;
 		if (year && atoi(yname) != year)
 			continue;
