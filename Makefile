@@ -1,82 +1,112 @@
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # go-tools — `make demo` and `make check` are all a newcomer needs.
 #
-#   make                 build every tool into $(BUILD)/bin
-#   make check           build, then run every test (prove)
-#   make check SANITIZE=1   the same under ASan and UBSan (in build-san/)
-#   make demo            run the pipeline on examples/ into a fresh store
-#   make bench           the benchmarks of bench/ (slow; not part of check)
-#   make install PREFIX=/usr/local DESTDIR=
+#   make                 build every tool into $(BUILD)/bin (installs nothing)
 #   make deps            install missing Debian packages (as root) or print the command
+#   make check           deps, build, then run every test (prove)
+#   make check SANITIZE=1   the same under ASan and UBSan (in build-san/)
+#   make demo            deps, build, run the pipeline on examples/ into a fresh store
+#   make bench           the benchmarks of bench/ (slow; not part of check)
+#   make fuzz            the libFuzzer targets, FUZZ_SECONDS each (needs clang)
+#   make install PREFIX=/usr/local DESTDIR=    make uninstall (the same variables)
+#   make dist            $(BUILD)/go-tools-VERSION.tar.gz of HEAD, reproducibly
+#
+# The user's CC, CFLAGS, CPPFLAGS, LDFLAGS, AR, PKG_CONFIG and CC_FOR_BUILD are
+# honoured; the project's own flags live in GO_* variables beside them.
+
+VERSION := $(shell cat VERSION)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/go-tools
+BASHDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHDIR  ?= $(PREFIX)/share/zsh/vendor-completions
+FISHDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
 PKGS    := jansson libgit2 libarchive opencc zlib
-CC      ?= cc
+PKG_CONFIG ?= pkg-config
+CC_FOR_BUILD ?= $(CC)
 CFLAGS  ?= -O2 -g
-WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
-CPPFLAGS += -D_GNU_SOURCE -Ilib
+
+GO_WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+GO_CPPFLAGS := -D_GNU_SOURCE -Ilib -DGO_VERSION='"$(VERSION)"'
 
 ifeq ($(SANITIZE),1)
 BUILD   ?= build-san
-SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+GO_SAN  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 else
 BUILD   ?= build
-SANFLAGS :=
+GO_SAN  :=
 endif
 
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(SANFLAGS)
+# Asked of pkg-config once, and only when a rule needs them: `make deps` on a
+# machine without the libraries does not ask at all.
+PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell $(PKG_CONFIG) --cflags $(PKGS)))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $$(shell $(PKG_CONFIG) --libs $(PKGS)))$(PKG_LIBS)
+GO_CFLAGS  = $(GO_WARN) $(GO_CPPFLAGS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(GO_SAN)
 # --as-needed: each tool records only the libraries it really calls.
-ALL_LDFLAGS = $(SANFLAGS) -Wl,--as-needed $(LDFLAGS)
+GO_LDFLAGS = $(GO_SAN) -Wl,--as-needed $(LDFLAGS)
 
 TOOLS   := $(patsubst cmd/%.c,%,$(wildcard cmd/go-*.c))
 LIBSRC  := $(wildcard lib/*.c)
 LIBOBJ  := $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(LIBSRC)) $(BUILD)/lib/calendar-data.o
 UNITS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
 BINS    := $(addprefix $(BUILD)/bin/,$(TOOLS))
+MANS    := $(patsubst man/%,$(BUILD)/man/%,$(wildcard man/*.[1-9]))
 HOLIDAYS := $(wildcard data/holiday-cn/*.json)
 
-# Debian packages: to build, and in addition to test and demo.
-DEB_BUILD := gcc make pkg-config libjansson-dev libgit2-dev libarchive-dev libopencc-dev zlib1g-dev
-DEB_TEST  := git jq libarchive-tools zstd pre-commit perl
+# What `make deps` makes sure of: PROBE=DEBIAN-PACKAGE, where the probe is a
+# pkg-config module (pc:NAME) or a command (cmd:NAME) that the package provides.
+# Whatever the probe finds is not installed again; apt-get only fills the gaps.
+DEPS_BUILD := cmd:cc=gcc cmd:make=make cmd:pkg-config=pkg-config \
+	pc:jansson=libjansson-dev pc:libgit2=libgit2-dev pc:libarchive=libarchive-dev \
+	pc:opencc=libopencc-dev pc:zlib=zlib1g-dev
+DEPS_TEST  := cmd:git=git cmd:jq=jq cmd:bsdtar=libarchive-tools cmd:zstd=zstd \
+	cmd:pre-commit=pre-commit cmd:prove=perl cmd:man=man-db cmd:readelf=binutils \
+	cmd:script=bsdutils cmd:reuse=reuse cmd:clang=clang
 
-.PHONY: all deps deps-test check demo bench install clean fuzz
-all: $(BINS) $(UNITS)
+.PHONY: all deps deps-test check demo bench install uninstall dist clean fuzz
+all: $(BINS) $(UNITS) $(MANS)
 
 deps:
-	@sh tests/deps.sh $(DEB_BUILD)
+	@sh tests/deps.sh $(DEPS_BUILD)
 deps-test:
-	@sh tests/deps.sh $(DEB_BUILD) $(DEB_TEST)
+	@sh tests/deps.sh $(DEPS_BUILD) $(DEPS_TEST)
 
-$(BUILD)/lib/%.o: lib/%.c lib/go.h | deps
+$(BUILD)/lib/%.o: lib/%.c lib/go.h VERSION
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(GO_CFLAGS) -c -o $@ $<
 
-# The working-day calendar is compiled from the holiday-cn year files.
-$(BUILD)/gen-calendar: data/gen-calendar.c | deps
+# The working-day calendar is compiled from the holiday-cn year files, by a
+# program that runs on the build machine and needs only jansson.
+$(BUILD)/gen-calendar: data/gen-calendar.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(PKG_LIBS)
+	$(CC_FOR_BUILD) $(GO_WARN) -D_GNU_SOURCE $$($(PKG_CONFIG) --cflags jansson) $(CFLAGS) \
+		-o $@ $< $$($(PKG_CONFIG) --libs jansson)
 $(BUILD)/lib/calendar-data.c: $(BUILD)/gen-calendar $(HOLIDAYS)
 	@mkdir -p $(@D)
 	$(BUILD)/gen-calendar $(HOLIDAYS) > $@.tmp && mv $@.tmp $@
 $(BUILD)/lib/calendar-data.o: $(BUILD)/lib/calendar-data.c
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(GO_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libgo.a: $(LIBOBJ)
 	rm -f $@
-	ar rcs $@ $^
+	$(AR) rcs $@ $^
 
-$(BUILD)/bin/%: cmd/%.c $(BUILD)/libgo.a lib/go.h
+$(BUILD)/bin/%: cmd/%.c $(BUILD)/libgo.a lib/go.h VERSION
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libgo.a $(ALL_LDFLAGS) $(PKG_LIBS)
+	$(CC) $(GO_CFLAGS) -o $@ $< $(BUILD)/libgo.a $(GO_LDFLAGS) $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libgo.a lib/go.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libgo.a $(ALL_LDFLAGS) $(PKG_LIBS)
+	$(CC) $(GO_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libgo.a $(GO_LDFLAGS) $(PKG_LIBS)
+
+# Man pages say the version of the build they document.
+$(BUILD)/man/%: man/% VERSION
+	@mkdir -p $(@D)
+	sed 's/@VERSION@/$(VERSION)/g' $< > $@
 
 check: deps-test
 	@$(MAKE) --no-print-directory all
@@ -89,28 +119,45 @@ demo: deps-test
 bench: all
 	GO_BUILD=$(abspath $(BUILD)) sh bench/run
 
-install: all
+# Installs what is built; builds only the tools and man pages, never the tests.
+install: $(BINS) $(MANS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
-		$(DESTDIR)$(SHAREDIR)/hooks \
-		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
-		$(DESTDIR)$(PREFIX)/share/zsh/vendor-completions \
-		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+		$(DESTDIR)$(SHAREDIR) $(DESTDIR)$(BASHDIR) $(DESTDIR)$(ZSHDIR) $(DESTDIR)$(FISHDIR)
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)/
-	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
-	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7/
-	install -m 644 completions/bash/* $(DESTDIR)$(PREFIX)/share/bash-completion/completions/
-	install -m 644 completions/zsh/* $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/
-	install -m 644 completions/fish/* $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/
+	install -m 644 $(filter %.1,$(MANS)) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(filter %.7,$(MANS)) $(DESTDIR)$(MANDIR)/man7/
+	install -m 644 completions/bash/* $(DESTDIR)$(BASHDIR)/
+	install -m 644 completions/zsh/* $(DESTDIR)$(ZSHDIR)/
+	install -m 644 completions/fish/* $(DESTDIR)$(FISHDIR)/
 	cp -R share/. $(DESTDIR)$(SHAREDIR)/
+	install -m 644 LICENSE $(DESTDIR)$(SHAREDIR)/LICENSE
 	install -m 644 data/holiday-cn/LICENSE $(DESTDIR)$(SHAREDIR)/LICENSE.holiday-cn
+
+# Removes exactly what install puts there.
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(BINDIR)/,$(TOOLS))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(wildcard man/*.1)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(wildcard man/*.7)))
+	rm -f $(addprefix $(DESTDIR)$(BASHDIR)/,$(notdir $(wildcard completions/bash/*)))
+	rm -f $(addprefix $(DESTDIR)$(ZSHDIR)/,$(notdir $(wildcard completions/zsh/*)))
+	rm -f $(addprefix $(DESTDIR)$(FISHDIR)/,$(notdir $(wildcard completions/fish/*)))
+	rm -rf $(DESTDIR)$(SHAREDIR)
+
+# The release tarball of the committed tree (HEAD): git archive stamps every
+# entry with the commit's time and gzip -n leaves out its own name and time, so
+# the same commit always gives the same bytes.
+dist:
+	@mkdir -p $(BUILD)
+	git archive --format=tar --prefix=go-tools-$(VERSION)/ HEAD | gzip -n -9 > $(BUILD)/go-tools-$(VERSION).tar.gz
+	@echo $(BUILD)/go-tools-$(VERSION).tar.gz
 
 clean:
 	rm -rf build build-san
 
 # Fuzzing (clang's libFuzzer): the JSON parser and writer against jansson, and the
-# rules-file parser; FUZZ_SECONDS each.
+# rules-file parser; FUZZ_SECONDS each. .ci/run runs it briefly when clang is there.
 FUZZ_SECONDS ?= 60
-FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS)
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined $(GO_CPPFLAGS) $(PKG_CFLAGS)
 fuzz: $(BUILD)/libgo.a $(BUILD)/bin/go-classify
 	mkdir -p $(BUILD)/fuzz-json-corpus $(BUILD)/fuzz-rules-corpus
 	clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz-json tests/fuzz/json.c $(LIBSRC) \

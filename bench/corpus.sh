@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # bench/corpus.sh N [valid|bare] [YEARS] — N synthetic records on stdout, deterministic.
 # Bodies are about 2 KB of mixed simplified and traditional Chinese.
 #   valid (default): every record passes go-check-reason (no policy kinds, so no

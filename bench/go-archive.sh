@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # go-archive on a 20k and a 100k-document store (bench/corpus.sh, published with
 # go-publish), side by side with git on the same tree:
 #   1. go-archive create --repo (a BagIt bag, SHA-256 and SHA-512 manifests, as

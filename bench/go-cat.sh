@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # go-cat and the pre-commit hook on a 100k-document store (bench/corpus.sh 100000,
 # written with git fast-import in the layout of SPEC §6), side by side with git:
 #   1. reading every document: go-cat (record, body, blob ids, JSON out) against

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # go-check-reason against `jq -c .` on the same 100k-record corpus (~225 MB),
 # and its peak memory at 10k and 100k records (it must not grow with the input).
 . "${0%/*}/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # go-classify with its default rules against `jq -c .` on the same 100k-record
 # `bench/corpus.sh 100000 bare` file (~220 MB), and its peak memory at 10k and
 # 100k records (it must not grow with the input). go-classify parses and

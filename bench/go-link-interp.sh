@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # go-link-interp against `jq -c .` on the same 100k-record stream (~214 MB) in
 # which every tenth record is a policy and the next one its interpretation; and
 # its peak memory on streams of the same size with bodies 10x and 100x larger

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # bench/go-publish.sh — go-publish side by side with git:
 #   bulk: N valid records into a new store, against git fast-import of the very
 #         same files in the same layout (the stream is generated here, from the

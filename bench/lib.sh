@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # Shared by the bench scripts: where the binaries are, a cached corpus, timing.
 set -eu
 here=$(cd "${0%/*}" && pwd)

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* go-archive — BagIt archives of the store: create, verify, and turn back into records. */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* go-check-reason — check disclosure attributes, reasons, legal basis and deadlines (SPEC §4 rules 0-6, 8, 9). */
 #include <getopt.h>
 #include <stdlib.h>

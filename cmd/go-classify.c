@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* go-classify — suggest attribute, category, legal basis and reason from rules (SPEC §5). */
 #include <errno.h>
 #include <getopt.h>

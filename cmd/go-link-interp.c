@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* go-link-interp — join interpretations to their policies (SPEC §4 rule 7, 谁起草、谁解读). */
 #include <getopt.h>
 #include <stdlib.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* go-publish — write accepted records into the git store, one commit per batch (SPEC §5, §6). */
 #include <errno.h>
 #include <getopt.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * gen-calendar — turn the holiday-cn year files (data/holiday-cn/YYYY.json,
  * MIT, see data/holiday-cn/LICENSE) into the C table lib/date.c searches:

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # make demo: the main pipeline on the bundled example documents, into a fresh store.
 #   go-classify | go-check-reason | go-link-interp | go-publish, then what the store holds.
 set -u

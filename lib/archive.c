@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * archive.c — libarchive and libgit2 glue for go-archive: a reproducible
  * archive writer, a reader that refuses hostile entries, and a walk over the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * bagit.c — BagIt 1.0 (RFC 8493): manifests, tag files, and checking a bag
  * whose files arrive one by one, in any order, from an archive.

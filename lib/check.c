@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * check.c — SPEC §4 rules 0-6, 8 and 9, one function a rule. go-check-reason
  * runs them; go-publish runs the same code in-process before it writes.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* cli.c — the parts of main() every tool shares. */
 #include <errno.h>
 #include <string.h>

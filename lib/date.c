@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* date.c — calendar dates as day numbers, and the State Council working-day calendar. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* error.c — one error family for every tool: "prog: context: message". */
 #include <errno.h>
 #include <stdlib.h>

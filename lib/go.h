@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * go.h — the go-tools library (libgo.a): the one header every tool includes.
  *
@@ -38,7 +40,10 @@
 #include <stdio.h>
 #include <jansson.h>
 
-#define GO_VERSION "0.1.0"
+/* The version lives in the top-level file VERSION; the Makefile passes it in. */
+#ifndef GO_VERSION
+#error "GO_VERSION comes from the file VERSION: build with make"
+#endif
 
 /* ---- error.c: one error family, one set of exit codes ------------------- */
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * interp.c — SPEC §4 rule 7 (谁起草、谁解读): policies and their interpretations.
  *

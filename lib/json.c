@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * json.c — a strict JSON parser that builds jansson values, for the hot path
  * of every filter. It accepts what jansson accepts with JSON_REJECT_DUPLICATES

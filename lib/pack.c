@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * pack.c — where go-publish's new objects go: an object-database backend that
  * streams them into one pack file and installs it, with its index, in one step.

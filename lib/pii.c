@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * pii.c — personal information in free text: mainland resident identity numbers
  * (GB 11643: 17 digits and an ISO 7064 MOD 11-2 check character, with a real

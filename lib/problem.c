@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* problem.c — the problems array of SPEC §1. */
 #include <stdlib.h>
 #include <string.h>

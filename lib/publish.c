@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * publish.c — the writing side of the store (SPEC §6): turn accepted records
  * into document trees, then lay one batch onto the tips of the register and

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * record.c — JSON Lines in and out, with SPEC §1's "nothing is lost":
  * every input line becomes exactly one record, and a line that is not a JSON

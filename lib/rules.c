@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * rules.c — go-classify's rules: the rules-file grammar of SPEC §5, the
  * embedded default rules, and classifying a record with them.

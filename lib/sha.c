@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* sha.c — MD5 (RFC 1321), SHA-1, SHA-256, SHA-512 (FIPS 180-4) for BagIt manifests.
  * Written from the specifications: no new dependency for four small functions. */
 #include <stdint.h>

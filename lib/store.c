@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * store.c — the git store of SPEC §6, reading side: open or create a store,
  * name document folders, and walk the documents of a revision.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* vocab.c — the words of SPEC §1-§3: codes, their Chinese synonyms, ids, legal basis. */
 #include <string.h>
 #include <strings.h>

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # go-archive: BagIt bags inside tar, tar.gz, tar.zst and zip archives.
 . "${0%/*}/lib.sh"
 cd "$T" || exit 2

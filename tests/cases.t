@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # Fixture cases: one folder per case under tests/cases/<tool>/<case>/ holding
 #   cmd       the command line (run by sh in the case folder, stdin from in.jsonl)
 #   in.jsonl  standard input (optional: /dev/null)

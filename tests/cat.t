@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # go-cat on stores built with the real git CLI: exact outputs, what git itself
 # reads in the same trees, --changed and --staged, a broken store's problems, and
 # go-cat | go-publish into a second store giving the same trees.

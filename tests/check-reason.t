@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # go-check-reason as a command: options, exit codes, files, and what no fixture shows.
 . "${0%/*}/lib.sh"
 

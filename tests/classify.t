@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # go-classify as a command: options, rules files, the default rules, matching
 # across scripts on the seed document, provenance, exit codes.
 . "${0%/*}/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # The git hooks of share/hooks, installed by make install and run by the real
 # git CLI (core.hooksPath) and by Debian's pre-commit framework (try-repo).
 . "${0%/*}/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # make install: binaries, man pages, completions and hooks land where they should,
 # and every tool has its man page and its completions.
 . "${0%/*}/lib.sh"

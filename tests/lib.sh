@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # TAP helpers for the shell tests; each test sources this file:
 #   . "${0%/*}/lib.sh"
 # The binaries under test are those of $GO_BUILD/bin (set by make check).

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # go-link-interp: rule 7 against a real git store, the line-count contract,
 # and the spool (order kept, big records, over-long lines, a missing TMPDIR).
 . "${0%/*}/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # go-publish --push: both branches to a bare remote; a rejected push is fetched,
 # re-applied on the remote's tips and pushed again. Also: identity from git config.
 . "${0%/*}/lib.sh"

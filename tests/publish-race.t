@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # go-publish under concurrency and sudden death: compare-and-swap refs, atomic packs.
 . "${0%/*}/lib.sh"
 S=$T/store.git

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # go-publish: what real git sees in the store it writes (SPEC §5, §6).
 . "${0%/*}/lib.sh"
 S=$T/store.git

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 set -l cmds create verify records
 complete -c go-archive -f -n "not __fish_seen_subcommand_from $cmds" -a create -d 'Write a BagIt bag inside an archive'
 complete -c go-archive -f -n "not __fish_seen_subcommand_from $cmds" -a verify -d 'Check bags without unpacking them'

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 complete -c go-cat -l repo -r -a '(__fish_complete_directories)' -d 'The store (default: $GO_STORE)'
 complete -c go-cat -l rev -x -a '(git for-each-ref --format="%(refname:short)" refs/heads refs/tags 2>/dev/null)' -d 'Read this revision instead of main'
 complete -c go-cat -l staged -d 'The documents staged in the index of the work tree'

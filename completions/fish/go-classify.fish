@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 complete -c go-classify -s r -l rules -r -F -d 'Rules file, tried before the default rules'
 complete -c go-classify -l no-default-rules -d 'Use only the -r rules files'
 complete -c go-classify -l overwrite -d 'Replace fields that are already set'

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 complete -c go-publish -l repo -r -a '(__fish_complete_directories)' -d 'The store (default $GO_STORE)'
 complete -c go-publish -l init -d 'Create the store (bare) if absent'
 complete -c go-publish -l branch -x -a main -d 'Register branch (public view: NAME-public)'

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 # go-hooks.sh — what the pre-commit and pre-receive hooks of go-tools share.
 # Sourced, never run: git runs only the files named after hooks.
 #

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * Differential fuzz target (libFuzzer): the record reader's parser against
  * jansson. Both must accept the same inputs, build equal values, and write

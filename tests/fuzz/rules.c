@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * Fuzz target (libFuzzer): the rules-file parser of go-classify. Any text must
  * be parsed or refused with a RULES:LINE message, never crash or leak; the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* Unit tests of sha.c (FIPS 180-4 and RFC 1321 test vectors) and bagit.c. */
 #include <stdlib.h>
 #include <string.h>

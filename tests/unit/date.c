@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* Unit tests of lib/date.c: real dates, and the working-day calendar. */
 #include "go.h"
 #include "tap.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* Unit tests of lib/interp.c: the in-process API go-publish uses. */
 #include "go.h"
 #include "tap.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /*
  * Unit tests of lib/json.c: the fast parser must accept exactly what jansson
  * accepts with JSON_REJECT_DUPLICATES, and build equal values.

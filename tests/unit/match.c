@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* Unit tests of lib/match.c: folding, pinyin annotations, script variants, one pass. */
 #include <stdlib.h>
 #include <string.h>

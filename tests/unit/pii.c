@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* Unit tests of lib/pii.c: resident identity numbers, mobile numbers, masking. */
 #include <string.h>
 

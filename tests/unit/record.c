@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* Unit tests of lib/record.c: line splitting, FILE:LINE, the line limit, the writer. */
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,7 @@ int main(void)
 	json_t *rec;
 	char want[64];
 	go_reader_init(&rd, 2, files, 0);
+	tap_stderr_begin();
 	rec = go_reader_next(&rd);
 	is_int(json_integer_value(json_object_get(rec, "k")), 1, "first record");
 	snprintf(want, sizeof want, "%s:1", a);
@@ -55,6 +58,10 @@ int main(void)
 	is_str(rd.at, want, "line numbers restart in the next file");
 	json_decref(rec);
 	ok(go_reader_next(&rd) == NULL, "then the end");
+	char *said = tap_stderr_end();
+	snprintf(want, sizeof want, "%s:2: invalid JSON", a);
+	ok(strstr(said, want) != NULL, "stderr names FILE:LINE of the invalid line");
+	free(said);
 	is_int(rd.invalid, 1, "one invalid line counted");
 	go_reader_free(&rd);
 
@@ -67,6 +74,7 @@ int main(void)
 	memcpy(both + nf, over, no);
 	char *c = write_temp(both, nf + no);
 	go_reader_init(&rd, 1, &c, max);
+	tap_stderr_begin();
 	rec = go_reader_next(&rd);
 	is_int(json_string_length(json_object_get(rec, "b")), max - 8, "a line of exactly the limit is parsed");
 	json_decref(rec);
@@ -85,6 +93,10 @@ int main(void)
 	free(buf);
 	json_decref(rec);
 	ok(go_reader_next(&rd) == NULL, "nothing after it");
+	said = tap_stderr_end();
+	ok(strstr(said, ":2: line of 100001 bytes, over the limit of 100000") != NULL,
+	   "stderr says the over-long line's size and the limit");
+	free(said);
 	go_reader_free(&rd);
 
 	/* The writer keeps UTF-8 and field order, and appends new fields. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* Unit tests of lib/rules.c: the default rules, the grammar, go_rules_apply. */
 #include <stdlib.h>
 #include <string.h>

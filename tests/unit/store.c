@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* store.c and publish.c: documents written by a batch read back in path order. */
 #include <fcntl.h>
 #include <stdlib.h>

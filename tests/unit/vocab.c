@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* Unit tests of lib/vocab.c: synonyms in both scripts, ids, legal basis. */
 #include "go.h"
 #include "tap.h"
