@@ -246,6 +246,8 @@ if command -v script >/dev/null 2>&1; then
 	go-archive create --name bag -o notty.tar in.jsonl 2>notty.err
 	is "$(cat notty.err)" "" "no progress line otherwise"
 	cmp -s tty.tar notty.tar; ok $? "the same archive either way"
+else
+	skip 3 "script(1) is not installed: no terminal to test the progress line"
 fi
 
 # ---- usage ------------------------------------------------------------------

@@ -77,6 +77,8 @@ if command -v script >/dev/null; then
 	script -qec 'go-check-reason; echo "status=$?"' /dev/null </dev/null >"$T/tty" 2>&1
 	like "$(cat "$T/tty")" 'usage: go-check-reason' "a terminal on stdin prints usage"
 	like "$(cat "$T/tty")" 'status=2' "and exits 2"
+else
+	skip 2 "script(1) is not installed: no terminal for stdin"
 fi
 
 # A closed stdout is an error, not silence.
@@ -84,11 +86,15 @@ if [ -w /dev/full ]; then
 	go-check-reason --today 2026-03-05 "$T/a.jsonl" >/dev/full 2>"$T/err"
 	is "$?" 2 "a write error exits 2"
 	like "$(cat "$T/err")" 'go-check-reason: standard output: No space left on device' "and is reported"
+else
+	skip 2 "/dev/full is not writable here"
 fi
 
 # Only libjansson is linked: the tool does not drag in git, archive or OpenCC.
 if command -v readelf >/dev/null; then
 	readelf -d "$GO_BUILD/bin/go-check-reason" | grep NEEDED >"$T/needed"
 	if grep -Eq 'git2|archive|opencc' "$T/needed"; then ok 1 "links only what it uses"; else ok 0 "links only what it uses"; fi
+else
+	skip 1 "readelf is not installed"
 fi
 finish
