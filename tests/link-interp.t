@@ -75,6 +75,8 @@ cat >"$T/again.jsonl" <<'EOF'
 EOF
 run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/again.jsonl"
 is "$status" 0 "re-published policy: exit 0"
+is "$(cat "$T/err")" "" "re-published policy: nothing on stderr"
+is "$(problems "$T/out")" "" "re-published policy: no problem"
 is "$(jq -c '.interpretations' "$T/out" | tail -1)" '["SFJ-2026-00101","SFJ-2026-00103"]' \
 	"stored interpretations first, then the input's"
 
@@ -85,6 +87,7 @@ cat >"$T/shadow.jsonl" <<'EOF'
 EOF
 run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/shadow.jsonl"
 is "$status" 1 "superseded policy: exit 1"
+is "$(cat "$T/err")" "" "superseded policy: nothing on stderr"
 is "$(problems "$T/out")" "SFJ-2026-00104 interpretation-not-public error" \
 	"the input's version of the policy (withheld) counts, not the store's"
 
@@ -96,6 +99,7 @@ cat >"$T/withheld.jsonl" <<'EOF'
 EOF
 run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/withheld.jsonl"
 is "$status" 1 "withheld policy: exit 1"
+is "$(cat "$T/err")" "" "withheld policy: nothing on stderr"
 is "$(problems "$T/out")" "SFJ-2026-00201 interpretation-not-public error
 SFJ-2026-00105 interpretation-office-mismatch error
 SFJ-2026-00106 orphan-interpretation error" "withheld policy, other office, a notice: one problem each"
@@ -108,6 +112,7 @@ like "$(jq -r 'select(.id == "SFJ-2026-00105") | .problems[0].message' "$T/out")
 printf '%s\n' '{"id":"SFJ-2026-00107","kind":"interpretation","interprets":"sfj-2026-00100","office":"法规科","attribute":"proactive","title":"解读","date":"2026-03-09"}' >"$T/case.jsonl"
 run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/case.jsonl"
 is "$status" 1 "case: exit 1"
+is "$(cat "$T/err")" "" "case: nothing on stderr"
 is "$(jq -r '.problems[0].message' "$T/out")" \
 	"所解读的政策 sfj-2026-00100 在输入和文档库中不存在（SFJ-2026-00100 仅大小写不同；索引号区分大小写）。" \
 	"case: an orphan, with the near miss named"
@@ -231,9 +236,16 @@ run go-link-interp --version
 like "$(cat "$T/out")" '^go-link-interp \(go-tools\) [0-9]' "--version"
 run go-link-interp --grace-days x "$T/late.jsonl"
 is "$status" 2 "--grace-days x: exit 2"
+is "$(head -1 "$T/err")" "go-link-interp: --grace-days: 'x' is not a whole number from 0 to 3650" \
+	"--grace-days x: the option, the value and the range"
+is "$(wc -c <"$T/out" | tr -d ' ')" 0 "--grace-days x: nothing on stdout"
 run go-link-interp --today 2026-02-30 "$T/late.jsonl"
 is "$status" 2 "--today 2026-02-30: exit 2"
+is "$(cat "$T/err")" "go-link-interp: --today: '2026-02-30' is not a date (YYYY-MM-DD)" \
+	"--today 2026-02-30: the option and the value"
 run go-link-interp "$T/no-such-file.jsonl" "$T/late.jsonl"
 is "$status" 2 "an unreadable file: exit 2"
+is "$(cat "$T/err")" "go-link-interp: $T/no-such-file.jsonl: No such file or directory" \
+	"an unreadable file: the path and the reason"
 is "$(wc -l <"$T/out" | tr -d ' ')" 1 "an unreadable file: the other files still go through"
 finish
