@@ -321,6 +321,10 @@ static void check_feedback(json_t *rec, const go_check_opts *o)
 
 void go_check_response(json_t *rec, const go_check_opts *o)
 {
+	/* A withheld record is registered with its metadata only (SPEC §6). */
+	const char *a = go_norm_attribute(go_str(rec, "attribute"));
+	if (a && strcmp(a, "withheld") == 0)
+		return;
 	if (is_kind(rec, "response"))
 		check_response(rec, o);
 	else if (is_kind(rec, "feedback"))
@@ -331,14 +335,13 @@ void go_check_response(json_t *rec, const go_check_opts *o)
 
 enum { R_RESPONSE, R_DRAFT, R_FEEDBACK };
 enum {
-	RF_STORED = 1,        /* a document of the store */
 	RF_CONCERN = 2,       /* carries its own concern */
 	RF_PRESS = 4,         /* form press-conference */
 	RF_INVESTIGATION = 8, /* investigation: true */
 	RF_RESULT = 16,       /* result given */
 	RF_ANSWERED = 32,     /* resolved: a result (investigation) or a feedback (draft) */
 	RF_PUBLIC = 64,       /* draft: public_interest: true */
-	RF_WITHHELD = 128,    /* draft: withheld */
+	RF_WITHHELD = 128,    /* withheld; a feedback also when on-request */
 	RF_HAS_PRESS = 256,   /* resolved, on a first response: a press conference follows */
 	RF_EXACT_SEEN = 512,  /* concern.first_seen to the minute */
 	RF_EXACT_PUB = 1024,  /* published to the minute */
@@ -408,8 +411,9 @@ long go_resp_add(go_resp *r, const json_t *rec, int stored)
 	e->seen = e->pub = e->press = NO_TIME;
 	e->day = e->answer_day = NO_DAY;
 	e->parent = e->root = e->answer = -1;
-	if (stored)
-		e->flags |= RF_STORED;
+	const char *a = go_norm_attribute(go_str(rec, "attribute"));
+	if (a && (strcmp(a, "withheld") == 0 || (kind == R_FEEDBACK && strcmp(a, "on-request") == 0)))
+		e->flags |= RF_WITHHELD;
 	struct moment m;
 	int rc;
 	if (kind == R_DRAFT) {
@@ -417,9 +421,6 @@ long go_resp_add(go_resp *r, const json_t *rec, int stored)
 			e->day = NO_DAY;
 		if (json_is_true(json_object_get(rec, "public_interest")))
 			e->flags |= RF_PUBLIC;
-		const char *a = go_norm_attribute(go_str(rec, "attribute"));
-		if (a && strcmp(a, "withheld") == 0)
-			e->flags |= RF_WITHHELD;
 		return (long)r->n++;
 	}
 	e->link = dup_or_null(go_str(rec, kind == R_RESPONSE ? "follows" : "responds_to"));
@@ -522,7 +523,8 @@ void go_resp_resolve(go_resp *r, go_resp_lookup who, const void *ctx, int stored
 		struct rentry *e = &r->e[i];
 		if (!e->live)
 			continue;
-		if (e->kind == R_FEEDBACK && e->parent >= 0)
+		/* Only a feedback the public sees answers its draft. */
+		if (e->kind == R_FEEDBACK && e->parent >= 0 && !(e->flags & RF_WITHHELD))
 			answer(&r->e[e->parent], (long)i, e->day);
 		if (e->kind != R_RESPONSE || e->root < 0)
 			continue;
@@ -554,7 +556,6 @@ static int past(int from, int to, int allowed)
 static int apply_response(go_resp *r, const struct rentry *e, json_t *rec)
 {
 	const char *tool = r->o.tool;
-	int errors = 0;
 	if (e->link && e->orphan) {
 		if (e->orphan == O_MISSING)
 			go_problem(rec, tool, GO_ERROR, "orphan-follow-up", "follows",
@@ -598,7 +599,7 @@ static int apply_response(go_resp *r, const struct rentry *e, json_t *rec)
 				   "（工作要点：对群众反映的重大问题，调查处置情况及时公布）。",
 				   r->e[e->answer].id, go_workdays_between(e->day, e->answer_day), allowed);
 	}
-	return errors;
+	return 0;
 }
 
 static int apply_draft(go_resp *r, const struct rentry *e, json_t *rec)
@@ -614,7 +615,7 @@ static int apply_draft(go_resp *r, const struct rentry *e, json_t *rec)
 	else
 		snprintf(when, sizeof when, "与决定同时");
 	go_problem(rec, r->o.tool, error ? GO_ERROR : GO_WARNING, "missing-feedback", "decided",
-		   "决策草案 %s 已于 %s 作出决定（decided），%s中没有其意见采纳情况（kind feedback，"
+		   "决策草案 %s 已于 %s 作出决定（decided），%s中没有其公开的意见采纳情况（kind feedback，"
 		   "responds_to 本草案）；须%s公布收到和采纳意见的情况及未采纳理由（%s%s）。",
 		   e->id, d, where(r), when, rule32,
 		   error ? "；本草案涉及重大公共利益（public_interest）" : "");

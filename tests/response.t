@@ -45,7 +45,7 @@ is "$(cat "$T/err")" "" "nothing on stderr"
 run go-link-interp --today 2026-03-10 "$T/draft.jsonl"
 is "$status" 1 "without the store: exit 1"
 is "$(problems "$T/out")" "SFJ-2026-00401 missing-feedback error" "missing-feedback, an error for public_interest"
-like "$(jq -r '.problems[0].message' "$T/out")" '输入中没有其意见采纳情况.*第三十二条' "the message names the rule"
+like "$(jq -r '.problems[0].message' "$T/out")" '输入中没有其公开的意见采纳情况.*第三十二条' "the message names the rule"
 
 # --- feedback in the batch for a draft in the store: within grace days, late.
 cat >"$T/feedback.jsonl" <<EOF
