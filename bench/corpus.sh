@@ -29,7 +29,9 @@ LC_ALL=C exec awk -v n="$n" -v mode="$mode" -v years="$years" 'BEGIN {
 				printf ",\"attribute\":\"withheld\",\"reason\":\"属于内部工作流程信息\",\"basis\":[\"ogi-16-internal\"]"
 			else
 				printf ",\"attribute\":\"proactive\",\"category\":\"%s\"", cat[k]
-			printf ",\"published\":\"%s\"", date
+			printf ",\"published\":\"%s%s\"", date, kind[k] == "response" ? "T10:00+08:00" : ""
+			if (kind[k] == "response")   # 回应关切: who answers, and the concern answered
+				printf ",\"offices\":[\"%s\"],\"form\":\"statement\",\"concern\":{\"first_seen\":\"%sT09:00+08:00\",\"level\":\"ordinary\",\"summary\":\"网民反映的问题\",\"source\":\"网络\"}", office[1 + i % 6], date
 		}
 		printf ",\"body\":\"%s\"}\n", body
 	}

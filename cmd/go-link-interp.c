@@ -9,18 +9,26 @@
 #include "go.h"
 
 static const char usage[] =
-	"usage: go-link-interp [--repo DIR] [--grace-days N] [--today YYYY-MM-DD] [FILE...]\n"
+	"usage: go-link-interp [--repo DIR] [--grace-days N] [--investigation-days N]\n"
+	"                      [--today YYYY-MM-DD] [FILE...]\n"
 	"\n"
 	"Join interpretations (kind interpretation, interprets: ID) to the policies\n"
 	"(kinds rule, normative, policy) they name, within the input and against the\n"
 	"documents already on the store's main branch. Each policy gets\n"
 	"\"interpretations\": [ids]; problems go on the record that has to change:\n"
 	"missing-interpretation, orphan-interpretation, interpretation-office-mismatch,\n"
-	"interpretation-not-public, interpretation-late. Other records pass unchanged.\n"
+	"interpretation-not-public, interpretation-late. A response that interprets a\n"
+	"policy counts as an interpretation. Responses are joined to those they follow,\n"
+	"decided decision drafts to their feedback (responds_to): orphan-follow-up,\n"
+	"late-press-conference, missing-press-conference, missing-investigation-result,\n"
+	"missing-feedback, orphan-feedback, feedback-office-mismatch, late-feedback.\n"
+	"Other records pass unchanged.\n"
 	"\n"
 	"  --repo DIR          the store to join against (default: $GO_STORE; none: input only)\n"
 	"  --grace-days N      working days an interpretation may follow its policy's\n"
-	"                      publication (default: 0)\n"
+	"                      publication, and feedback its decision (default: 0)\n"
+	"  --investigation-days N\n"
+	"                      working days an investigation result may take (default: 20)\n"
 	"  --today YYYY-MM-DD  the publishing day of records without \"published\"\n"
 	"                      (default: today)\n"
 	"  -h, --help          show this help\n"
@@ -140,12 +148,19 @@ static int spool_emit(FILE *spool, go_interp *x, int *errors)
 	return rc;
 }
 
-/* A policy or an interpretation, in any of the kind's synonyms. */
+/* A record the join concerns (rule 7, responses, drafts, feedback), in any of
+ * the kind's synonyms. */
 static int concerned(const json_t *rec)
 {
 	const char *kind = go_str(rec, "kind");
 	const char *code = kind ? go_norm_kind(kind) : NULL;
-	return go_is_policy_kind(code) || (code && strcmp(code, "interpretation") == 0);
+	static const char *const kinds[] = {"interpretation", "response", "decision-draft", "feedback"};
+	if (go_is_policy_kind(code))
+		return 1;
+	for (size_t i = 0; code && i < sizeof kinds / sizeof *kinds; i++)
+		if (strcmp(code, kinds[i]) == 0)
+			return 1;
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -153,18 +168,20 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"repo", required_argument, NULL, 'r'},
 		{"grace-days", required_argument, NULL, 'g'},
+		{"investigation-days", required_argument, NULL, 'i'},
 		{"today", required_argument, NULL, 't'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *today = NULL, *repo = getenv("GO_STORE");
-	long grace = 0;
+	long grace = 0, investigation = 20;
 	int c;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': repo = optarg; break;
 		case 'g': grace = go_number_arg(usage, "--grace-days", optarg, 3650); break;
+		case 'i': investigation = go_number_arg(usage, "--investigation-days", optarg, 3650); break;
 		case 't': today = optarg; break;
 		case 'h': go_help(usage);
 		case 'V': go_version();
@@ -176,7 +193,7 @@ int main(int argc, char **argv)
 	go_usage_if_tty(argc, usage);
 
 	go_interp_opts opts = {.tool = "go-link-interp", .today = go_today_arg(today),
-			       .grace_days = (int)grace};
+			       .grace_days = (int)grace, .investigation_days = (int)investigation};
 	go_interp *x = go_interp_new(&opts);
 	go_store *store = NULL;
 	FILE *spool = NULL;

@@ -51,7 +51,9 @@ static void rule0_fields(json_t *rec, const go_check_opts *o, const char *attr)
 	int day;
 	if (go_str(rec, "date") && *go_str(rec, "date"))
 		date_field(rec, o, rec, "date", "date", &day);
-	date_field(rec, o, rec, "published", "published", &day);
+	/* A response's published may carry a time: response.c checks it. */
+	if (!kind || strcmp(kind, "response") != 0)
+		date_field(rec, o, rec, "published", "published", &day);
 	date_field(rec, o, rec, "decided", "decided", &day);
 	date_field(rec, o, rec, "abolished_date", "abolished_date", &day);
 	date_field(rec, o, json_object_get(rec, "review"), "date", "review.date", &day);
@@ -247,7 +249,7 @@ static void rule8_deadline(json_t *rec, const go_check_opts *o, const char *attr
 	const json_t *p = json_object_get(rec, "published");
 	if (!p)
 		published = o->today;
-	else if (go_parse_date(json_string_value(p), &published) != 0)
+	else if (go_parse_day(json_string_value(p), &published) != 0)
 		return; /* reported as invalid-date */
 	int deadline = go_add_workdays(date, 20);
 	if (published > deadline) {
@@ -295,5 +297,6 @@ int go_check_record(json_t *rec, const go_check_opts *o)
 	rule6_meeting(rec, o);
 	rule8_deadline(rec, o, attr);
 	rule9_pii(rec, o, attr);
+	go_check_response(rec, o);
 	return (int)(go_error_count(rec) - before);
 }

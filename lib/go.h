@@ -19,6 +19,7 @@
  *   match.c     one-pass keyword matching across scripts (go_matcher)
  *   rules.c     go-classify's rules files         (go_rules)
  *   interp.c    SPEC §4 rule 7, policies and interpretations (go_interp)
+ *   response.c  回应关切 and 公众参与: responses, feedback (go_check_response, go_resp)
  *   sha.c       MD5, SHA-1, SHA-256, SHA-512      (go_hash)
  *   archive.c   archives, written reproducibly and read defensively
  *   bagit.c     BagIt bags (RFC 8493) in them     (go_bag)
@@ -435,6 +436,7 @@ typedef struct go_interp_opts {
 	const char *tool; /* "tool" of the problems it adds */
 	int today;        /* day of publishing, for batch records without published */
 	int grace_days;   /* working days an interpretation may follow its policy */
+	int investigation_days; /* working days an investigation result may take (response.c) */
 } go_interp_opts;
 
 go_interp *go_interp_new(const go_interp_opts *o); /* o is copied */
@@ -580,5 +582,52 @@ void go_bag_out_data(go_bag_out *b, const void *p, size_t n);
 void go_bag_out_end(go_bag_out *b);
 void go_bag_out_oxum(const go_bag_out *b, uint64_t *octets, uint64_t *count);
 int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const *info);
+
+/* ---- response.c: 回应关切 and 公众参与 (responses, feedback) ------------- */
+
+/* The calendar day of a date ("YYYY-MM-DD") or of a response's date-time
+ * ("YYYY-MM-DDTHH:MM[:SS]" with "Z" or "+HH:MM", or without a zone): 0 and
+ * *day as written, -1 otherwise. */
+int go_parse_day(const char *s, int *day);
+/* The single-record rules of kind response (offices, coordinated_by, concern,
+ * published with its time, the 5-, 24- and 48-hour rules) and kind feedback
+ * (responds_to, opinions); go_check_record calls it on a normalised record. */
+void go_check_response(json_t *rec, const go_check_opts *o);
+
+/*
+ * The join of responses (follows), decision drafts and their feedback
+ * (responds_to) and investigation results, inside go_interp: go_interp_add
+ * gives each such record to go_resp_add and returns a number for it, resolve
+ * calls go_resp_resolve, go_interp_apply calls go_resp_apply. A small entry a
+ * record, never the record. Problems, each on the record that has to change:
+ *   follows naming no response of the batch or store: orphan-follow-up (error)
+ *   a later press conference without its own concern, more than 24 hours after
+ *   its first response's major-emergency concern: late-press-conference (warning)
+ *   a major-emergency first response with no press conference anywhere after it,
+ *   24 hours gone by today: missing-press-conference (warning)
+ *   investigation: true with no response following it with a result within
+ *   investigation_days working days: missing-investigation-result (warning)
+ *   a decided decision draft (not withheld) with no feedback, grace_days working
+ *   days gone by today: missing-feedback (error with public_interest: true,
+ *   else a warning)
+ *   feedback naming no decision draft: orphan-feedback (error); from another
+ *   office: feedback-office-mismatch (error); published more than grace_days
+ *   working days after decided: late-feedback (warning)
+ */
+typedef struct go_resp go_resp;
+go_resp *go_resp_new(const go_interp_opts *o); /* o is copied */
+void go_resp_free(go_resp *r);
+/* Index rec (stored: a document of the store): its number, or -1 when it is
+ * no response, decision draft or feedback, or has no id. */
+long go_resp_add(go_resp *r, const json_t *rec, int stored);
+/* Who stands for an id, asked of go_interp (so that one id table answers
+ * both, and go-check-reason links no store code): 1 when some record has
+ * exactly this id (a batch record over a stored document), with *resp its
+ * go_resp number or -1; 0 when none. */
+typedef int (*go_resp_lookup)(const void *ctx, const char *id, long *resp);
+/* Once every record is in; stored: a store took part (for the messages). */
+void go_resp_resolve(go_resp *r, go_resp_lookup lookup, const void *ctx, int stored);
+/* Add the problems of entry n to rec; the number of errors added. */
+int go_resp_apply(go_resp *r, long n, json_t *rec);
 
 #endif

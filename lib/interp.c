@@ -26,6 +26,7 @@ struct entry {
 	uint32_t interprets;
 	uint32_t office;
 	uint32_t next;       /* next interpretation naming the same id, or NONE */
+	uint32_t resp;       /* response.c's number for it, or NONE */
 	int32_t published;   /* day, or NO_DAY (unknown) */
 	uint8_t kind, attr, flags;
 };
@@ -48,6 +49,7 @@ struct go_interp {
 	uint32_t *tail;       /* per targets slot: the chain's last entry */
 	int resolved;
 	int stored;       /* a store took part: messages say so */
+	go_resp *resp;    /* responses, decision drafts, feedback (response.c) */
 };
 
 /* FNV-1a over the id folded to lower case, so that one table answers both
@@ -135,6 +137,7 @@ go_interp *go_interp_new(const go_interp_opts *o)
 {
 	go_interp *x = go_xcalloc(1, sizeof *x);
 	x->o = *o;
+	x->resp = go_resp_new(o);
 	return x;
 }
 
@@ -148,6 +151,7 @@ void go_interp_free(go_interp *x)
 	free(x->offices.slot);
 	free(x->targets.slot);
 	free(x->tail);
+	go_resp_free(x->resp);
 	free(x);
 }
 
@@ -208,8 +212,11 @@ static long add(go_interp *x, const json_t *rec, int stored)
 		return -1;
 	const char *kind = go_str(rec, "kind");
 	const char *code = kind ? go_norm_kind(kind) : NULL;
+	/* A response that interprets a policy counts as its interpretation. */
 	int k = go_is_policy_kind(code) ? K_POLICY
-		: code && strcmp(code, "interpretation") == 0 ? K_INTERP : K_OTHER;
+		: code && strcmp(code, "interpretation") == 0 ? K_INTERP
+		: code && strcmp(code, "response") == 0 && go_str(rec, "interprets") ? K_INTERP
+		: K_OTHER;
 	const char *id = go_str(rec, "id");
 	/* An id-less record that is neither kind is nothing rule 7 can name. */
 	if (!id && k == K_OTHER)
@@ -241,11 +248,13 @@ static long add(go_interp *x, const json_t *rec, int stored)
 		if (has_text(go_str(rec, "no_interpretation_reason")))
 			e->flags |= F_NO_REASON;
 		int day;
-		if ((s = go_str(rec, "published")) && go_parse_date(s, &day) == 0)
+		if ((s = go_str(rec, "published")) && go_parse_day(s, &day) == 0)
 			e->published = day;
 		else
 			e->published = stored ? NO_DAY : x->o.today;
 	}
+	long r = go_resp_add(x->resp, rec, stored);
+	e->resp = r < 0 ? NONE : (uint32_t)r;
 	uint32_t i = (uint32_t)x->n++;
 	if (e->id != NONE) {
 		struct table *t = &x->ids;
@@ -257,7 +266,7 @@ static long add(go_interp *x, const json_t *rec, int stored)
 		t->slot[j] = i + 1;
 		t->used++;
 	}
-	return k == K_OTHER || stored ? -1 : (long)i;
+	return (k == K_OTHER && e->resp == NONE) || stored ? -1 : (long)i;
 }
 
 long go_interp_add(go_interp *x, const json_t *rec)
@@ -312,6 +321,16 @@ static const struct entry *find(const go_interp *x, const char *id, const struct
 	return best;
 }
 
+/* For response.c: the response.c number of the entry that stands for id. */
+static int lookup_resp(const void *ctx, const char *id, long *resp)
+{
+	const struct entry *e = find(ctx, id, NULL);
+	if (!e)
+		return 0;
+	*resp = e->resp == NONE ? -1 : (long)e->resp;
+	return 1;
+}
+
 static void chain(go_interp *x, uint32_t i)
 {
 	struct table *t = &x->targets;
@@ -362,6 +381,7 @@ static void resolve(go_interp *x)
 			chain(x, (uint32_t)i);
 		}
 	}
+	go_resp_resolve(x->resp, lookup_resp, x, x->stored);
 }
 
 static uint32_t chain_head(const go_interp *x, const char *id)
@@ -478,9 +498,12 @@ int go_interp_apply(go_interp *x, long n, json_t *rec)
 	if (n < 0 || (size_t)n >= x->n)
 		return 0;
 	const struct entry *e = &x->e[n];
+	int errors = 0;
 	if (e->kind == K_POLICY)
-		return apply_policy(x, e, rec);
-	if (e->kind == K_INTERP)
-		return apply_interp(x, e, rec);
-	return 0;
+		errors = apply_policy(x, e, rec);
+	else if (e->kind == K_INTERP)
+		errors = apply_interp(x, e, rec);
+	if (e->resp != NONE)
+		errors += go_resp_apply(x->resp, e->resp, rec);
+	return errors;
 }

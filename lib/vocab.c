@@ -41,6 +41,7 @@ static const struct word kinds[] = {
 	{"penalty", {"行政处罚决定", "行政處罰決定", "行政处罚", "行政處罰"}},
 	{"enforcement", {"行政强制决定", "行政強制決定", "行政强制", "行政強制"}},
 	{"response", {"回应关切", "回應關切"}},
+	{"feedback", {"意见采纳情况", "意見採納情況"}},
 	{"repost", {"转载", "轉載"}},
 	{"other", {"其他", "其它"}},
 	{NULL, {NULL}},
