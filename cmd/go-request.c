@@ -155,9 +155,23 @@ static int echo(struct item *it, const char *commit, const char *failed)
 	if (!it->refused && !failed) {
 		json_object_set_new(st, "commit", json_string(commit));
 		json_object_set_new(st, "path", json_string(it->path));
+	} else if (failed) {
+		json_object_set_new(st, "reason", json_string(failed));
 	} else {
-		json_object_set_new(st, "reason", json_string(failed ? failed :
-			"the application has errors (problems)"));
+		/* the codes of its errors, as go-publish names its reasons */
+		char *r = go_xstrdup("errors:");
+		size_t i;
+		json_t *p;
+		json_array_foreach(json_object_get(it->rec, "problems"), i, p) {
+			const char *sev = go_str(p, "severity"), *code = go_str(p, "code");
+			if (sev && code && !strcmp(sev, "error")) {
+				char *t = go_xasprintf("%s %s", r, code);
+				free(r);
+				r = t;
+			}
+		}
+		json_object_set_new(st, "reason", json_string(r));
+		free(r);
 	}
 	json_object_set_new(it->rec, "request", st);
 	return go_write(stdout, NULL, it->rec);
