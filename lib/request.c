@@ -98,6 +98,20 @@ static int pause_end(const char *t)
 }
 
 /*
+ * The working days of the pause (from, to] counted out, from start on: at most
+ * 15 for consultations (第三十二条, 第三十四条: the third party or agency has 15
+ * working days), 20 when a fee notice is in it (缴费 within 20 working days,
+ * 《政府信息公开信息处理费管理办法》); the rest runs on the clock (fail closed).
+ */
+static int pause_days(int from, int to, int start, int fee, int *over)
+{
+	int n = go_workdays_between(from > start ? from : start, to);
+	int cap = fee ? 20 : 15;
+	*over = n > cap;
+	return n > cap ? cap : n;
+}
+
+/*
  * Walk the events once: the clock of rec at today, and, when check is given,
  * the problems of the events (tool check->tool).
  */
@@ -116,7 +130,7 @@ static int walk(json_t *rec, int today, go_request_clock *c, const go_request_op
 		return -1;
 	c->received = received;
 	c->start = received;
-	int last = received, depth = 0, pause_from = 0, corrections = 0;
+	int last = received, depth = 0, pause_from = 0, pause_fee = 0, corrections = 0, over;
 	int waiting_correction = 0;
 	json_t *list = json_object_get(rec, "events"), *e;
 	size_t i;
@@ -177,14 +191,22 @@ static int walk(json_t *rec, int today, go_request_clock *c, const go_request_op
 			if (depth)
 				pause_from = day;
 		} else if (pause_start(type)) {
-			if (depth++ == 0)
+			if (depth++ == 0) {
 				pause_from = day;
+				pause_fee = 0;
+			}
+			pause_fee |= !strcmp(type, "fee-notice");
 		} else if (pause_end(type)) {
 			if (depth == 0) {
 				PROBLEM(GO_ERROR, "invalid-event-order", field, "%s 之前没有对应的开始事件",
 					type);
 			} else if (--depth == 0) {
-				c->paused += go_workdays_between(pause_from > c->start ? pause_from : c->start, day);
+				c->paused += pause_days(pause_from, day, c->start, pause_fee, &over);
+				if (over)
+					PROBLEM(GO_WARNING, pause_fee ? "fee-too-long" : "consultation-too-long",
+						field, pause_fee ?
+						"缴费期限为 20 个工作日，超出部分计入答复期限" :
+						"征求第三方或其他机关意见的期限为 15 个工作日（OGI 第三十二条、第三十四条），超出部分计入答复期限");
 			}
 		} else if (!strcmp(type, "extended")) {
 			json_t *d = json_object_get(e, "days");
@@ -244,18 +266,19 @@ static int walk(json_t *rec, int today, go_request_clock *c, const go_request_op
 		}
 	}
 	if (depth && c->closed < 0) {
-		/* the clock stands still until today */
-		c->paused += go_workdays_between(pause_from > c->start ? pause_from : c->start, today);
-		c->pausing = 1;
+		/* the clock stands still until today, within the limits */
+		c->paused += pause_days(pause_from, today, c->start, pause_fee, &over);
+		c->pausing = !over;
 	} else if (depth) {
-		c->paused += go_workdays_between(pause_from > c->start ? pause_from : c->start, c->closed);
+		c->paused += pause_days(pause_from, c->closed, c->start, pause_fee, &over);
 	}
 	c->awaiting_correction = waiting_correction && c->closed < 0;
 	c->deadline = go_add_workdays(c->start, 20 + c->extended + c->paused);
 	int at = c->closed >= 0 ? c->closed : today;
 	c->left = at <= c->deadline ? go_workdays_between(at, c->deadline)
 				    : -go_workdays_between(c->deadline, at);
-	if (c->closed >= 0 && c->closed > c->deadline && !c->withdrawn && !c->awaiting_correction) {
+	/* a reply to a request whose correction never came has no deadline to miss */
+	if (c->closed >= 0 && c->closed > c->deadline && !c->withdrawn && !waiting_correction) {
 		char d[11];
 		go_format_date(c->deadline, d);
 		PROBLEM(GO_WARNING, "reply-late", "events",

@@ -90,6 +90,15 @@ app TQ 2026-06-01 online legal-service 己律师事务所 010-3 '第三方' \
 is "$(deadline "$T/tq.jsonl" 2026-06-12 '[.status,.deadline,.paused_days]|join(" ")')" \
 	"paused 2026-07-07 5" "an open consultation: paused up to today"
 
+# A consultation is not counted for more than 15 working days (第三十二条, 第三十四条):
+# from 5 Jun to 10 Jul 2026 are 24 working days after 5 Jun (12 up to 24 Jun, then
+# 25-26, 29-30 Jun, 1-3, 6-10 Jul); 15 are counted out: 35 working days after 1 Jun,
+# 16 Jul being the 32nd, then 17, 20, Tuesday 21 July.
+app TL 2026-06-01 online legal-service 己律师事务所 010-3 '第三方' \
+	'[{"date":"2026-06-05","type":"consultation-started"},{"date":"2026-07-10","type":"consultation-ended"}]' >"$T/tl.jsonl"
+is "$(deadline "$T/tl.jsonl" 2026-07-10 '[.deadline,.paused_days]|join(" ")')" "2026-07-21 15" \
+	"a consultation of 24 working days counts out 15: 2026-07-21"
+
 # An extension of 15 working days (第三十三条), decided on 20 Nov before the first
 # deadline (30 Nov): received Monday 2 Nov 2026, 35 working days: 3-6 Nov (4),
 # 9-13 (9), 16-20 (14), 23-27 (19), 30 Nov (20), 1-4 Dec (24), 7-11 (29),
@@ -135,6 +144,12 @@ check "$(app P10 2026-03-02 in-person natural-person 辛 13800000004 x \
 	'[{"date":"2026-04-20","type":"replied","outcome":"public"}]')"
 is "$(codes)" reply-late "a reply after the deadline: reply-late, a warning"
 is "$status" 0 "  stored all the same (exit 0): it is history"
+check "$(app P12 2026-06-01 online legal-service 己 010-3 x \
+	'[{"date":"2026-06-05","type":"consultation-started"},{"date":"2026-07-10","type":"consultation-ended"}]')"
+is "$(codes)" consultation-too-long "a consultation over 15 working days: consultation-too-long (a warning)"
+check "$(app P13 2026-03-02 in-person natural-person 辛 13800000004 x \
+	'[{"date":"2026-03-05","type":"correction-requested"},{"date":"2026-05-20","type":"replied","outcome":"other/no-correction"}]')"
+is "$(codes)" "" "no correction came, closed as other/no-correction months later: not late"
 check "$(app P11 2026-03-02 电话13912345678 person 辛 13800000004 x)"
 is "$(codes)" invalid-channel,invalid-applicant-type "a bad channel and applicant type"
 like "$(jq -r '.problems[0].message' "$T/out")" '139\*\*\*\*5678' "  the message quotes the channel masked"
@@ -148,11 +163,12 @@ run go-request add --init --repo "$S" --today 2026-03-10 "$T/batch.jsonl"
 is "$status" 1 "a batch with an invalid line: exit 1"
 is "$(wc -l <"$T/out")" 4 "  every input line is echoed"
 is "$(jq -r '.request.status // "invalid"' "$T/out" | tr '\n' ' ')" "stored stored stored invalid " "  statuses"
-is "$(sed -n 1p "$T/out" | jq -r .request.path)" docs/2026/SF/record.json "  the path"
+SFP=$(sed -n 1p "$T/out" | jq -r .request.path)
+like "$SFP" '^docs/2026/(.*/)?SF/record.json$' "  the path: the year of received, the id"
 is "$(sed -n 1p "$T/out" | jq -r .request.commit)" "$(G rev-parse requests)" "  the commit is the branch's tip"
 is "$(G rev-list --count requests)" 1 "one commit for the batch"
 is "$(G for-each-ref --format='%(refname)')" refs/heads/requests "only the requests branch: no main, no public"
-is "$(G show requests:docs/2026/SF/record.json | jq -cS .)" "$(jq -cS . "$T/sf.jsonl")" \
+is "$(G show "requests:$SFP" | jq -cS .)" "$(jq -cS . "$T/sf.jsonl")" \
 	"record.json is the application, read back with git"
 run git -C "$S" fsck --strict
 is "$status" 0 "git fsck --strict is clean"
@@ -166,7 +182,7 @@ app SF 2026-02-06 online natural-person 甲 13800000001 '春节' \
 run go-request update --repo "$S" --today 2026-03-11 "$T/sf2.jsonl"
 is "$status" 0 "update with the reply: exit 0"
 is "$(jq -r .request.status "$T/out")" stored "  stored"
-is "$(G show requests:docs/2026/SF/record.json | jq -r '.events[0].outcome')" public "  read back"
+is "$(G show "requests:$SFP" | jq -r '.events[0].outcome')" public "  read back"
 is "$(G rev-list --count requests)" 2 "  a second commit"
 run go-request update --repo "$S" --today 2026-03-11 "$T/sf2.jsonl"
 is "$(jq -r .request.status "$T/out")" unchanged "the same update again: unchanged"
@@ -196,7 +212,7 @@ P='{"id":"SFJ-2026-001","title":"通知","office":"办公室","kind":"notice","d
 printf '%s\n' "$P" | go-publish --repo "$S" --today 2026-03-10 >/dev/null
 run go-publish --repo "$S" --today 2026-03-10 "$T/sf.jsonl"
 is "$status" 1 "go-publish refuses an application (kind request)"
-is "$(G ls-tree -r --name-only public | grep -c '^docs/2026/SF/')" 0 "  public holds no application"
+is "$(G ls-tree -r --name-only public | grep -c '/SF/')" 0 "  public holds no application"
 ok "$(G rev-list --objects public main | cut -d' ' -f1 | G cat-file --batch | grep -c -e 甲 -e 戊 -e 13800000001 -e 13800000002 | grep -qx 0; echo $?)" \
 	"no object of main or public holds an applicant's name or contact"
 is "$(G rev-parse requests)" "$(G rev-parse requests)" "the branch is unchanged by go-publish"
@@ -212,14 +228,19 @@ is "$status" 0 "  git fsck --strict is clean"
 run go-request add --repo "$S" --today 2026-09-14 "$T/nd.jsonl"
 is "$(jq -r .request.status "$T/out")" stored "  and the same batch lands on the next run"
 
-# ---- concurrent writers: compare-and-swap, both land --------------------------------
-for i in 1 2 3 4; do
-	app "RACE-$i" 2026-05-06 online business "公司$i" "010-$i" "race $i" >"$T/race$i.jsonl"
+# ---- concurrent writers: compare-and-swap, all land (three rounds of four) --------
+st=0
+for round in 1 2 3; do
+	for i in 1 2 3 4; do
+		app "RACE-$round-$i" 2026-05-06 online business "公司$i" "010-$i" "race $i" >"$T/race$i.jsonl"
+	done
+	for i in 1 2 3 4; do go-request add --repo "$S" "$T/race$i.jsonl" >"$T/race$i.out" 2>&1 & done
+	wait
+	[ "$(cat "$T"/race?.out | jq -r .request.status | sort -u)" = stored ] || st=1
 done
-for i in 1 2 3 4; do go-request add --repo "$S" "$T/race$i.jsonl" >"$T/race$i.out" 2>&1 & done
-wait
-is "$(cat "$T"/race?.out | jq -r .request.status | sort -u)" stored "four writers at once: each stored"
-is "$(G ls-tree -r --name-only requests docs/2026 | grep -c RACE)" 4 "  and all four on the branch"
+ok $st "four writers at once, three times: each stored"
+is "$(G ls-tree -r --name-only requests docs | grep -c RACE)" 12 "  and all twelve on the branch"
+is "$(G rev-list --count requests ^"$before")" 13 "  one commit each, and one for ND"
 run git -C "$S" fsck --strict
 is "$status" 0 "  git fsck --strict is clean"
 
@@ -280,7 +301,8 @@ is "$(jq -c '.rows.new' "$T/out")" '[1,1,1,0,0,0,3]' "2025: new A1 A2 A3"
 ok "$(grep -c -e 甲一 -e 13800000011 "$T/s26" | grep -qx 0; echo $?)" "no name or contact in the table"
 # a record that no row counts (written past go-request, with git): the check fails
 W=$T/w; git clone -q -b requests "$F" "$W"
-jq '.events[0].outcome = "nonsense"' "$W/docs/2026/A9/record.json" >"$T/x" && mv "$T/x" "$W/docs/2026/A9/record.json"
+A9=$(find "$W/docs" -path '*/A9/record.json')
+jq '.events[0].outcome = "nonsense"' "$A9" >"$T/x" && mv "$T/x" "$A9"
 git -C "$W" commit -qam 'by hand' && git -C "$W" push -q origin requests
 run go-request stats --repo "$F" --year 2026
 is "$status" 1 "a table that does not add up: exit 1"
