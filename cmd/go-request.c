@@ -86,9 +86,15 @@ static void index_stored(struct stored *st)
 /* record.json of an application: what it is, without transient fields. */
 static char *stored_text(const json_t *rec)
 {
-	json_t *s = go_store_record(rec);
+	/* go_store_record keeps only the metadata of a withheld record: an
+	 * application keeps every field it has, whatever its attribute says */
+	json_t *copy = json_copy((json_t *)rec), *attr = json_object_get(rec, "attribute");
+	json_object_del(copy, "attribute");
+	json_t *s = go_store_record(copy);
+	json_decref(copy);
 	json_object_del(s, "request");
-	json_object_del(s, "attribute"); /* never published, whatever it says */
+	if (attr)
+		json_object_set(s, "attribute", attr);
 	char *t = go_store_record_text(s);
 	json_decref(s);
 	return t;
@@ -222,8 +228,11 @@ static int cmd_store(go_store *s, int cmd, int argc, char **argv, int today,
 	/* one commit for the batch: every application that passed */
 	go_store_file *files = go_xcalloc(2 * n + 1, sizeof *files);
 	size_t nf = 0;
-	struct buf { char *p; size_t n; } m = {0};
-	FILE *mf = open_memstream(&m.p, &m.n);
+	char *mp = NULL;
+	size_t mn = 0;
+	FILE *mf = open_memstream(&mp, &mn);
+	if (!mf)
+		go_die("commit message");
 	size_t stored = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (items[i].refused || items[i].unchanged)
@@ -239,7 +248,7 @@ static int cmd_store(go_store *s, int cmd, int argc, char **argv, int today,
 		if (!items[i].refused && !items[i].unchanged)
 			fprintf(mf, "- %s\n", go_str(items[i].rec, "id"));
 	fclose(mf);
-	if (nf && go_store_commit_files(s, GO_REQUEST_BRANCH, files, nf, m.p, sig, commit) < 0) {
+	if (nf && go_store_commit_files(s, GO_REQUEST_BRANCH, files, nf, mp, sig, commit) < 0) {
 		failed = go_xstrdup("the store could not be written");
 		status = GO_FATAL;
 	} else if (!nf) {
@@ -248,7 +257,7 @@ static int cmd_store(go_store *s, int cmd, int argc, char **argv, int today,
 			git_oid_tostr(commit, sizeof commit, &tip);
 	}
 	free(files);
-	free(m.p);
+	free(mp);
 	for (size_t i = 0; i < n; i++) {
 		int e = go_is_invalid(items[i].rec) ? go_write(stdout, &rd, items[i].rec)
 						    : echo(&items[i], commit, failed);

@@ -403,7 +403,15 @@ json_t *go_request_table3_of(const json_t *requests, int year, char **err)
 	json_array_foreach(requests, i, rec) {
 		go_request_clock c;
 		int col = listed(go_request_columns, go_str(json_object_get(rec, "applicant"), "type"));
-		if (col < 0 || go_request_clock_at(rec, y1, &c) < 0 || c.received > y1)
+		if (col < 0 || go_request_clock_at(rec, y1, &c) < 0) {
+			/* counted nowhere, it would go unnoticed: fail closed */
+			const char *id = go_str(rec, "id");
+			*err = go_xasprintf("申请 %s 没有有效的申请人类型或收到日期，无法计入表三",
+					    id ? id : "(无编号)");
+			free(res);
+			return NULL;
+		}
+		if (c.received > y1)
 			continue;
 		if (c.received >= y0)
 			fresh[col]++;

@@ -189,6 +189,12 @@ is "$(jq -r .request.status "$T/out")" unchanged "the same update again: unchang
 is "$(G rev-list --count requests)" 2 "  and no commit"
 run go-request update --repo "$S" "$T/nd.jsonl"
 is "$(codes)" unknown-request "update of an unknown application: unknown-request"
+# an application keeps every field, even beside an attribute withheld (which
+# would reduce a document to its metadata)
+app WH 2026-03-02 post other 壬 010-9 x '[{"date":"2026-03-03","type":"withdrawn"}]' | jq -c '. + {attribute: "withheld", note: "kept"}' >"$T/wh.jsonl"
+run go-request add --repo "$S" --today 2026-03-02 "$T/wh.jsonl"
+is "$(G show "requests:$(jq -r .request.path "$T/out")" | jq -c '[.applicant.type, .asks, .note]')" \
+	'["other","x","kept"]' "every field is stored, whatever attribute says"
 
 # due: SF is replied; CO and TP are open
 run go-request due --repo "$S" --today 2026-04-15

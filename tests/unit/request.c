@@ -68,6 +68,14 @@ int main(void)
 	ok(!t && err, "year 0: NULL and a message");
 	free(err);
 
+	/* a record no column counts makes the table fail, not vanish from it */
+	json_t *odd = json_pack("[{s:s,s:s,s:{s:s}}]", "id", "ODD", "received", "2026-05-01",
+				"applicant", "type", "alien");
+	t = go_request_table3_of(odd, 2026, &err);
+	ok(!t && err && strstr(err, "ODD"), "an application of no column: NULL, naming it");
+	free(err);
+	json_decref(odd);
+
 	/* the clock */
 	json_t *rec = json_loads(b, 0, NULL);
 	go_request_clock c;
