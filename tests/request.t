@@ -221,7 +221,8 @@ is "$status" 1 "go-publish refuses an application (kind request)"
 is "$(G ls-tree -r --name-only public | grep -c '/SF/')" 0 "  public holds no application"
 ok "$(G rev-list --objects public main | cut -d' ' -f1 | G cat-file --batch | grep -c -e 甲 -e 戊 -e 13800000001 -e 13800000002 | grep -qx 0; echo $?)" \
 	"no object of main or public holds an applicant's name or contact"
-is "$(G rev-parse requests)" "$(G rev-parse requests)" "the branch is unchanged by go-publish"
+ok "$(G log --format=%B requests | grep -c -e 甲 -e 戊 -e 13800000001 -e 13800000002 | grep -qx 0; echo $?)" \
+	"nor any commit message of requests (ids only)"
 
 # ---- crash-safe: killed after the pack, before the ref -----------------------------
 before=$(G rev-parse requests)
