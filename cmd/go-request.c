@@ -316,7 +316,7 @@ static int cmd_due(go_store *s, int today, long within)
 	int status = GO_OK;
 	json_array_foreach(all, i, rec) {
 		if (!go_str(rec, "id") || go_request_clock_at(rec, today, &d[n].c) < 0 ||
-		    d[n].c.closed >= 0)
+		    d[n].c.is_closed)
 			continue;
 		if (within >= 0 && (d[n].c.awaiting_correction || d[n].c.left > within))
 			continue;

@@ -599,7 +599,7 @@ typedef struct go_request_clock {
 	int deadline;         /* the last day to reply on */
 	int paused;           /* working days not counted (consultations, fee notices) */
 	int extended;         /* working days of approved extensions */
-	int closed;           /* day replied or withdrawn, -1 while open */
+	int is_closed, closed; /* replied or withdrawn, and the day */
 	int left;             /* working days from today (or closed) to the deadline;
 	                         negative: that many past it */
 	const char *outcome;  /* borrowed; NULL unless replied with a table-三 row */

@@ -157,7 +157,7 @@ static int walk(json_t *rec, int today, go_request_clock *c, const go_request_op
 			PROBLEM(GO_ERROR, "invalid-date", field, "事件 %s 缺少有效日期 (YYYY-MM-DD)", type);
 			continue;
 		}
-		if (c->closed >= 0) {
+		if (c->is_closed) {
 			PROBLEM(GO_ERROR, "invalid-event-order", field,
 				"事件 %s 在答复或撤回之后：申请已办结", type);
 			continue;
@@ -235,6 +235,7 @@ static int walk(json_t *rec, int today, go_request_clock *c, const go_request_op
 		} else if (!strcmp(type, "replied")) {
 			const char *out = go_str(e, "outcome");
 			c->closed = day;
+			c->is_closed = 1;
 			if (!out) {
 				PROBLEM(GO_ERROR, "missing-outcome", field,
 					"答复缺少办理结果 outcome（年报表三的一行）");
@@ -262,23 +263,24 @@ static int walk(json_t *rec, int today, go_request_clock *c, const go_request_op
 			}
 		} else if (!strcmp(type, "withdrawn")) {
 			c->closed = day;
+			c->is_closed = 1;
 			c->withdrawn = 1;
 		}
 	}
-	if (depth && c->closed < 0) {
+	if (depth && !c->is_closed) {
 		/* the clock stands still until today, within the limits */
 		c->paused += pause_days(pause_from, today, c->start, pause_fee, &over);
 		c->pausing = !over;
 	} else if (depth) {
 		c->paused += pause_days(pause_from, c->closed, c->start, pause_fee, &over);
 	}
-	c->awaiting_correction = waiting_correction && c->closed < 0;
+	c->awaiting_correction = waiting_correction && !c->is_closed;
 	c->deadline = go_add_workdays(c->start, 20 + c->extended + c->paused);
-	int at = c->closed >= 0 ? c->closed : today;
+	int at = c->is_closed ? c->closed : today;
 	c->left = at <= c->deadline ? go_workdays_between(at, c->deadline)
 				    : -go_workdays_between(c->deadline, at);
 	/* a reply to a request whose correction never came has no deadline to miss */
-	if (c->closed >= 0 && c->closed > c->deadline && !c->withdrawn && !waiting_correction) {
+	if (c->is_closed && c->closed > c->deadline && !c->withdrawn && !waiting_correction) {
 		char d[11];
 		go_format_date(c->deadline, d);
 		PROBLEM(GO_WARNING, "reply-late", "events",
@@ -415,11 +417,11 @@ json_t *go_request_table3_of(const json_t *requests, int year, char **err)
 			continue;
 		if (c.received >= y0)
 			fresh[col]++;
-		else if (c.closed < 0 || c.closed >= y0)
+		else if (!c.is_closed || c.closed >= y0)
 			in[col]++;
 		else
 			continue; /* closed before the year */
-		if (c.closed >= y0 && c.closed <= y1) {
+		if (c.is_closed && c.closed >= y0 && c.closed <= y1) {
 			/* a withdrawn application is （六）其他处理 3.其他 */
 			int row = c.withdrawn ? listed(go_request_outcomes, "other/other")
 					      : listed(go_request_outcomes, c.outcome);
