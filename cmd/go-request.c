@@ -50,7 +50,23 @@ struct item {
 	char *old;        /* the folder it leaves (update across years), or NULL */
 	char *text;       /* record.json's text */
 	int refused, unchanged;
+	off_t at, len;    /* an invalid line's echo, in the spool (len > 0) */
 };
+
+/* Copy len bytes at off of the spool to stdout: 0 or -1. */
+static int copy_spool(FILE *spool, off_t off, off_t len)
+{
+	char buf[1 << 16];
+	if (fseeko(spool, off, SEEK_SET) != 0)
+		return -1;
+	while (len > 0) {
+		size_t n = fread(buf, 1, len < (off_t)sizeof buf ? (size_t)len : sizeof buf, spool);
+		if (n == 0 || fwrite(buf, 1, n, stdout) != n)
+			return -1;
+		len -= (off_t)n;
+	}
+	return 0;
+}
 
 /* Stored applications by id, and by id folded to lower case. */
 struct stored {
@@ -196,7 +212,15 @@ static int cmd_store(go_store *s, int cmd, int argc, char **argv, int today,
 	git_signature *sig = NULL;
 	int status = GO_OK;
 
+	/* an invalid line is echoed as read, before the reader moves on (an
+	 * over-long line streams from the reader's spool): kept in a spool of ours */
+	FILE *spool = tmpfile();
 	go_reader_init(&rd, argc, argv, 0);
+	if (!spool) {
+		go_warn("temporary file");
+		status = GO_FATAL;
+		goto out;
+	}
 	if (!(st.all = go_request_load(s, NULL, &err))) {
 		go_warnx("%s", err);
 		free(err);
@@ -219,9 +243,16 @@ static int cmd_store(go_store *s, int cmd, int argc, char **argv, int today,
 		struct item *it = &items[n++];
 		memset(it, 0, sizeof *it);
 		it->rec = rec;
-		if (go_is_invalid(rec))
+		if (go_is_invalid(rec)) {
 			it->refused = 1;
-		else
+			it->at = ftello(spool);
+			if (it->at < 0 || go_write(spool, &rd, rec) != 0 || fflush(spool) != 0) {
+				go_warn("temporary file");
+				status = GO_FATAL;
+				goto out;
+			}
+			it->len = ftello(spool) - it->at;
+		} else
 			take(it, cmd, &st, batch_ids, today);
 		refused += it->refused;
 	}
@@ -259,8 +290,8 @@ static int cmd_store(go_store *s, int cmd, int argc, char **argv, int today,
 	free(files);
 	free(mp);
 	for (size_t i = 0; i < n; i++) {
-		int e = go_is_invalid(items[i].rec) ? go_write(stdout, &rd, items[i].rec)
-						    : echo(&items[i], commit, failed);
+		int e = items[i].len ? copy_spool(spool, items[i].at, items[i].len)
+				     : echo(&items[i], commit, failed);
 		if (e != 0) {
 			go_warn("standard output");
 			status = GO_FATAL;
@@ -285,6 +316,8 @@ out:
 	json_decref(st.by_id);
 	json_decref(st.by_fold);
 	git_signature_free(sig);
+	if (spool)
+		fclose(spool);
 	go_reader_free(&rd);
 	return status;
 }

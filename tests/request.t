@@ -173,6 +173,15 @@ is "$(G show "requests:$SFP" | jq -cS .)" "$(jq -cS . "$T/sf.jsonl")" \
 run git -C "$S" fsck --strict
 is "$status" 0 "git fsck --strict is clean"
 is "$(G count-objects -v | awk '/^count:/ {print $2}')" 0 "  no loose object: one pack"
+# an over-long line between two applications is echoed whole (base64), in its place
+{ app LO1 2026-03-02 post other 甲 010-1 x; printf '{"x":"%0300d"}\n' 0; app LO2 2026-03-02 post other 乙 010-2 y; } >"$T/long.jsonl"
+GO_MAX_LINE=250 go-request add --init --repo "$T/long.git" --today 2026-03-10 "$T/long.jsonl" \
+	>"$T/out" 2>"$T/err"; status=$?
+is "$status" 1 "an over-long line: exit 1"
+is "$(jq -r '.id // "long"' "$T/out" | tr '\n' ' ')" "LO1 long LO2 " "  echoed in its place"
+is "$(sed -n 2p "$T/out" | jq -r .invalid_line_base64 | base64 -d | od -An -c | tr -d ' \n' | wc -c)" \
+	"$(sed -n 2p "$T/long.jsonl" | tr -d '\n' | od -An -c | tr -d ' \n' | wc -c)" "  whole"
+is "$(jq -r '.request.status // empty' "$T/out" | tr '\n' ' ')" "stored stored " "  the others stored"
 run go-request add --repo "$S" --today 2026-03-10 "$T/sf.jsonl"
 is "$status" 1 "add of an application already stored: exit 1"
 is "$(codes)" duplicate-request "  duplicate-request"
