@@ -20,6 +20,8 @@
  *   sha.c       MD5, SHA-1, SHA-256, SHA-512      (go_hash)
  *   archive.c   archives, written reproducibly and read defensively
  *   bagit.c     BagIt bags (RFC 8493) in them     (go_bag)
+ *   request.c   applications for information (依申请公开) (go_request_check, go_request_table3)
+ *   request-store.c  a few files committed to a branch (go_store_commit_files)
  *
  * No global mutable state: every piece of state lives in a struct the caller owns.
  * The program name comes from glibc's program_invocation_short_name.
