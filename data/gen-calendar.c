@@ -18,6 +18,62 @@ static int cmp(const void *a, const void *b)
 	return strcmp(((const struct day *)a)->date, ((const struct day *)b)->date);
 }
 
+/* Days from 1970-01-01 (as in lib/date.c). */
+static int days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	int era = (y >= 0 ? y : y - 399) / 400;
+	int yoe = y - era * 400;
+	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/*
+ * The tables that make working-day arithmetic O(1) (lib/date.c): over the days
+ * [day0, day0 + ndays) of the years covered, go_calendar_cum[i] is the number
+ * of working days in [day0, day0 + i), and go_calendar_nth[k] the index of the
+ * k-th working day (from 0).
+ */
+static void cumulative(const struct day *days, size_t n, int first, int last)
+{
+	/* a year's notice may name days of the years around it (2006-12-31) */
+	int y0, yn, mm, dd0;
+	if (n && sscanf(days[0].date, "%d", &y0) == 1 && y0 < first)
+		first = y0;
+	if (n && sscanf(days[n - 1].date, "%d-%d-%d", &yn, &mm, &dd0) == 3 && yn > last)
+		last = yn;
+	int day0 = days_from_civil(first, 1, 1), end = days_from_civil(last + 1, 1, 1);
+	size_t k = 0;
+	unsigned count = 0;
+	printf("const int go_calendar_day0 = %d;\n", day0);
+	printf("const unsigned go_calendar_ndays = %d;\n", end - day0);
+	printf("const unsigned short go_calendar_cum[] = {\n");
+	char *work = malloc((size_t)(end - day0));
+	if (!work)
+		exit(2);
+	for (int d = day0; d < end; d++) {
+		int wd = ((d % 7) + 7 + 3) % 7; /* 0 = Monday */
+		int y, m, dd;
+		/* the entries are sorted: walk them alongside the days */
+		work[d - day0] = wd < 5;
+		while (k < n && sscanf(days[k].date, "%d-%d-%d", &y, &m, &dd) == 3 &&
+		       days_from_civil(y, m, dd) <= d) {
+			if (days_from_civil(y, m, dd) == d)
+				work[d - day0] = !days[k].off;
+			k++;
+		}
+		printf("\t%u,\n", count);
+		count += (unsigned)work[d - day0];
+	}
+	printf("\t%u,\n};\nconst unsigned short go_calendar_nth[] = {\n", count);
+	for (int d = day0; d < end; d++)
+		if (work[d - day0])
+			printf("\t%d,\n", d - day0);
+	printf("};\n");
+	free(work);
+}
+
 int main(int argc, char **argv)
 {
 	struct day *days = NULL;
@@ -68,6 +124,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < n; i++)
 		printf("\t%d,\n", days[i].off);
 	printf("};\nconst unsigned go_calendar_count = %zu;\n", n);
+	cumulative(days, n, first, last);
 	free(days);
 	return 0;
 }

@@ -62,4 +62,15 @@ echo "== archive it: go-archive create | go-archive verify"
 go-archive create --repo "$store" --format tar.gz -o "$out/register.tar.gz" &&
 	go-archive verify "$out/register.tar.gz" && echo "register.tar.gz: a valid BagIt bag"
 echo
+echo "== applications (依申请公开) on their own branch: go-request add, due, stats"
+stage go-request go-request add --repo "$store" --today "$today" \
+	--author '市司法局政务公开办 <gongkai@sfj.example.gov.cn>' "$here/requests.jsonl"
+jq -r '[.id, .request.status, ((.problems // []) | map(.code) | join(","))] | @tsv' \
+	"$out/go-request.jsonl" | table
+go-request due --repo "$store" --today "$today" |
+	jq -r '[.id, .status, .deadline // "-", (.working_days_left // "-" | tostring)] | @tsv' | table
+go-request stats --repo "$store" --year 2026 |
+	jq -r '.rows | to_entries[] | select(.value[6] > 0) | [.key, (.value | map(tostring) | join(" "))] | @tsv' |
+	table
+echo
 echo "Everything is under $out (the store: $store)."

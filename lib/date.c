@@ -8,9 +8,10 @@
 
 /* Built from data/holiday-cn by data/gen-calendar (see the Makefile). */
 extern const int go_calendar_first, go_calendar_last;
-extern const int go_calendar_days[]; /* YYYYMMDD, sorted */
-extern const unsigned char go_calendar_off[];
-extern const unsigned go_calendar_count;
+extern const int go_calendar_day0;         /* day of 1 January of the first year */
+extern const unsigned go_calendar_ndays;   /* days of the years covered */
+extern const unsigned short go_calendar_cum[]; /* ndays + 1 running counts */
+extern const unsigned short go_calendar_nth[]; /* index of each working day */
 
 /* Days from 1970-01-01 of a proleptic Gregorian date (civil-from-days, inverted). */
 static int days_from_civil(int y, int m, int d)
@@ -76,39 +77,73 @@ int go_date_year(int day)
 	return y;
 }
 
-static int cmp_int(const void *key, const void *elem)
+/*
+ * Working days in constant time. B(d) counts the Mondays to Fridays in
+ * [origin, d), the origin a Monday (day -3, 1969-12-29); inside the calendar's
+ * years the generated go_calendar_cum counts the real working days instead.
+ * K(d), the working days before d, is B outside the table and the table's count
+ * inside it, joined so that it never jumps; every question is a difference of
+ * two K, and the n-th working day is K inverted: whole weeks outside the table,
+ * go_calendar_nth inside it.
+ */
+static long long floor_div(long long a, long long b)
 {
-	int a = *(const int *)key, b = *(const int *)elem;
-	return (a > b) - (a < b);
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+static long long weekdays_before(long long d)
+{
+	long long x = d + 3, w = floor_div(x, 7), r = x - 7 * w;
+	return 5 * w + (r < 5 ? r : 5);
+}
+
+/* The weekday d (of any sign) with weekdays_before(d) == k. */
+static long long nth_weekday(long long k)
+{
+	long long w = floor_div(k, 5);
+	return 7 * w + (k - 5 * w) - 3;
+}
+
+static long long workdays_before(long long d)
+{
+	long long t0 = go_calendar_day0, t1 = t0 + go_calendar_ndays;
+	if (d <= t0)
+		return weekdays_before(d);
+	if (d <= t1)
+		return weekdays_before(t0) + go_calendar_cum[d - t0];
+	return weekdays_before(t0) + go_calendar_cum[go_calendar_ndays] +
+	       weekdays_before(d) - weekdays_before(t1);
+}
+
+/* The working day with k working days before it. */
+static long long nth_workday(long long k)
+{
+	long long t0 = go_calendar_day0, t1 = t0 + go_calendar_ndays;
+	long long in = weekdays_before(t0), total = go_calendar_cum[go_calendar_ndays];
+	if (k < in)
+		return nth_weekday(k);
+	if (k < in + total)
+		return t0 + go_calendar_nth[k - in];
+	return nth_weekday(k - in - total + weekdays_before(t1));
 }
 
 int go_is_workday(int day)
 {
-	int y, m, d;
-	civil_from_days(day, &y, &m, &d);
-	int key = y * 10000 + m * 100 + d;
-	const int *hit = bsearch(&key, go_calendar_days, go_calendar_count,
-				 sizeof go_calendar_days[0], cmp_int);
-	if (hit)
-		return !go_calendar_off[hit - go_calendar_days];
-	int weekday = ((day % 7) + 7 + 3) % 7; /* 0 = Monday; 1970-01-01 was a Thursday */
-	return weekday < 5;
+	return workdays_before((long long)day + 1) > workdays_before(day);
 }
 
 int go_add_workdays(int day, int n)
 {
-	while (n > 0)
-		if (go_is_workday(++day))
-			n--;
-	return day;
+	if (n <= 0)
+		return day;
+	return (int)nth_workday(workdays_before((long long)day + 1) + n - 1);
 }
 
 int go_workdays_between(int from, int to)
 {
-	int n = 0;
-	while (from < to)
-		n += go_is_workday(++from);
-	return n;
+	if (to <= from)
+		return 0;
+	return (int)(workdays_before((long long)to + 1) - workdays_before((long long)from + 1));
 }
 
 int go_calendar_first_year(void) { return go_calendar_first; }

@@ -23,6 +23,8 @@
  *   sha.c       MD5, SHA-1, SHA-256, SHA-512      (go_hash)
  *   archive.c   archives, written reproducibly and read defensively
  *   bagit.c     BagIt bags (RFC 8493) in them     (go_bag)
+ *   request.c   applications for information (依申请公开) (go_request_check, go_request_table3)
+ *   request-store.c  a few files committed to a branch (go_store_commit_files)
  *
  * No global mutable state: every piece of state lives in a struct the caller owns.
  * The program name comes from glibc's program_invocation_short_name.
@@ -629,5 +631,68 @@ typedef int (*go_resp_lookup)(const void *ctx, const char *id, long *resp);
 void go_resp_resolve(go_resp *r, go_resp_lookup lookup, const void *ctx, int stored);
 /* Add the problems of entry n to rec; the number of errors added. */
 int go_resp_apply(go_resp *r, long n, json_t *rec);
+/* ---- request.c, request-store.c: applications (依申请公开, go-request) --- */
+
+/*
+ * An application is a record of kind "request" (README, "go-request"): id,
+ * received (the receipt day of OGI 第三十一条), channel, applicant {type, name,
+ * contact}, asks, optional documents (ids asked for), and events [{date, type,
+ * ...}]. They live on their own branch, never on main or public.
+ */
+#define GO_REQUEST_BRANCH "requests"
+extern const char *const go_request_columns[];  /* applicant types, table 三's columns */
+extern const char *const go_request_outcomes[]; /* table 三's result rows, in order */
+typedef struct go_request_opts {
+	const char *tool; /* "tool" of the problems it adds */
+	int today;
+} go_request_opts;
+/* Add the problems of rec as an application (replacing o->tool's earlier
+ * ones); returns how many are errors. */
+int go_request_check(json_t *rec, const go_request_opts *o);
+typedef struct go_request_clock {
+	int received, start;  /* start: receipt, or the corrected request's arrival */
+	int deadline;         /* the last day to reply on */
+	int paused;           /* working days not counted (consultations, fee notices) */
+	int extended;         /* working days of approved extensions */
+	int is_closed, closed; /* replied or withdrawn, and the day */
+	int left;             /* working days from today (or closed) to the deadline;
+	                         negative: that many past it */
+	const char *outcome;  /* borrowed; NULL unless replied with a table-三 row */
+	int withdrawn, corrected, pausing, awaiting_correction;
+} go_request_clock;
+/* The clock of rec at day today: 0, or -1 when rec has no valid received. */
+int go_request_clock_at(const json_t *rec, int today, go_request_clock *c);
+/* Every application on branch (NULL: GO_REQUEST_BRANCH; absent: none), each
+ * with "store": {"path"}: a new array, or NULL and *err (malloc'd). */
+json_t *go_request_load(go_store *s, const char *branch, char **err);
+/* Table 三 of year: {"year", "columns", "rows"} (README); a new reference, or
+ * NULL with *err malloc'd (also when 勾稽关系 does not hold). A withdrawn
+ * application is counted in "other/other" in the year it was withdrawn. */
+json_t *go_request_table3(go_store *s, int year, char **err);
+json_t *go_request_table3_of(const json_t *requests, int year, char **err);
+/* 第四十四条: groups of applications received in year asking for the same
+ * information (normalised asks, or a same entry of documents) from at least
+ * min (and 2) distinct applicants: [{"year","by","value","applicants","requests"}]. */
+json_t *go_request_repeats_of(const json_t *requests, int year, int min);
+/* asks folded (go_fold) without white space or punctuation: a new string. */
+char *go_request_norm_asks(const char *asks);
+/* s with every personal number masked (go_pii_mask); name as 张** . New strings. */
+char *go_request_mask(const char *s);
+char *go_request_mask_name(const char *name);
+
+/* Commit files onto refs/heads/<branch> of the store in one commit (data NULL:
+ * remove path), objects in one pack installed first, the ref moved by
+ * compare-and-swap and the files laid again on a tip that moved. 1 committed,
+ * 0 nothing changed (commit: the tip), -1 on error (printed). */
+typedef struct go_store_file {
+	const char *path;
+	const char *data;
+	size_t len;
+} go_store_file;
+int go_store_commit_files(go_store *s, const char *branch, const go_store_file *files,
+		size_t n, const char *message, const struct git_signature *sig, char commit[41]);
+/* Who commits: author "Name <email>", else git config, else GIT_AUTHOR_NAME and
+ * GIT_AUTHOR_EMAIL; NULL when none (git_signature_free it). */
+struct git_signature *go_store_identity(go_store *s, const char *author);
 
 #endif
