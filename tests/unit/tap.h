@@ -30,14 +30,14 @@ static int tap_ok(int pass, const char *name, const char *file, int line)
  * tap_stderr_end() returns the text (malloc'd, NUL-terminated). */
 static int tap_saved_fd = -1;
 static FILE *tap_caught;
-static void tap_stderr_begin(void)
+static __attribute__((unused)) void tap_stderr_begin(void)
 {
 	fflush(stderr);
 	tap_caught = tmpfile();
 	tap_saved_fd = dup(2);
 	dup2(fileno(tap_caught), 2);
 }
-static char *tap_stderr_end(void)
+static __attribute__((unused)) char *tap_stderr_end(void)
 {
 	fflush(stderr);
 	dup2(tap_saved_fd, 2);
