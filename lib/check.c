@@ -66,8 +66,7 @@ static void rule1_attribute(json_t *rec, const go_check_opts *o, const char *att
 			"公开属性（attribute）须为 proactive、on-request 或 withheld（主动公开、依申请公开、不予公开）。");
 }
 
-/* Placeholders that do not count as a written reason. */
-static int is_placeholder(const char *s)
+int go_is_placeholder(const char *s)
 {
 	static const char *const words[] = {
 		"无", "無", "略", "不公开", "不公開", "暂无", "暫無", "N/A", "n/a", "NA", "na",
@@ -100,7 +99,7 @@ static void rule2_reason(json_t *rec, const go_check_opts *o, const char *attr)
 	int needs_reason = (attr && strcmp(attr, "proactive") != 0) ||
 			   json_object_get(rec, "drafted_for");
 	const json_t *reason = json_object_get(rec, "reason");
-	if (needs_reason && (!json_is_string(reason) || is_placeholder(json_string_value(reason)))) {
+	if (needs_reason && (!json_is_string(reason) || go_is_placeholder(json_string_value(reason)))) {
 		if (json_object_get(rec, "drafted_for") && (!attr || strcmp(attr, "proactive") == 0))
 			PROBLEM(GO_ERROR, "missing-reason", "reason",
 				"代拟稿（drafted_for）须对公开属性提出明确建议并书面说明理由（reason）。");
@@ -187,7 +186,7 @@ static void rule5_consultation(json_t *rec, const go_check_opts *o, const char *
 			"征求意见时须同时公布决策依据（consultation.basis_published 为 true）。");
 	if (has_start == 0 && has_end == 0 && end - start < 30) {
 		const char *why = go_str(c, "shortened_reason");
-		if (why && !is_placeholder(why))
+		if (why && !go_is_placeholder(why))
 			PROBLEM(GO_WARNING, "short-consultation", "consultation",
 				"征求意见期为 %d 日，少于 30 日（《重大行政决策程序暂行条例》第十五条），已说明缩短理由。",
 				end - start);
@@ -281,6 +280,7 @@ static void rule9_pii(json_t *rec, const go_check_opts *o, const char *attr)
 int go_check_record(json_t *rec, const go_check_opts *o)
 {
 	go_problems_clear(rec, o->tool);
+	go_problems_check(rec, o->tool);
 	size_t before = go_error_count(rec);
 	go_normalise(rec);
 	const char *attr = go_norm_attribute(go_str(rec, "attribute"));

@@ -101,6 +101,8 @@ typedef struct go_reader {
 	json_t *overlong;      /* borrowed marker: the placeholder string of an
 	                          over-long line's record, streamed from spool */
 	FILE *spool;           /* base64 of that over-long line */
+	off_t spool_off;       /* from this offset of the spool, */
+	unsigned long long spool_len; /* this many bytes */
 	unsigned long invalid; /* invalid lines seen */
 	int io_error;          /* a file could not be opened or read */
 } go_reader;
@@ -575,5 +577,14 @@ void go_bag_out_data(go_bag_out *b, const void *p, size_t n);
 void go_bag_out_end(go_bag_out *b);
 void go_bag_out_oxum(const go_bag_out *b, uint64_t *octets, uint64_t *count);
 int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const *info);
+
+/* ---- issue 10: nothing private reaches the public ----------------------- */
+
+/* problem.c: an invalid-problems warning when rec's "problems" is not an array
+ * of problem objects (it is kept as it is: go_problem wraps a non-array). */
+void go_problems_check(json_t *rec, const char *tool);
+/* check.c: a reason that says nothing: empty, white space (U+3000 too), or a
+ * placeholder such as 无, 略, N/A, "-" (rule 2, no_interpretation_reason). */
+int go_is_placeholder(const char *s);
 
 #endif
