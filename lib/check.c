@@ -2,6 +2,7 @@
  * check.c — SPEC §4 rules 0-6, 8 and 9, one function a rule. go-check-reason
  * runs them; go-publish runs the same code in-process before it writes.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "go.h"
@@ -43,8 +44,11 @@ static void rule0_fields(json_t *rec, const go_check_opts *o, const char *attr)
 			PROBLEM(GO_ERROR, "missing-field", f, "缺少必填字段 %s。", f);
 	}
 	const char *kind = go_str(rec, "kind");
-	if (kind && *kind && !go_norm_kind(kind))
-		PROBLEM(GO_ERROR, "unknown-kind", "kind", "文件类型（kind）“%s”不在规定的类型之列。", kind);
+	if (kind && *kind && !go_norm_kind(kind)) {
+		char *shown = go_pii_masked(kind, strlen(kind), 1, NULL);
+		PROBLEM(GO_ERROR, "unknown-kind", "kind", "文件类型（kind）“%s”不在规定的类型之列。", shown);
+		free(shown);
+	}
 
 	int day;
 	if (go_str(rec, "date") && *go_str(rec, "date"))
@@ -123,8 +127,10 @@ static void rule2_reason(json_t *rec, const go_check_opts *o, const char *attr)
 			unknown++;
 			if (strlen(list) + 64 < sizeof list) {
 				size_t len = strlen(list);
+				char *shown = go_pii_masked(c ? c : "(非字符串)", c ? strlen(c) : 15, 1, NULL);
 				snprintf(list + len, sizeof list - len, "%s“%.40s”",
-					 len ? "、" : "", c ? c : "(非字符串)");
+					 len ? "、" : "", shown);
+				free(shown);
 			}
 		}
 	}
@@ -257,7 +263,62 @@ static void rule8_deadline(json_t *rec, const go_check_opts *o, const char *attr
 	}
 }
 
-/* Rule 9: no personal information in what is made public. */
+/* Rule 9: every personal number in one text of a proactive record, up to
+ * GO_PII_MAX_PER_FIELD problems and then one that counts the rest. */
+static void pii_text(json_t *rec, const go_check_opts *o, const char *field,
+		     const char *what, const char *s, size_t n)
+{
+	go_pii hit;
+	size_t at = 0, listed = 0, more = 0, more_errors = 0;
+	while (at < n && go_pii_find_from(s, n, at, &hit)) {
+		at = hit.off + hit.len;
+		int warning = go_pii_is_warning(hit.kind);
+		if (listed == GO_PII_MAX_PER_FIELD) {
+			more++;
+			more_errors += !warning;
+			continue;
+		}
+		listed++;
+		char masked[32];
+		go_pii_mask(s, &hit, masked);
+		if (warning)
+			PROBLEM(GO_WARNING, "pii-in-proactive", field,
+				"主动公开的%s中含有%s（%s），如非对外公布的办公电话，公开前须删除或作区分处理（《政府信息公开条例》第十五条）。",
+				what, go_pii_name(hit.kind), masked);
+		else
+			PROBLEM(GO_ERROR, "pii-in-proactive", field,
+				"主动公开的%s中含有个人信息（%s %s），公开前须删除或作区分处理（《政府信息公开条例》第十五条）。",
+				what, go_pii_name(hit.kind), masked);
+	}
+	if (more)
+		PROBLEM(more_errors ? GO_ERROR : GO_WARNING, "pii-in-proactive", field,
+			"主动公开的%s中另有 %zu 处个人信息未逐一列出（每个字段最多列出 %d 处），公开前须全部删除或作区分处理（《政府信息公开条例》第十五条）。",
+			what, more, GO_PII_MAX_PER_FIELD);
+}
+
+/* --mask: every finding in title and body replaced by its masked form. */
+static void mask_fields(json_t *rec, const go_check_opts *o)
+{
+	static const char *const fields[] = {"title", "body"};
+	size_t total = 0;
+	for (size_t i = 0; i < 2; i++) {
+		const json_t *v = json_object_get(rec, fields[i]);
+		size_t count;
+		if (!json_is_string(v))
+			continue;
+		char *m = go_pii_masked(json_string_value(v), json_string_length(v), 0, &count);
+		if (count)
+			json_object_set_new(rec, fields[i], json_string(m));
+		free(m);
+		total += count;
+	}
+	if (total)
+		PROBLEM(GO_WARNING, "masked", NULL,
+			"标题和正文中的 %zu 处个人信息已替换为去标识化形式（--mask），公开前请核对。", total);
+}
+
+/* Rule 9: no personal information in what is made public: title, body and
+ * the text of the attachments. */
 static void rule9_pii(json_t *rec, const go_check_opts *o, const char *attr)
 {
 	if (!attr || strcmp(attr, "proactive") != 0)
@@ -265,15 +326,33 @@ static void rule9_pii(json_t *rec, const go_check_opts *o, const char *attr)
 	static const char *const fields[] = {"title", "body"};
 	for (size_t i = 0; i < 2; i++) {
 		const json_t *v = json_object_get(rec, fields[i]);
-		go_pii hit;
-		if (json_is_string(v) &&
-		    go_pii_find(json_string_value(v), json_string_length(v), &hit)) {
-			char masked[32];
-			go_pii_mask(json_string_value(v), &hit, masked);
-			PROBLEM(GO_ERROR, "pii-in-proactive", fields[i],
-				"主动公开的%s中含有个人信息（%s %s），公开前须删除或作区分处理（《政府信息公开条例》第十五条）。",
-				i == 0 ? "标题（title）" : "正文（body）", go_pii_name(hit.kind), masked);
+		if (json_is_string(v))
+			pii_text(rec, o, fields[i], i == 0 ? "标题（title）" : "正文（body）",
+				 json_string_value(v), json_string_length(v));
+	}
+	size_t i;
+	json_t *a;
+	json_array_foreach(json_object_get(rec, "attachments"), i, a) {
+		const char *path = go_str(a, "path"), *name = go_str(a, "name");
+		if (!path)
+			continue; /* in a store already: scanned when it was published */
+		if (!name)
+			name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+		char *text, *why;
+		size_t len;
+		char *shown = go_pii_masked(name, strlen(name), 1, NULL);
+		int rc = go_attach_text(path, name, &text, &len, &why);
+		if (rc < 0)
+			PROBLEM(GO_WARNING, "attachment-not-scanned", "attachments",
+				"附件“%s”无法读取，未检查其中的个人信息：%s。", shown, why);
+		else if (rc == 0) {
+			char *what = go_xasprintf("附件“%s”", shown);
+			pii_text(rec, o, "attachments", what, text, len);
+			free(what);
 		}
+		free(shown);
+		free(text);
+		free(why);
 	}
 }
 
@@ -283,6 +362,8 @@ int go_check_record(json_t *rec, const go_check_opts *o)
 	go_problems_check(rec, o->tool);
 	size_t before = go_error_count(rec);
 	go_normalise(rec);
+	if (o->mask)
+		mask_fields(rec, o);
 	const char *attr = go_norm_attribute(go_str(rec, "attribute"));
 	rule0_fields(rec, o, attr);
 	rule1_attribute(rec, o, attr);

@@ -174,10 +174,13 @@ static json_t *parse_line(go_reader *r, const char *line, size_t len)
 		return invalid_record(r, base64_string(line, len), 1,
 				      "not valid UTF-8");
 	char what[128];
-	if (err.near[0])
+	if (err.near[0]) {
+		/* a quoted fragment of the line: never a personal number whole */
+		char *near = go_pii_masked(err.near, strlen(err.near), 1, NULL);
 		snprintf(what, sizeof what, "invalid JSON: %s near '%s' (column %zu)",
-			 err.text, err.near, err.column);
-	else
+			 err.text, near, err.column);
+		free(near);
+	} else
 		snprintf(what, sizeof what, "invalid JSON: %s (column %zu)", err.text, err.column);
 	return invalid_record(r, json_stringn(line, len), 0, what);
 }

@@ -640,11 +640,16 @@ static int find_pii(go_rules *rs, json_t *rec)
 	rs->pii_state = 0;
 	for (int i = 0; i < 2; i++) {
 		json_t *v = json_object_get(rec, fields[i]);
-		if (json_is_string(v) &&
-		    go_pii_find(json_string_value(v), json_string_length(v), &rs->pii_hit)) {
-			rs->pii_state = 1;
-			rs->pii_field = i;
-			break;
+		const char *t = json_string_value(v);
+		size_t n = json_string_length(v), at = 0;
+		/* a fixed line alone is no personal information to withhold for */
+		while (t && go_pii_find_from(t, n, at, &rs->pii_hit)) {
+			at = rs->pii_hit.off + rs->pii_hit.len;
+			if (!go_pii_is_warning(rs->pii_hit.kind)) {
+				rs->pii_state = 1;
+				rs->pii_field = i;
+				return 1;
+			}
 		}
 	}
 	return rs->pii_state;
@@ -805,9 +810,11 @@ int go_rules_apply(go_rules *rs, json_t *rec, const go_classify_opts *o)
 
 	int errors = 0;
 	if (disagrees) {
+		char *shown = go_pii_masked(kept, strlen(kept), 1, NULL);
 		go_problem(rec, o->tool, GO_WARNING, "rule-disagrees", "attribute",
 			   "规则 %s 建议公开属性为 %s，与记录已有的 %s 不一致；未作修改，请核对",
-			   disagrees->where, disagrees->attribute, kept);
+			   disagrees->where, disagrees->attribute, shown);
+		free(shown);
 	}
 	const char *final = go_str(rec, "attribute");
 	if (final && strcmp(final, "proactive") == 0 && find_pii(rs, rec)) {
