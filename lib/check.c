@@ -376,3 +376,36 @@ int go_check_record(json_t *rec, const go_check_opts *o)
 	rule9_pii(rec, o, attr);
 	return (int)(go_error_count(rec) - before);
 }
+
+/* The office's confirmation of an attribute: {"by": who, "date": YYYY-MM-DD}. */
+static int confirmed(const json_t *c)
+{
+	const char *by = go_str(c, "by");
+	int day;
+	return by && !go_is_placeholder(by) && go_parse_date(go_str(c, "date"), &day) == 0;
+}
+
+int go_check_confirmed(json_t *rec, const char *tool, const char *accepted_by)
+{
+	const char *attr = go_norm_attribute(go_str(rec, "attribute"));
+	if (!attr || strcmp(attr, "proactive") != 0 ||
+	    !json_object_get(json_object_get(rec, "classified_by"), "attribute"))
+		return 0;
+	const json_t *c = json_object_get(rec, "attribute_confirmed");
+	if (confirmed(c))
+		return 0;
+	if (accepted_by)
+		return 1;
+	const char *rule = go_str(json_object_get(rec, "classified_by"), "attribute");
+	char *shown = go_pii_masked(rule ? rule : "?", rule ? strlen(rule) : 1, 1, NULL);
+	if (c)
+		go_problem(rec, tool, GO_ERROR, "unconfirmed-attribute", "attribute_confirmed",
+			   "公开属性确认（attribute_confirmed）须写明确认人（by）和确认日期（date，YYYY-MM-DD）。");
+	else
+		go_problem(rec, tool, GO_ERROR, "unconfirmed-attribute", "attribute",
+			   "主动公开属性是规则 %s 的建议（classified_by.attribute），尚未经业务处室确认："
+			   "须在 attribute_confirmed 中写明确认人和日期，或由 go-publish --accept-classified 确认本批（公开属性源头认定）。",
+			   shown);
+	free(shown);
+	return -1;
+}

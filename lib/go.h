@@ -390,6 +390,7 @@ typedef struct go_batch_opts {
 	const char *message;       /* first line of the commit messages, or NULL */
 	int today;                 /* day of publishing, for "published" */
 	int dry_run;               /* hash and compare, write nothing */
+	const char *accepted_by;   /* --accept-classified NAME: see go_check_confirmed */
 } go_batch_opts;
 /* NULL on error (printed). The batch reads the store at its current tips. */
 go_batch *go_batch_new(go_store *s, const go_batch_opts *o);
@@ -615,5 +616,21 @@ int go_is_placeholder(const char *s);
  * NUL-terminated, *len bytes); 1 for another type (nothing read); -1 and *why
  * (malloc'd) when it cannot be read. */
 int go_attach_text(const char *path, const char *name, char **text, size_t *len, char **why);
+
+/* check.c, for go-publish: a proactive attribute a rule set
+ * (classified_by.attribute) is a suggestion until the office confirms it, in
+ * the record (attribute_confirmed: {"by": NAME, "date": "YYYY-MM-DD"}) or for
+ * the run (accepted_by, go-publish --accept-classified NAME). 0 when it needs
+ * no confirmation or is confirmed in the record, 1 when accepted_by confirms
+ * it, -1 (an unconfirmed-attribute error added) when neither does. */
+int go_check_confirmed(json_t *rec, const char *tool, const char *accepted_by);
+
+/* rules.c: for go-classify --explain, which rule set which field of the
+ * record go_rules_apply last classified, and on which words: a new string
+ * ("default:26 设定 attribute、basis、reason，因为 title 含“任职”"), or NULL
+ * when no rule set anything. */
+char *go_rules_explain(go_rules *rs, json_t *rec);
+/* for --stats: one line a rule on out, how many fields it set so far. */
+void go_rules_stats(const go_rules *rs, FILE *out);
 
 #endif
