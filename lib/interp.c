@@ -176,7 +176,6 @@ static const char *attribute_name(int a)
 	return a == A_ON_REQUEST ? "依申请公开（on-request）" : "不予公开（withheld）";
 }
 
-/* A reason counts when it says something: not empty, not only white space. */
 static const struct entry *find_stored(const go_interp *x, const char *id)
 {
 	const struct table *t = &x->ids;
