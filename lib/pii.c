@@ -125,13 +125,24 @@ static size_t read_run(const char *s, size_t n, size_t i, struct run *r)
 						 (s[after] >= 'A' && s[after] <= 'Z') ||
 						 (s[after] >= 'a' && s[after] <= 'z'));
 			if (!more) {
-				r->digits[r->nd++] = xw == 1 ? s[i] : 'X';
+				if (r->nd < sizeof r->digits - 2)
+					r->digits[r->nd++] = xw == 1 ? s[i] : 'X';
 				g->nd++;
 				i = after;
 				r->x = 1;
 			}
 		}
 		g->end = i;
+		/* no number we look for has a group of 20 digits: such a group
+		 * ends the run (or, first, is a run of its own) */
+		if (g->nd > 19) {
+			if (r->ng > 1) {
+				r->nd = g->d0;
+				r->ng--;
+				r->x = 0;
+			}
+			break;
+		}
 		if (r->x || r->ng == MAX_GROUPS || i >= n)
 			break;
 		/* one separator, then a digit: the run goes on */
@@ -277,6 +288,9 @@ static size_t match_at(const char *s, const struct run *r, size_t j, go_pii *hit
 	const char *d;
 	int last_x = r->x; /* only the last group of a run may end in X */
 	for (size_t m = r->ng - j; m >= 1; m--) {
+		/* a run too long to keep whole holds nothing we look for there */
+		if (r->g[j + m - 1].d0 + r->g[j + m - 1].nd > r->nd)
+			continue;
 		d = digits_of(r, j, m, &len);
 		int has_x = last_x && j + m == r->ng;
 		for (size_t k = 0; k + 1 < m; k++)

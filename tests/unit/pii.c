@@ -148,6 +148,17 @@ int main(void)
 	ok(go_pii_is_warning(GO_PII_LANDLINE) && !go_pii_is_warning(GO_PII_MOBILE),
 	   "a fixed line is a warning, a mobile an error");
 
+	/* long runs and many groups: nothing read past the end */
+	char longrun[1200];
+	memset(longrun, '1', 1000);
+	strcpy(longrun + 1000, " 13812345678 ");
+	is_str(find(longrun, m), "138****5678", "a mobile after a run of 1000 digits and a space");
+	memset(longrun, '1', 1000);
+	strcpy(longrun + 1000, "X 1");
+	is_str(find(longrun, m), NULL, "a run of 1000 digits and X is nothing");
+	is_str(find("1 2 3 4 5 6 7 8 138 1234 5678", m), "138****5678", "a mobile after many one-digit groups");
+	is_str(find("12345678901234567890123 1234 138 1234 5678", m), "138****5678", "a mobile after long groups");
+
 	/* every finding, in order */
 	s = "甲13812345678，乙139-1234-5678，丙330102198507150018。";
 	size_t count;
