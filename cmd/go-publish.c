@@ -63,6 +63,7 @@ struct run {
 	go_interp_opts interp;
 	const char *branch;
 	unsigned long refused;
+	const char *accepted_by; /* --accept-classified */
 };
 
 static git_signature *identity(const char *author, git_repository *repo)
@@ -202,6 +203,11 @@ static int take(struct run *r, go_reader *rd, json_t *rec)
 		return spool(r, it, rd, rec);
 	}
 	keep_errors(rec, before);
+	/* before rule 7, which must know an interpretation will not be published */
+	if (go_check_confirmed(rec, TOOL, r->accepted_by) < 0) {
+		refuse(r, it, go_xstrdup("fails the checks: unconfirmed-attribute"));
+		return spool(r, it, rd, rec);
+	}
 	const char *kind = go_str(rec, "kind");
 	if (kind && (go_is_policy_kind(kind) || !strcmp(kind, "interpretation"))) {
 		it->orig = json_deep_copy(rec);
@@ -408,6 +414,7 @@ int main(int argc, char **argv)
 
 	go_reader_init(&rd, argc, argv, 0);
 	r.branch = branch;
+	r.accepted_by = accepted_by;
 	r.check = (go_check_opts){.tool = TOOL, .today = go_today_arg(today)};
 	r.interp = (go_interp_opts){.tool = TOOL, .today = r.check.today,
 				    .grace_days = (int)grace};

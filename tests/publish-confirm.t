@@ -60,6 +60,19 @@ printf '%s\n' '{"id":"SFJ-2026-104","title":"通知","office":"办公室","kind"
 pub "$T/hand.jsonl"
 is "$(field 1 status)" published "an attribute decided by the office publishes as before"
 
+# An unconfirmed interpretation is refused before rule 7: its policy is then
+# refused too (missing-interpretation), not published without it.
+cat >"$T/policy.jsonl" <<'DOCS'
+{"id":"SFJ-2026-201","title":"关于某政策的实施意见","office":"法规科","kind":"policy","date":"2026-03-02","attribute":"proactive","category":"decision","body":"政策"}
+{"id":"SFJ-2026-201-JD","title":"解读","office":"法规科","kind":"interpretation","interprets":"SFJ-2026-201","date":"2026-03-02","body":"解读"}
+DOCS
+go-classify "$T/policy.jsonl" 2>/dev/null >"$T/policy-c.jsonl"
+pub "$T/policy-c.jsonl"
+is "$(field 2 status) $(field 2 reason)" "refused fails the checks: unconfirmed-attribute" "the rule-classified interpretation is refused"
+is "$(field 1 status) $(field 1 reason)" "refused fails the checks: missing-interpretation" "and so is its policy, which may not go out alone"
+pub --accept-classified '李四' "$T/policy-c.jsonl"
+is "$(field 1 status) $(field 2 status)" "published published" "accepted, both are published"
+
 run go-publish --repo "$S" --accept-classified '' "$T/hand.jsonl"
 is "$status" 2 "--accept-classified needs a name"
 finish
