@@ -296,8 +296,10 @@ static void pii_text(json_t *rec, const go_check_opts *o, const char *field,
 			what, more, GO_PII_MAX_PER_FIELD);
 }
 
-/* --mask: every finding in title and body replaced by its masked form. */
-static void mask_fields(json_t *rec, const go_check_opts *o)
+/* --mask: every finding in title and body replaced by its masked form. kept:
+ * the masked warning of an earlier run, said again when nothing is left to mask
+ * (so that running twice gives what running once does). */
+static void mask_fields(json_t *rec, const go_check_opts *o, json_t *kept)
 {
 	static const char *const fields[] = {"title", "body"};
 	size_t total = 0;
@@ -315,6 +317,21 @@ static void mask_fields(json_t *rec, const go_check_opts *o)
 	if (total)
 		PROBLEM(GO_WARNING, "masked", NULL,
 			"标题和正文中的 %zu 处个人信息已替换为去标识化形式（--mask），公开前请核对。", total);
+	else if (kept)
+		PROBLEM(GO_WARNING, "masked", NULL, "%s", go_str(kept, "message"));
+}
+
+/* This tool's masked warning in rec, or NULL (borrowed). */
+static json_t *masked_before(json_t *rec, const char *tool)
+{
+	size_t i;
+	json_t *p;
+	json_array_foreach(json_object_get(rec, "problems"), i, p) {
+		const char *code = go_str(p, "code"), *t = go_str(p, "tool");
+		if (code && t && go_str(p, "message") && !strcmp(code, "masked") && !strcmp(t, tool))
+			return p;
+	}
+	return NULL;
 }
 
 /* Rule 9: no personal information in what is made public: title, body and
@@ -358,12 +375,14 @@ static void rule9_pii(json_t *rec, const go_check_opts *o, const char *attr)
 
 int go_check_record(json_t *rec, const go_check_opts *o)
 {
+	json_t *kept = o->mask ? json_incref(masked_before(rec, o->tool)) : NULL;
 	go_problems_clear(rec, o->tool);
 	go_problems_check(rec, o->tool);
 	size_t before = go_error_count(rec);
 	go_normalise(rec);
 	if (o->mask)
-		mask_fields(rec, o);
+		mask_fields(rec, o, kept);
+	json_decref(kept);
 	const char *attr = go_norm_attribute(go_str(rec, "attribute"));
 	rule0_fields(rec, o, attr);
 	rule1_attribute(rec, o, attr);

@@ -150,6 +150,8 @@ is "$status" 0 "--mask: nothing left to refuse"
 is "$(jq -r .title "$T/out")" "关于张某（138****5678）的通知" "--mask masks the title"
 is "$(jq -r .body "$T/out")" "身份证 3301**********0018，电话138****5678，热线12348。" "--mask masks the body, each finding"
 is "$(jq -r '[.problems[] | .code + " " + .severity] | join(",")' "$T/out")" "masked warning" "with a masked warning"
+go-check-reason --today 2026-03-05 --mask "$T/out" >"$T/twice" 2>/dev/null
+same_file "$T/twice" "$T/out" "--mask twice gives what --mask once does"
 run go-check-reason --today 2026-03-05 "$T/m.jsonl"
 is "$(jq -r .body "$T/out")" "$(jq -r .body "$T/m.jsonl")" "without --mask the record is not changed"
 is "$(jq '[.problems[] | select(.code == "pii-in-proactive")] | length' "$T/out")" 3 "and every finding is an error"
