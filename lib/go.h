@@ -11,6 +11,7 @@
  *   date.c      dates and the working-day calendar (go_parse_date, go_add_workdays)
  *   pii.c       personal-information detectors    (go_pii_find, go_pii_mask)
  *   check.c     SPEC §4 rules 0-6, 8, 9           (go_check_record)
+ *   attach.c    the text of attachments, rule 9   (go_attach_text)
  *   store.c     reading the git store (SPEC §6)   (go_store_open, go_store_foreach)
  *   publish.c   writing it, one batch one commit  (go_batch)
  *   pack.c      the batch's objects as one pack   (go_pack_backend)
