@@ -215,4 +215,11 @@ r=$(go-classify --print-default-rules | grep -n '^attribute=withheld basis=ogi-1
 is "$(grep "default:$r:" "$T/err")" "go-classify: default:$r: 设定 33 个字段（attribute 11、basis 11、reason 11）" "--stats counts the fields a rule set"
 is "$(tail -n 1 "$T/err")" "go-classify: 共 $(go-classify --print-default-rules | grep -c '^attribute=') 条规则，设定 48 个字段" "and the total"
 like "$(grep -c ': 设定 0 个字段' "$T/err")" '^[1-9]' "rules that set nothing are listed, for the audit"
+# The wider detector: a full-width mobile makes a record withheld; an office's
+# fixed line alone does not.
+printf '%s\n' '{"id":"Q-1","title":"通知","office":"办公室","kind":"notice","date":"2026-03-04","body":"联系人手机１３８-１２３４-５６７８"}' \
+	'{"id":"Q-2","title":"通知","office":"办公室","kind":"notice","date":"2026-03-04","body":"咨询电话 0571-87654321"}' >"$T/q.jsonl"
+run go-classify "$T/q.jsonl"
+is "$(jq -r '.attribute + " " + (.basis // [] | join(","))' "$T/out" | tr '\n' ';')" "withheld ogi-15-third-party;proactive ;" \
+	"a full-width grouped mobile is personal information; a fixed line alone is not"
 finish
