@@ -7,18 +7,21 @@
 #include "go.h"
 
 static const char usage[] =
-	"usage: go-check-reason [--today YYYY-MM-DD] [FILE...]\n"
+	"usage: go-check-reason [--today YYYY-MM-DD] [--mask] [FILE...]\n"
 	"\n"
 	"Check each JSON Lines record against SPEC rules 0-6, 8 and 9: required fields,\n"
 	"attribute, written reasons and legal basis (OGI articles 14-16), review of\n"
 	"withheld policy documents, five-disclosure category, public consultation of\n"
 	"decision drafts, livelihood meetings, the 20-working-day deadline (OGI art. 26)\n"
-	"and personal information in proactive records; responses to public concern\n"
-	"(offices, concern, the 5-, 24- and 48-hour rules) and feedback on decision\n"
-	"drafts (opinions received and adopted). Each record is written out with\n"
-	"the problems found appended to its \"problems\" array.\n"
+	"and personal information in proactive records (title, body and text\n"
+	"attachments, .docx .xlsx .pptx .odt .ods included); responses to public\n"
+	"concern (offices, concern, the 5-, 24- and 48-hour rules) and feedback on\n"
+	"decision drafts (opinions received and adopted). Each record is written out\n"
+	"with the problems found appended to its \"problems\" array.\n"
 	"\n"
 	"  --today YYYY-MM-DD  the day to measure deadlines against (default: today)\n"
+	"  --mask              replace personal numbers in title and body by their\n"
+	"                      masked forms (138****5678), with a masked warning\n"
 	"  -h, --help          show this help\n"
 	"      --version       show the version\n"
 	"\n"
@@ -28,15 +31,17 @@ int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"today", required_argument, NULL, 't'},
+		{"mask", no_argument, NULL, 'm'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *today = NULL;
-	int c;
+	int c, mask = 0;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 't': today = optarg; break;
+		case 'm': mask = 1; break;
 		case 'h': go_help(usage);
 		case 'V': go_version();
 		default: go_usage_error(usage, "unknown option");
@@ -46,7 +51,8 @@ int main(int argc, char **argv)
 	argv += optind;
 	go_usage_if_tty(argc, usage);
 
-	go_check_opts opts = {.tool = "go-check-reason", .today = go_today_arg(today)};
+	go_check_opts opts = {.tool = "go-check-reason", .today = go_today_arg(today),
+			      .mask = mask};
 	int status = GO_OK;
 	go_reader rd;
 	json_t *rec;

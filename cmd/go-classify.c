@@ -9,7 +9,8 @@
 #include "go.h"
 
 static const char usage[] =
-	"usage: go-classify [-r RULES]... [--no-default-rules] [--overwrite] [--print-default-rules] [FILE...]\n"
+	"usage: go-classify [-r RULES]... [--no-default-rules] [--overwrite] [--explain] [--stats]\n"
+	"                   [--print-default-rules] [FILE...]\n"
 	"\n"
 	"Fill the attribute, category, basis and reason that each JSON Lines record\n"
 	"lacks from rules, and record which rule set each in \"classified_by\"\n"
@@ -22,6 +23,9 @@ static const char usage[] =
 	"  -r, --rules FILE        rules file, before the default rules (repeatable)\n"
 	"      --no-default-rules  use only the -r files\n"
 	"      --overwrite         replace fields that are already set\n"
+	"      --explain           say on stderr, for each record, which rule set\n"
+	"                          which field, on which words\n"
+	"      --stats             at the end, say on stderr how many fields each rule set\n"
 	"      --print-default-rules  print the embedded rules and exit\n"
 	"  -h, --help              show this help\n"
 	"      --version           show the version\n"
@@ -33,24 +37,28 @@ static const char usage[] =
 
 int main(int argc, char **argv)
 {
-	enum { OPT_NO_DEFAULT = 256, OPT_OVERWRITE, OPT_PRINT, OPT_VERSION };
+	enum { OPT_NO_DEFAULT = 256, OPT_OVERWRITE, OPT_PRINT, OPT_VERSION, OPT_EXPLAIN, OPT_STATS };
 	static const struct option longopts[] = {
 		{"rules", required_argument, NULL, 'r'},
 		{"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
 		{"overwrite", no_argument, NULL, OPT_OVERWRITE},
 		{"print-default-rules", no_argument, NULL, OPT_PRINT},
+		{"explain", no_argument, NULL, OPT_EXPLAIN},
+		{"stats", no_argument, NULL, OPT_STATS},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
 	char **files = go_xcalloc((size_t)argc, sizeof *files);
-	int nfiles = 0, defaults = 1, c;
+	int nfiles = 0, defaults = 1, explain = 0, stats = 0, c;
 	go_classify_opts opts = {.tool = "go-classify"};
 	while ((c = getopt_long(argc, argv, "hr:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': files[nfiles++] = optarg; break;
 		case OPT_NO_DEFAULT: defaults = 0; break;
 		case OPT_OVERWRITE: opts.overwrite = 1; break;
+		case OPT_EXPLAIN: explain = 1; break;
+		case OPT_STATS: stats = 1; break;
 		case OPT_PRINT:
 			fputs(go_default_rules, stdout);
 			free(files);
@@ -87,6 +95,15 @@ int main(int argc, char **argv)
 	while ((rec = go_reader_next(&rd))) {
 		if (go_rules_apply(rules, rec, &opts) > 0)
 			status = GO_FINDINGS;
+		if (explain && !go_is_invalid(rec)) {
+			char *why = go_rules_explain(rules, rec);
+			const char *id = go_str(rec, "id");
+			char *shown = id ? go_pii_masked(id, strlen(id), 1, NULL) : NULL;
+			fprintf(stderr, "%s: %s: %s: %s\n", go_prog(), rd.at, shown ? shown : "(无 id)",
+				why ? why : "没有规则适用");
+			free(shown);
+			free(why);
+		}
 		int rc = go_write(stdout, &rd, rec);
 		json_decref(rec);
 		if (rc != 0) {
@@ -100,6 +117,8 @@ int main(int argc, char **argv)
 		status = GO_FINDINGS;
 	if (rd.io_error)
 		status = GO_FATAL;
+	if (stats)
+		go_rules_stats(rules, stderr);
 out:
 	go_reader_free(&rd);
 	go_rules_free(rules);

@@ -15,7 +15,8 @@
 static const char usage[] =
 	"usage: go-publish [--repo DIR] [--init] [--branch NAME] [-m MSG]\n"
 	"                  [--author 'Name <email>'] [--dry-run] [--push REMOTE]\n"
-	"                  [--today YYYY-MM-DD] [--grace-days N] [FILE...]\n"
+	"                  [--today YYYY-MM-DD] [--grace-days N]\n"
+	"                  [--accept-classified NAME] [FILE...]\n"
 	"\n"
 	"Re-run every check of SPEC section 4 on each record, then write the accepted\n"
 	"ones into the store in one commit on main (the register) and one on public\n"
@@ -34,6 +35,8 @@ static const char usage[] =
 	"  --push REMOTE       then push both branches to REMOTE (a name or a URL)\n"
 	"  --today YYYY-MM-DD  the day of publishing (default: today)\n"
 	"  --grace-days N      working days an interpretation may follow its policy\n"
+	"  --accept-classified NAME  NAME confirms the proactive attributes rules\n"
+	"                      suggested (a Classified-by trailer in the commits)\n"
 	"  -h, --help          show this help\n"
 	"      --version       show the version\n"
 	"\n"
@@ -62,6 +65,7 @@ struct run {
 	go_interp_opts interp;
 	const char *branch;
 	unsigned long refused;
+	const char *accepted_by; /* --accept-classified */
 };
 
 static git_signature *identity(const char *author, git_repository *repo)
@@ -201,6 +205,11 @@ static int take(struct run *r, go_reader *rd, json_t *rec)
 		return spool(r, it, rd, rec);
 	}
 	keep_errors(rec, before);
+	/* before rule 7, which must know an interpretation will not be published */
+	if (go_check_confirmed(rec, TOOL, r->accepted_by) < 0) {
+		refuse(r, it, go_xstrdup("fails the checks: unconfirmed-attribute"));
+		return spool(r, it, rd, rec);
+	}
 	const char *kind = go_str(rec, "kind");
 	if (kind && (go_is_policy_kind(kind) || !strcmp(kind, "interpretation"))) {
 		it->orig = json_deep_copy(rec);
@@ -341,12 +350,13 @@ int main(int argc, char **argv)
 		{"push", required_argument, NULL, 'p'},
 		{"today", required_argument, NULL, 't'},
 		{"grace-days", required_argument, NULL, 'g'},
+		{"accept-classified", required_argument, NULL, 'A'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *repo = getenv("GO_STORE"), *branch = "main", *msg = NULL;
-	const char *author = NULL, *push = NULL, *today = NULL;
+	const char *author = NULL, *push = NULL, *today = NULL, *accepted_by = NULL;
 	int init = 0, dry_run = 0, c;
 	long grace = 0;
 	while ((c = getopt_long(argc, argv, "hm:", longopts, NULL)) != -1) {
@@ -360,6 +370,7 @@ int main(int argc, char **argv)
 		case 'p': push = optarg; break;
 		case 't': today = optarg; break;
 		case 'g': grace = go_number_arg(usage, "--grace-days", optarg, 3650); break;
+		case 'A': accepted_by = optarg; break;
 		case 'h': go_help(usage);
 		case 'V': go_version();
 		default: go_usage_error(usage, "unknown option");
@@ -389,6 +400,8 @@ int main(int argc, char **argv)
 		go_usage_error(usage, "--branch %s: not a valid branch name", branch);
 	if (msg && (!*msg || strchr(msg, '\n')))
 		go_usage_error(usage, "-m: one non-empty line");
+	if (accepted_by && (!*accepted_by || strpbrk(accepted_by, "\n\r()")))
+		go_usage_error(usage, "--accept-classified: a name on one line");
 	go_usage_if_tty(argc, usage);
 
 	struct run r = {0};
@@ -403,6 +416,7 @@ int main(int argc, char **argv)
 
 	go_reader_init(&rd, argc, argv, 0);
 	r.branch = branch;
+	r.accepted_by = accepted_by;
 	r.check = (go_check_opts){.tool = TOOL, .today = go_today_arg(today)};
 	r.interp = (go_interp_opts){.tool = TOOL, .today = r.check.today,
 				    .grace_days = (int)grace};
@@ -420,7 +434,8 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	go_batch_opts bo = {.branch = branch, .public_branch = public_branch,
-			    .message = msg, .today = r.check.today, .dry_run = dry_run};
+			    .message = msg, .today = r.check.today, .dry_run = dry_run,
+			    .accepted_by = accepted_by};
 	if (!(r.batch = go_batch_new(r.store, &bo)) || !(r.spool = tmpfile())) {
 		if (!r.spool && r.batch)
 			go_warn("temporary file");

@@ -4,6 +4,7 @@
  * check.c — SPEC §4 rules 0-6, 8 and 9, one function a rule. go-check-reason
  * runs them; go-publish runs the same code in-process before it writes.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "go.h"
@@ -45,8 +46,11 @@ static void rule0_fields(json_t *rec, const go_check_opts *o, const char *attr)
 			PROBLEM(GO_ERROR, "missing-field", f, "缺少必填字段 %s。", f);
 	}
 	const char *kind = go_str(rec, "kind");
-	if (kind && *kind && !go_norm_kind(kind))
-		PROBLEM(GO_ERROR, "unknown-kind", "kind", "文件类型（kind）“%s”不在规定的类型之列。", kind);
+	if (kind && *kind && !go_norm_kind(kind)) {
+		char *shown = go_pii_masked(kind, strlen(kind), 1, NULL);
+		PROBLEM(GO_ERROR, "unknown-kind", "kind", "文件类型（kind）“%s”不在规定的类型之列。", shown);
+		free(shown);
+	}
 
 	int day;
 	if (go_str(rec, "date") && *go_str(rec, "date"))
@@ -70,8 +74,7 @@ static void rule1_attribute(json_t *rec, const go_check_opts *o, const char *att
 			"公开属性（attribute）须为 proactive、on-request 或 withheld（主动公开、依申请公开、不予公开）。");
 }
 
-/* Placeholders that do not count as a written reason. */
-static int is_placeholder(const char *s)
+int go_is_placeholder(const char *s)
 {
 	static const char *const words[] = {
 		"无", "無", "略", "不公开", "不公開", "暂无", "暫無", "N/A", "n/a", "NA", "na",
@@ -104,7 +107,7 @@ static void rule2_reason(json_t *rec, const go_check_opts *o, const char *attr)
 	int needs_reason = (attr && strcmp(attr, "proactive") != 0) ||
 			   json_object_get(rec, "drafted_for");
 	const json_t *reason = json_object_get(rec, "reason");
-	if (needs_reason && (!json_is_string(reason) || is_placeholder(json_string_value(reason)))) {
+	if (needs_reason && (!json_is_string(reason) || go_is_placeholder(json_string_value(reason)))) {
 		if (json_object_get(rec, "drafted_for") && (!attr || strcmp(attr, "proactive") == 0))
 			PROBLEM(GO_ERROR, "missing-reason", "reason",
 				"代拟稿（drafted_for）须对公开属性提出明确建议并书面说明理由（reason）。");
@@ -128,8 +131,10 @@ static void rule2_reason(json_t *rec, const go_check_opts *o, const char *attr)
 			unknown++;
 			if (strlen(list) + 64 < sizeof list) {
 				size_t len = strlen(list);
+				char *shown = go_pii_masked(c ? c : "(非字符串)", c ? strlen(c) : 15, 1, NULL);
 				snprintf(list + len, sizeof list - len, "%s“%.40s”",
-					 len ? "、" : "", c ? c : "(非字符串)");
+					 len ? "、" : "", shown);
+				free(shown);
 			}
 		}
 	}
@@ -191,7 +196,7 @@ static void rule5_consultation(json_t *rec, const go_check_opts *o, const char *
 			"征求意见时须同时公布决策依据（consultation.basis_published 为 true）。");
 	if (has_start == 0 && has_end == 0 && end - start < 30) {
 		const char *why = go_str(c, "shortened_reason");
-		if (why && !is_placeholder(why))
+		if (why && !go_is_placeholder(why))
 			PROBLEM(GO_WARNING, "short-consultation", "consultation",
 				"征求意见期为 %d 日，少于 30 日（《重大行政决策程序暂行条例》第十五条），已说明缩短理由。",
 				end - start);
@@ -262,7 +267,79 @@ static void rule8_deadline(json_t *rec, const go_check_opts *o, const char *attr
 	}
 }
 
-/* Rule 9: no personal information in what is made public. */
+/* Rule 9: every personal number in one text of a proactive record, up to
+ * GO_PII_MAX_PER_FIELD problems and then one that counts the rest. */
+static void pii_text(json_t *rec, const go_check_opts *o, const char *field,
+		     const char *what, const char *s, size_t n)
+{
+	go_pii hit;
+	size_t at = 0, listed = 0, more = 0, more_errors = 0;
+	while (at < n && go_pii_find_from(s, n, at, &hit)) {
+		at = hit.off + hit.len;
+		int warning = go_pii_is_warning(hit.kind);
+		if (listed == GO_PII_MAX_PER_FIELD) {
+			more++;
+			more_errors += !warning;
+			continue;
+		}
+		listed++;
+		char masked[32];
+		go_pii_mask(s, &hit, masked);
+		if (warning)
+			PROBLEM(GO_WARNING, "pii-in-proactive", field,
+				"主动公开的%s中含有%s（%s），如非对外公布的办公电话，公开前须删除或作区分处理（《政府信息公开条例》第十五条）。",
+				what, go_pii_name(hit.kind), masked);
+		else
+			PROBLEM(GO_ERROR, "pii-in-proactive", field,
+				"主动公开的%s中含有个人信息（%s %s），公开前须删除或作区分处理（《政府信息公开条例》第十五条）。",
+				what, go_pii_name(hit.kind), masked);
+	}
+	if (more)
+		PROBLEM(more_errors ? GO_ERROR : GO_WARNING, "pii-in-proactive", field,
+			"主动公开的%s中另有 %zu 处个人信息未逐一列出（每个字段最多列出 %d 处），公开前须全部删除或作区分处理（《政府信息公开条例》第十五条）。",
+			what, more, GO_PII_MAX_PER_FIELD);
+}
+
+/* --mask: every finding in title and body replaced by its masked form. kept:
+ * the masked warning of an earlier run, said again when nothing is left to mask
+ * (so that running twice gives what running once does). */
+static void mask_fields(json_t *rec, const go_check_opts *o, json_t *kept)
+{
+	static const char *const fields[] = {"title", "body"};
+	size_t total = 0;
+	for (size_t i = 0; i < 2; i++) {
+		const json_t *v = json_object_get(rec, fields[i]);
+		size_t count;
+		if (!json_is_string(v))
+			continue;
+		char *m = go_pii_masked(json_string_value(v), json_string_length(v), 0, &count);
+		if (count)
+			json_object_set_new(rec, fields[i], json_string(m));
+		free(m);
+		total += count;
+	}
+	if (total)
+		PROBLEM(GO_WARNING, "masked", NULL,
+			"标题和正文中的 %zu 处个人信息已替换为去标识化形式（--mask），公开前请核对。", total);
+	else if (kept)
+		PROBLEM(GO_WARNING, "masked", NULL, "%s", go_str(kept, "message"));
+}
+
+/* This tool's masked warning in rec, or NULL (borrowed). */
+static json_t *masked_before(json_t *rec, const char *tool)
+{
+	size_t i;
+	json_t *p;
+	json_array_foreach(json_object_get(rec, "problems"), i, p) {
+		const char *code = go_str(p, "code"), *t = go_str(p, "tool");
+		if (code && t && go_str(p, "message") && !strcmp(code, "masked") && !strcmp(t, tool))
+			return p;
+	}
+	return NULL;
+}
+
+/* Rule 9: no personal information in what is made public: title, body and
+ * the text of the attachments. */
 static void rule9_pii(json_t *rec, const go_check_opts *o, const char *attr)
 {
 	if (!attr || strcmp(attr, "proactive") != 0)
@@ -270,23 +347,46 @@ static void rule9_pii(json_t *rec, const go_check_opts *o, const char *attr)
 	static const char *const fields[] = {"title", "body"};
 	for (size_t i = 0; i < 2; i++) {
 		const json_t *v = json_object_get(rec, fields[i]);
-		go_pii hit;
-		if (json_is_string(v) &&
-		    go_pii_find(json_string_value(v), json_string_length(v), &hit)) {
-			char masked[32];
-			go_pii_mask(json_string_value(v), &hit, masked);
-			PROBLEM(GO_ERROR, "pii-in-proactive", fields[i],
-				"主动公开的%s中含有个人信息（%s %s），公开前须删除或作区分处理（《政府信息公开条例》第十五条）。",
-				i == 0 ? "标题（title）" : "正文（body）", go_pii_name(hit.kind), masked);
+		if (json_is_string(v))
+			pii_text(rec, o, fields[i], i == 0 ? "标题（title）" : "正文（body）",
+				 json_string_value(v), json_string_length(v));
+	}
+	size_t i;
+	json_t *a;
+	json_array_foreach(json_object_get(rec, "attachments"), i, a) {
+		const char *path = go_str(a, "path"), *name = go_str(a, "name");
+		if (!path)
+			continue; /* in a store already: scanned when it was published */
+		if (!name)
+			name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+		char *text, *why;
+		size_t len;
+		char *shown = go_pii_masked(name, strlen(name), 1, NULL);
+		int rc = go_attach_text(path, name, &text, &len, &why);
+		if (rc < 0)
+			PROBLEM(GO_WARNING, "attachment-not-scanned", "attachments",
+				"附件“%s”无法读取，未检查其中的个人信息：%s。", shown, why);
+		else if (rc == 0) {
+			char *what = go_xasprintf("附件“%s”", shown);
+			pii_text(rec, o, "attachments", what, text, len);
+			free(what);
 		}
+		free(shown);
+		free(text);
+		free(why);
 	}
 }
 
 int go_check_record(json_t *rec, const go_check_opts *o)
 {
+	json_t *kept = o->mask ? json_incref(masked_before(rec, o->tool)) : NULL;
 	go_problems_clear(rec, o->tool);
+	go_problems_check(rec, o->tool);
 	size_t before = go_error_count(rec);
 	go_normalise(rec);
+	if (o->mask)
+		mask_fields(rec, o, kept);
+	json_decref(kept);
 	const char *attr = go_norm_attribute(go_str(rec, "attribute"));
 	rule0_fields(rec, o, attr);
 	rule1_attribute(rec, o, attr);
@@ -299,4 +399,37 @@ int go_check_record(json_t *rec, const go_check_opts *o)
 	rule9_pii(rec, o, attr);
 	go_check_response(rec, o);
 	return (int)(go_error_count(rec) - before);
+}
+
+/* The office's confirmation of an attribute: {"by": who, "date": YYYY-MM-DD}. */
+static int confirmed(const json_t *c)
+{
+	const char *by = go_str(c, "by");
+	int day;
+	return by && !go_is_placeholder(by) && go_parse_date(go_str(c, "date"), &day) == 0;
+}
+
+int go_check_confirmed(json_t *rec, const char *tool, const char *accepted_by)
+{
+	const char *attr = go_norm_attribute(go_str(rec, "attribute"));
+	if (!attr || strcmp(attr, "proactive") != 0 ||
+	    !json_object_get(json_object_get(rec, "classified_by"), "attribute"))
+		return 0;
+	const json_t *c = json_object_get(rec, "attribute_confirmed");
+	if (confirmed(c))
+		return 0;
+	if (accepted_by)
+		return 1;
+	const char *rule = go_str(json_object_get(rec, "classified_by"), "attribute");
+	char *shown = go_pii_masked(rule ? rule : "?", rule ? strlen(rule) : 1, 1, NULL);
+	if (c)
+		go_problem(rec, tool, GO_ERROR, "unconfirmed-attribute", "attribute_confirmed",
+			   "公开属性确认（attribute_confirmed）须写明确认人（by）和确认日期（date，YYYY-MM-DD）。");
+	else
+		go_problem(rec, tool, GO_ERROR, "unconfirmed-attribute", "attribute",
+			   "主动公开属性是规则 %s 的建议（classified_by.attribute），尚未经业务处室确认："
+			   "须在 attribute_confirmed 中写明确认人和日期，或由 go-publish --accept-classified 确认本批（公开属性源头认定）。",
+			   shown);
+	free(shown);
+	return -1;
 }

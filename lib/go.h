@@ -13,6 +13,7 @@
  *   date.c      dates and the working-day calendar (go_parse_date, go_add_workdays)
  *   pii.c       personal-information detectors    (go_pii_find, go_pii_mask)
  *   check.c     SPEC §4 rules 0-6, 8, 9           (go_check_record)
+ *   attach.c    the text of attachments, rule 9   (go_attach_text)
  *   store.c     reading the git store (SPEC §6)   (go_store_open, go_store_foreach)
  *   publish.c   writing it, one batch one commit  (go_batch)
  *   pack.c      the batch's objects as one pack   (go_pack_backend)
@@ -109,6 +110,8 @@ typedef struct go_reader {
 	json_t *overlong;      /* borrowed marker: the placeholder string of an
 	                          over-long line's record, streamed from spool */
 	FILE *spool;           /* base64 of that over-long line */
+	off_t spool_off;       /* from this offset of the spool, */
+	unsigned long long spool_len; /* this many bytes */
 	unsigned long invalid; /* invalid lines seen */
 	int io_error;          /* a file could not be opened or read */
 } go_reader;
@@ -208,22 +211,42 @@ int go_calendar_last_year(void);
 
 /* ---- pii.c: personal information ---------------------------------------- */
 
-enum go_pii_kind { GO_PII_ID_NUMBER = 1, GO_PII_MOBILE = 2 };
+/* See pii.c for the forms found: full-width digits, separators, prefixes. */
+enum go_pii_kind {
+	GO_PII_ID_NUMBER = 1, /* 18 or 15 digits */
+	GO_PII_MOBILE = 2,
+	GO_PII_BANK_CARD = 3, /* 16-19 digits, Luhn */
+	GO_PII_LANDLINE = 4,  /* with an area code: a warning */
+};
 typedef struct go_pii {
 	enum go_pii_kind kind;
-	size_t off, len; /* bytes of the text */
+	size_t off, len;  /* bytes of the text, separators and prefix digits aside */
+	char digits[24];  /* the number folded to ASCII digits (and X) */
 } go_pii;
 /* First personal information in s[0..n): 1 and *hit, else 0. */
 int go_pii_find(const char *s, size_t n, go_pii *hit);
+/* The same, from byte from on (0, or where the last hit ended). */
+int go_pii_find_from(const char *s, size_t n, size_t from, go_pii *hit);
 /* The hit masked: 1101**********1234, 138****5678. out holds 32 bytes. */
 void go_pii_mask(const char *s, const go_pii *hit, char out[32]);
 const char *go_pii_name(enum go_pii_kind kind); /* Chinese name, for messages */
+int go_pii_is_warning(enum go_pii_kind kind);   /* a fixed line: a warning */
+/*
+ * s[0..n) with every finding replaced by its masked form: a new string;
+ * *count (may be NULL) gets the number of findings. quote: for a fragment of
+ * input quoted in a message, also mask the middle of any other run of 7 or
+ * more digits (it may be a number cut off). Every message that quotes input
+ * goes through it.
+ */
+char *go_pii_masked(const char *s, size_t n, int quote, size_t *count);
 
 /* ---- check.c: SPEC §4 rules 0-6, 8 and 9 -------------------------------- */
 
 typedef struct go_check_opts {
 	const char *tool; /* "tool" of the problems it adds */
 	int today;        /* day, for records without published */
+	int mask;         /* first replace personal numbers in title and body
+	                     by their masked forms (a "masked" warning) */
 } go_check_opts;
 /* Add the problems rules 0-6, 8, 9 find in rec (normalised first), replacing
  * those o->tool added before. Returns how many of them are errors. */
@@ -376,6 +399,7 @@ typedef struct go_batch_opts {
 	const char *message;       /* first line of the commit messages, or NULL */
 	int today;                 /* day of publishing, for "published" */
 	int dry_run;               /* hash and compare, write nothing */
+	const char *accepted_by;   /* --accept-classified NAME: see go_check_confirmed */
 } go_batch_opts;
 /* NULL on error (printed). The batch reads the store at its current tips. */
 go_batch *go_batch_new(go_store *s, const go_batch_opts *o);
@@ -694,5 +718,38 @@ int go_store_commit_files(go_store *s, const char *branch, const go_store_file *
 /* Who commits: author "Name <email>", else git config, else GIT_AUTHOR_NAME and
  * GIT_AUTHOR_EMAIL; NULL when none (git_signature_free it). */
 struct git_signature *go_store_identity(go_store *s, const char *author);
+/* ---- issue 10: nothing private reaches the public ----------------------- */
+
+/* problem.c: an invalid-problems warning when rec's "problems" is not an array
+ * of problem objects (it is kept as it is: go_problem wraps a non-array). */
+void go_problems_check(json_t *rec, const char *tool);
+/* check.c: a reason that says nothing: empty, white space (U+3000 too), or a
+ * placeholder such as 无, 略, N/A, "-" (rule 2, no_interpretation_reason). */
+int go_is_placeholder(const char *s);
+
+/* check.c, rule 9: problems listed per field before one that counts the rest. */
+#define GO_PII_MAX_PER_FIELD 10
+/* attach.c: the text of an attachment named name (its extension decides),
+ * read from path: .txt .md .csv .html as they are, .docx .xlsx .pptx .odt .ods
+ * .odp as the text nodes of their document parts. 0 and *text (malloc'd,
+ * NUL-terminated, *len bytes); 1 for another type (nothing read); -1 and *why
+ * (malloc'd) when it cannot be read. */
+int go_attach_text(const char *path, const char *name, char **text, size_t *len, char **why);
+
+/* check.c, for go-publish: a proactive attribute a rule set
+ * (classified_by.attribute) is a suggestion until the office confirms it, in
+ * the record (attribute_confirmed: {"by": NAME, "date": "YYYY-MM-DD"}) or for
+ * the run (accepted_by, go-publish --accept-classified NAME). 0 when it needs
+ * no confirmation or is confirmed in the record, 1 when accepted_by confirms
+ * it, -1 (an unconfirmed-attribute error added) when neither does. */
+int go_check_confirmed(json_t *rec, const char *tool, const char *accepted_by);
+
+/* rules.c: for go-classify --explain, which rule set which field of the
+ * record go_rules_apply last classified, and on which words: a new string
+ * ("default:26 设定 attribute、basis、reason，因为 title 含“任职”"), or NULL
+ * when no rule set anything. */
+char *go_rules_explain(go_rules *rs, json_t *rec);
+/* for --stats: one line a rule on out, how many fields it set so far. */
+void go_rules_stats(const go_rules *rs, FILE *out);
 
 #endif

@@ -182,15 +182,6 @@ static const char *attribute_name(int a)
 	return a == A_ON_REQUEST ? "依申请公开（on-request）" : "不予公开（withheld）";
 }
 
-/* A reason counts when it says something: not empty, not only white space. */
-static int has_text(const char *s)
-{
-	for (; s && *s; s++)
-		if (!strchr(" \t\r\n", *s))
-			return 1;
-	return 0;
-}
-
 static const struct entry *find_stored(const go_interp *x, const char *id)
 {
 	const struct table *t = &x->ids;
@@ -245,7 +236,8 @@ static long add(go_interp *x, const json_t *rec, int stored)
 		if (k == K_INTERP && (s = go_str(rec, "interprets")))
 			e->interprets = pool_add(x, s);
 		e->attr = (uint8_t)attribute_of(rec);
-		if (has_text(go_str(rec, "no_interpretation_reason")))
+		const char *why = go_str(rec, "no_interpretation_reason");
+		if (why && !go_is_placeholder(why))
 			e->flags |= F_NO_REASON;
 		int day;
 		if ((s = go_str(rec, "published")) && go_parse_day(s, &day) == 0)

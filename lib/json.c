@@ -214,24 +214,29 @@ static json_t *parse_number(struct parser *ps)
 		while (p < end && *p >= '0' && *p <= '9')
 			p++;
 	}
-	char buf[512];
+	/* as long as jansson takes it: a long number is copied to the heap */
+	char small[512];
 	size_t n = (size_t)(p - s);
-	if (n >= sizeof buf)
-		return fail(ps, "number too long");
+	char *buf = n < sizeof small ? small : go_xmalloc(n + 1);
 	memcpy(buf, s, n);
 	buf[n] = '\0';
 	ps->p = p;
 	errno = 0;
+	json_t *v = NULL;
 	if (!real) {
-		long long v = strtoll(buf, NULL, 10);
-		if (errno == ERANGE)
-			return fail(ps, "too big integer");
-		return json_integer(v);
+		long long i = strtoll(buf, NULL, 10);
+		if (errno != ERANGE)
+			v = json_integer(i);
+	} else {
+		double d = strtod(buf, NULL);
+		if (!(errno == ERANGE && (d > 1 || d < -1)))
+			v = json_real(d);
 	}
-	double d = strtod(buf, NULL);
-	if (errno == ERANGE && (d > 1 || d < -1))
-		return fail(ps, "real number overflow");
-	return json_real(d);
+	if (buf != small)
+		free(buf);
+	if (!v)
+		return fail(ps, real ? "real number overflow" : "too big integer");
+	return v;
 }
 
 static json_t *parse_value(struct parser *ps, int depth);

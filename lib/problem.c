@@ -43,8 +43,21 @@ void go_problems_clear(json_t *rec, const char *tool)
 		if (t && strcmp(t, tool) == 0)
 			json_array_remove(list, i);
 	}
-	if (list && json_array_size(list) == 0)
+	if (json_is_array(list) && json_array_size(list) == 0)
 		json_object_del(rec, "problems");
+}
+
+void go_problems_check(json_t *rec, const char *tool)
+{
+	const json_t *list = json_object_get(rec, "problems");
+	size_t i;
+	json_t *p;
+	int bad = list && !json_is_array(list);
+	json_array_foreach(list, i, p)
+		bad |= !json_is_object(p) || !go_str(p, "code");
+	if (bad)
+		go_problem(rec, tool, GO_WARNING, "invalid-problems", "problems",
+			   "problems 字段应为问题对象的数组（SPEC §1）；原有内容已原样保留，请核对。");
 }
 
 size_t go_error_count(const json_t *rec)

@@ -52,6 +52,7 @@ struct go_batch {
 	git_oid commit[2];
 	int committed[2];
 	json_t *repos;         /* path -> (git_repository *) as integer, for blob sources */
+	size_t accepted;       /* records on o.accepted_by's word (a commit trailer) */
 };
 
 static int git_fail(const char *context)
@@ -458,6 +459,13 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 		*reason = go_xasprintf("id differs only in letter case from %s in the store", twin);
 		goto out;
 	}
+	/* a rule's proactive suggestion is published only once confirmed */
+	int confirm = go_check_confirmed(rec, go_prog(), b->o.accepted_by);
+	if (confirm < 0) {
+		*reason = go_xstrdup("fails the checks: unconfirmed-attribute");
+		goto out;
+	}
+	b->accepted += (size_t)confirm;
 	if (!withheld && !json_object_get(rec, "published")) {
 		json_t *p = stored_published(b, id);
 		if (!p) {
@@ -680,6 +688,11 @@ static void message(go_batch *b, int br, struct doc **sorted, struct buf *m)
 				       br == PUBLIC && !d->is_public ? " (removed)" : "");
 		buf_add(m, l, strlen(l));
 		free(l);
+	}
+	if (b->accepted) {
+		char *t = go_xasprintf("\nClassified-by: rules (accepted by %s)\n", b->o.accepted_by);
+		buf_add(m, t, strlen(t));
+		free(t);
 	}
 	buf_add(m, "", 1);
 }

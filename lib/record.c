@@ -176,25 +176,122 @@ static json_t *parse_line(go_reader *r, const char *line, size_t len)
 		return invalid_record(r, base64_string(line, len), 1,
 				      "not valid UTF-8");
 	char what[128];
-	if (err.near[0])
+	if (err.near[0]) {
+		/* a quoted fragment of the line: never a personal number whole */
+		char *near = go_pii_masked(err.near, strlen(err.near), 1, NULL);
 		snprintf(what, sizeof what, "invalid JSON: %s near '%s' (column %zu)",
-			 err.text, err.near, err.column);
-	else
+			 err.text, near, err.column);
+		free(near);
+	} else
 		snprintf(what, sizeof what, "invalid JSON: %s (column %zu)", err.text, err.column);
 	return invalid_record(r, json_stringn(line, len), 0, what);
 }
 
-/* The line does not fit in max_line: stream all of it, as base64, to the spool. */
+/* What an earlier filter wrote for an over-long line starts so (go_write). */
+static const char wrapped_key[] = "{\"invalid_line_base64\":\"";
+#define WRAPPED_KEY (sizeof wrapped_key - 1)
+#define MAX_TAIL ((size_t)1 << 20) /* "at" and the problems after the base64 */
+
+/* Is c a byte of base64 text? */
+static int is_b64(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       c == '+' || c == '/' || c == '=';
+}
+
+/* Following the bytes of a line, is it an over-long line an earlier filter
+ * already wrapped? state: 0.. the key matched so far, then the base64, then the
+ * rest of the object (kept in tail); -1 when it is not. */
+struct wrapped {
+	long state;
+	unsigned long long b64;
+	char *tail;
+	size_t ntail;
+};
+enum { W_NOT = -1, W_B64 = (long)WRAPPED_KEY, W_TAIL = (long)WRAPPED_KEY + 1 };
+
+static void wrapped_feed(struct wrapped *w, const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n && w->state != W_NOT; i++) {
+		if (w->state < W_B64) {
+			w->state = p[i] == (unsigned char)wrapped_key[w->state] ? w->state + 1 : W_NOT;
+		} else if (w->state == W_B64) {
+			if (p[i] == '"')
+				w->state = W_TAIL;
+			else if (is_b64(p[i]))
+				w->b64++;
+			else
+				w->state = W_NOT;
+		} else {
+			size_t take = n - i;
+			if (w->ntail + take > MAX_TAIL) {
+				w->state = W_NOT;
+				break;
+			}
+			w->tail = go_xrealloc(w->tail, w->ntail + take + 1);
+			memcpy(w->tail + w->ntail, p + i, take);
+			w->ntail += take;
+			break;
+		}
+	}
+}
+
+/* The wrapped line's record with an empty placeholder for its base64, or NULL
+ * when the rest is not the object a filter writes. */
+static json_t *wrapped_record(struct wrapped *w)
+{
+	if (w->state != W_TAIL)
+		return NULL;
+	size_t n = WRAPPED_KEY + 1 + w->ntail;
+	char *s = go_xmalloc(n);
+	memcpy(s, wrapped_key, WRAPPED_KEY);
+	s[WRAPPED_KEY] = '"';
+	memcpy(s + WRAPPED_KEY + 1, w->tail, w->ntail);
+	go_json_error err;
+	json_t *rec = go_json_parse(s, n, &err);
+	free(s);
+	if (rec && (!json_is_object(rec) || !json_is_string(json_object_get(rec, "at")))) {
+		json_decref(rec);
+		rec = NULL;
+	}
+	return rec;
+}
+
+/* Copy len bytes of in from offset off to out, as base64 when encode. */
+static void copy_spool(FILE *in, off_t off, unsigned long long len, FILE *out, int encode)
+{
+	char buf[CHUNK / 3 * 3], enc[CHUNK / 3 * 4 + 8];
+	if (fseeko(in, off, SEEK_SET) != 0)
+		go_die("temporary file for an over-long line");
+	while (len) {
+		size_t want = len < sizeof buf ? (size_t)len : sizeof buf;
+		size_t n = fread(buf, 1, want, in);
+		if (n == 0)
+			go_die("temporary file for an over-long line");
+		if (encode)
+			fwrite(enc, 1, base64((const unsigned char *)buf, n, enc), out);
+		else
+			fwrite(buf, 1, n, out);
+		len -= n;
+	}
+}
+
+/*
+ * The line does not fit in max_line: stream all of it to the spool. A line an
+ * earlier filter already wrapped (SPEC §1) is passed on as it is, its "at" and
+ * problems kept: the spool then holds its base64 from spool_off on. Any other
+ * line is kept as base64 of all its bytes.
+ */
 static json_t *spool_overlong(go_reader *r)
 {
-	unsigned char carry[3];
-	size_t ncarry = 0;
 	unsigned long long total = 0;
-	char enc[CHUNK / 3 * 4 + 8];
+	struct wrapped w = {0};
+	FILE *raw = tmpfile();
 
 	if (r->spool)
 		fclose(r->spool);
-	if (!(r->spool = tmpfile()))
+	r->spool = NULL;
+	if (!raw)
 		go_die("temporary file for an over-long line");
 	for (;;) {
 		char *nl = memchr(r->buf + r->start, '\n', r->end - r->start);
@@ -202,26 +299,8 @@ static json_t *spool_overlong(go_reader *r)
 		const unsigned char *p = (const unsigned char *)r->buf + r->start;
 		size_t n = stop - r->start;
 		total += n;
-		while (n) {
-			while (ncarry && ncarry < 3 && n) {
-				carry[ncarry++] = *p++;
-				n--;
-			}
-			if (ncarry == 3) {
-				fwrite(enc, 1, base64(carry, 3, enc), r->spool);
-				ncarry = 0;
-			}
-			size_t whole = n / 3 * 3;
-			if (whole > CHUNK / 3 * 3)
-				whole = CHUNK / 3 * 3;
-			fwrite(enc, 1, base64(p, whole, enc), r->spool);
-			p += whole;
-			n -= whole;
-			while (n && n < 3) {
-				carry[ncarry++] = *p++;
-				n--;
-			}
-		}
+		wrapped_feed(&w, p, n);
+		fwrite(p, 1, n, raw);
 		r->start = stop;
 		if (nl) {
 			r->start++;
@@ -231,9 +310,25 @@ static json_t *spool_overlong(go_reader *r)
 		if (fill(r) <= 0)
 			break;
 	}
-	fwrite(enc, 1, base64(carry, ncarry, enc), r->spool);
+	if (fflush(raw) != 0 || ferror(raw))
+		go_die("temporary file for an over-long line");
+	json_t *rec = wrapped_record(&w);
+	free(w.tail);
+	if (rec) {
+		r->spool = raw;
+		r->spool_off = (off_t)WRAPPED_KEY;
+		r->spool_len = w.b64;
+		r->overlong = json_object_get(rec, "invalid_line_base64");
+		return rec;
+	}
+	if (!(r->spool = tmpfile()))
+		go_die("temporary file for an over-long line");
+	copy_spool(raw, 0, total, r->spool, 1);
+	fclose(raw);
 	if (fflush(r->spool) != 0 || ferror(r->spool))
 		go_die("temporary file for an over-long line");
+	r->spool_off = 0;
+	r->spool_len = (total + 2) / 3 * 4;
 	r->overlong = json_string("");
 	char what[128];
 	snprintf(what, sizeof what, "line of %llu bytes, over the limit of %zu",
@@ -289,11 +384,7 @@ static int write_overlong(FILE *out, const go_reader *src, const json_t *rec)
 	if (!s || strncmp(s, key, sizeof key - 1) != 0)
 		go_diex("internal error: over-long line record out of shape");
 	fputs(key, out);
-	rewind(src->spool);
-	char buf[CHUNK];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, src->spool)) > 0)
-		fwrite(buf, 1, n, out);
+	copy_spool(src->spool, src->spool_off, src->spool_len, out, 0);
 	fputs(s + sizeof key - 1, out);
 	free(s);
 	return 0;

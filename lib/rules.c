@@ -37,6 +37,7 @@ struct cond {
 	size_t nvals;
 	unsigned id;      /* C_CONTAINS: bit in hits */
 	size_t fm;        /* C_CONTAINS: its field matcher */
+	go_matcher *words; /* C_CONTAINS, for go_rules_explain: a bit per value */
 };
 
 struct rule {
@@ -52,6 +53,7 @@ struct rule {
 	 * record holds references, so nothing may change them in place */
 	json_t *value[NFIELDS];
 	json_t *where_json;
+	unsigned long nset[NFIELDS]; /* fields it set, for go_rules_stats */
 };
 
 /* All keyword conditions on one field share one automaton and one scan. */
@@ -74,6 +76,7 @@ struct go_rules {
 	int pii_state;       /* per record: -1 not looked at, 0 none, 1 found */
 	go_pii pii_hit;
 	int pii_field;       /* 0 title, 1 body */
+	const struct rule *chosen[NFIELDS]; /* of the last record, for go_rules_explain */
 };
 
 /* ---- the default rules ------------------------------------------------------ */
@@ -102,6 +105,12 @@ const char go_default_rules[] =
 "attribute=withheld basis=ogi-15-third-party reason=\"涉及商业秘密、个人隐私，公开会对第三方合法权益造成损害，依据《中华人民共和国政府信息公开条例》第十五条不予公开。\" if title~商业秘密,个人隐私\n"
 "# OGI 16: internal affairs, process information, enforcement case files.\n"
 "attribute=withheld basis=ogi-16-internal reason=\"属于人事管理、后勤管理、内部工作流程等内部事务信息，依据《中华人民共和国政府信息公开条例》第十六条第一款不予公开。\" if title~人事任免,职务任免,干部任免,干部考察,人事调整,人事管理,后勤管理,后勤保障,内部工作流程,内部管理,考勤,值班安排\n"
+"# Everyday personnel and internal matters (OGI 16 para. 1): suggested withheld\n"
+"# for review, never published on a rule's word (go-publish asks confirmation\n"
+"# only of proactive suggestions; these publish nothing).\n"
+"attribute=withheld basis=ogi-16-internal reason=\"属于干部任职、免职、任命、聘任、录用、调动、试用期、转正、职级晋升、辞去公职等人事管理信息，依据《中华人民共和国政府信息公开条例》第十六条第一款不予公开（规则建议，须经审核确认）。\" if title~任职,免职,免去,任命,聘任,聘用,解聘,试用期,转正,职级晋升,职务晋升,职级套转,辞去公职,辞职,辞退,录用,调动,调任,转任,挂职,借调,退休\n"
+"attribute=withheld basis=ogi-16-internal reason=\"属于工作人员考核、奖惩等人事管理信息，依据《中华人民共和国政府信息公开条例》第十六条第一款不予公开（规则建议，须经审核确认）。\" if title~考核,奖惩,嘉奖,记功,记三等功,处分,诫勉,通报批评\n"
+"attribute=withheld basis=ogi-16-internal reason=\"属于工资、福利、休假等人事管理和后勤管理信息，依据《中华人民共和国政府信息公开条例》第十六条第一款不予公开（规则建议，须经审核确认）。\" if title~工资,薪酬,薪级,津贴,福利,年休假,休假,请假,公积金,体检\n"
 "attribute=withheld basis=ogi-16-process reason=\"属于讨论记录、过程稿、磋商信函、请示报告等过程性信息，依据《中华人民共和国政府信息公开条例》第十六条第二款不予公开。\" if title~讨论稿,讨论记录,过程稿,送审稿,征求意见的函,征求意见函,磋商,商请,请示\n"
 "attribute=withheld basis=ogi-16-case-file reason=\"属于行政执法案卷信息，依据《中华人民共和国政府信息公开条例》第十六条第二款不予公开。\" if title~执法案卷,案卷材料\n"
 "\n"
@@ -230,6 +239,7 @@ static void free_rule(struct rule *r)
 	for (size_t i = 0; i < r->nconds; i++) {
 		free_strv(r->conds[i].path, r->conds[i].npath);
 		free_strv(r->conds[i].vals, r->conds[i].nvals);
+		go_matcher_free(r->conds[i].words);
 	}
 	free(r->conds);
 	for (int f = 0; f < NFIELDS; f++)
@@ -642,11 +652,16 @@ static int find_pii(go_rules *rs, json_t *rec)
 	rs->pii_state = 0;
 	for (int i = 0; i < 2; i++) {
 		json_t *v = json_object_get(rec, fields[i]);
-		if (json_is_string(v) &&
-		    go_pii_find(json_string_value(v), json_string_length(v), &rs->pii_hit)) {
-			rs->pii_state = 1;
-			rs->pii_field = i;
-			break;
+		const char *t = json_string_value(v);
+		size_t n = json_string_length(v), at = 0;
+		/* a fixed line alone is no personal information to withhold for */
+		while (t && go_pii_find_from(t, n, at, &rs->pii_hit)) {
+			at = rs->pii_hit.off + rs->pii_hit.len;
+			if (!go_pii_is_warning(rs->pii_hit.kind)) {
+				rs->pii_state = 1;
+				rs->pii_field = i;
+				return 1;
+			}
 		}
 	}
 	return rs->pii_state;
@@ -729,6 +744,7 @@ int go_rules_apply(go_rules *rs, json_t *rec, const go_classify_opts *o)
 {
 	if (!rs->built)
 		go_diex("go_rules_apply before go_rules_build");
+	memset(rs->chosen, 0, sizeof rs->chosen);
 	if (!json_is_object(rec) || go_is_invalid(rec))
 		return 0;
 	go_normalise(rec);
@@ -789,9 +805,13 @@ int go_rules_apply(go_rules *rs, json_t *rec, const go_classify_opts *o)
 	}
 
 	json_t *by = NULL;
-	for (int f = 0; f < NFIELDS; f++)
-		if (chosen[f])
+	for (int f = 0; f < NFIELDS; f++) {
+		rs->chosen[f] = chosen[f];
+		if (chosen[f]) {
 			json_object_set(rec, field_names[f], chosen[f]->value[f]);
+			((struct rule *)chosen[f])->nset[f]++;
+		}
+	}
 	for (int f = 0; f < NFIELDS; f++) {
 		if (!chosen[f])
 			continue;
@@ -807,9 +827,11 @@ int go_rules_apply(go_rules *rs, json_t *rec, const go_classify_opts *o)
 
 	int errors = 0;
 	if (disagrees) {
+		char *shown = go_pii_masked(kept, strlen(kept), 1, NULL);
 		go_problem(rec, o->tool, GO_WARNING, "rule-disagrees", "attribute",
 			   "规则 %s 建议公开属性为 %s，与记录已有的 %s 不一致；未作修改，请核对",
-			   disagrees->where, disagrees->attribute, kept);
+			   disagrees->where, disagrees->attribute, shown);
+		free(shown);
 	}
 	const char *final = go_str(rec, "attribute");
 	if (final && strcmp(final, "proactive") == 0 && find_pii(rs, rec)) {
@@ -822,4 +844,114 @@ int go_rules_apply(go_rules *rs, json_t *rec, const go_classify_opts *o)
 		errors++;
 	}
 	return errors;
+}
+
+/* ---- explaining ------------------------------------------------------------- */
+
+struct text {
+	char *p;
+	size_t n, cap;
+};
+
+static void say(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		go_die("out of memory");
+	va_end(ap);
+	size_t k = strlen(s);
+	if (t->n + k + 1 > t->cap) {
+		t->cap = (t->n + k + 1) * 2;
+		t->p = go_xrealloc(t->p, t->cap);
+	}
+	memcpy(t->p + t->n, s, k + 1);
+	t->n += k;
+	free(s);
+}
+
+/* The words of a keyword condition found in rec, each in the rule's spelling. */
+static void found_words(struct cond *c, json_t *rec, struct text *t)
+{
+	if (!c->words) {
+		c->words = go_matcher_new();
+		for (size_t k = 0; k < c->nvals; k++)
+			go_matcher_add(c->words, c->vals[k], strlen(c->vals[k]), (unsigned)k, 1);
+		go_matcher_build(c->words);
+	}
+	unsigned char *hits = go_xcalloc(c->nvals / 8 + 1, 1);
+	json_t *v = get_path(rec, c->path, c->npath);
+	size_t i, have = 0;
+	json_t *e;
+	if (json_is_string(v))
+		have = go_matcher_scan(c->words, json_string_value(v), json_string_length(v), hits, have);
+	json_array_foreach(json_is_array(v) ? v : NULL, i, e)
+		if (json_is_string(e))
+			have = go_matcher_scan(c->words, json_string_value(e), json_string_length(e),
+					       hits, have);
+	int first = 1;
+	for (size_t k = 0; k < c->nvals; k++)
+		if (hits[k / 8] & 1u << k % 8) {
+			say(t, "%s“%s”", first ? "" : "、", c->vals[k]);
+			first = 0;
+		}
+	free(hits);
+}
+
+char *go_rules_explain(go_rules *rs, json_t *rec)
+{
+	struct text t = {0};
+	for (int f = 0; f < NFIELDS; f++) {
+		const struct rule *r = rs->chosen[f];
+		int seen = 0;
+		for (int g = 0; g < f; g++)
+			seen |= rs->chosen[g] == r;
+		if (!r || seen)
+			continue;
+		say(&t, "%s%s 设定", t.n ? "；" : "", r->where);
+		int n = 0;
+		for (int g = f; g < NFIELDS; g++)
+			if (rs->chosen[g] == r)
+				say(&t, "%s%s", n++ ? "、" : " ", field_names[g]);
+		say(&t, "，因为");
+		for (size_t i = 0; i < r->nconds; i++) {
+			struct cond *c = &r->conds[i];
+			say(&t, "%s", i ? "，且" : " ");
+			for (size_t k = 0; k < c->npath; k++)
+				say(&t, "%s%s", k ? "." : "", c->path[k]);
+			if (c->type == C_EQUALS) {
+				say(&t, " 为 %s", json_string_value(get_path(rec, c->path, c->npath)) ?
+				    json_string_value(get_path(rec, c->path, c->npath)) : c->vals[0]);
+			} else if (c->type == C_CONTAINS) {
+				say(&t, " 含 ");
+				found_words(c, rec, &t);
+			} else {
+				char masked[32];
+				go_pii_mask(NULL, &rs->pii_hit, masked);
+				say(&t, "含有个人信息（%s %s）", go_pii_name(rs->pii_hit.kind), masked);
+			}
+		}
+	}
+	return t.p;
+}
+
+void go_rules_stats(const go_rules *rs, FILE *out)
+{
+	unsigned long total = 0;
+	for (size_t i = 0; i < rs->nrules; i++) {
+		const struct rule *r = &rs->rules[i];
+		unsigned long n = 0;
+		for (int f = 0; f < NFIELDS; f++)
+			n += r->nset[f];
+		total += n;
+		fprintf(out, "%s: %s: 设定 %lu 个字段", go_prog(), r->where, n);
+		int k = 0;
+		for (int f = 0; f < NFIELDS; f++)
+			if (r->sets & 1u << f)
+				fprintf(out, "%s%s %lu", k++ ? "、" : "（", field_names[f], r->nset[f]);
+		fprintf(out, "%s\n", k ? "）" : "");
+	}
+	fprintf(out, "%s: 共 %zu 条规则，设定 %lu 个字段\n", go_prog(), rs->nrules, total);
 }

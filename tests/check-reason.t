@@ -6,7 +6,7 @@
 
 run go-check-reason --help
 is "$status" 0 "--help exits 0"
-like "$(head -n 1 "$T/out")" '^usage: go-check-reason \[--today YYYY-MM-DD\] \[FILE\.\.\.\]$' "--help prints usage on stdout"
+like "$(head -n 1 "$T/out")" '^usage: go-check-reason \[--today YYYY-MM-DD\] \[--mask\] \[FILE\.\.\.\]$' "--help prints usage on stdout"
 is "$(cat "$T/err")" "" "--help prints nothing on stderr"
 
 run go-check-reason --version
@@ -90,11 +90,77 @@ else
 	skip 2 "/dev/full is not writable here"
 fi
 
-# Only libjansson is linked: the tool does not drag in git, archive or OpenCC.
+# Only libjansson and libarchive are linked: libarchive reads the OOXML and
+# ODF attachments rule 9 scans (lib/attach.c, issue 10); no git, no OpenCC.
 if command -v readelf >/dev/null; then
 	readelf -d "$GO_BUILD/bin/go-check-reason" | grep NEEDED >"$T/needed"
-	if grep -Eq 'git2|archive|opencc' "$T/needed"; then ok 1 "links only what it uses"; else ok 0 "links only what it uses"; fi
+	if grep -Eq 'git2|opencc' "$T/needed"; then ok 1 "links only what it uses"; else ok 0 "links only what it uses"; fi
+	if grep -q 'libarchive' "$T/needed"; then ok 0 "links libarchive, for the attachments"; else ok 1 "links libarchive, for the attachments"; fi
 else
-	skip 1 "readelf is not installed"
+	skip 2 "readelf is not installed"
 fi
+# --- personal information (issue 10 §2) ---------------------------------------
+rec() { printf '{"id":"P-%s","title":"通知","office":"法治宣传科","kind":"notice","date":"2026-03-02","attribute":"proactive","category":"service","published":"2026-03-02",%s}\n' "$1" "$2"; }
+
+# Every finding is reported, up to GO_PII_MAX_PER_FIELD (10), then one more that counts the rest.
+rec 1 "\"body\":\"手机$(for i in 10 11 12 13 14 15 16 17 18 19 20 21; do printf '138123456%s，' $i; done)\"" >"$T/many.jsonl"
+run go-check-reason --today 2026-03-05 "$T/many.jsonl"
+is "$status" 1 "twelve mobile numbers: an error"
+is "$(jq '[.problems[] | select(.code == "pii-in-proactive")] | length' "$T/out")" 11 "ten problems, then one that counts the rest"
+like "$(jq -r '.problems[10].message' "$T/out")" '另有 2 处个人信息未逐一列出（每个字段最多列出 10 处）' "the last one says how many more"
+is "$(jq -r '.problems[1].message' "$T/out" | grep -o '138\*\*\*\*[0-9]*')" '138****5611' "each is masked"
+
+# Attachments: text files and the text of OOXML and ODF documents, named in the problem.
+mkdir -p "$T/att/word" "$T/att/xl" "$T/odt"
+printf '<?xml version="1.0"?><w:document><w:body><w:p><w:r><w:t>联系人手机</w:t></w:r><w:r><w:t>138</w:t></w:r><w:r><w:t>12345678</w:t></w:r></w:p><w:p><w:r><w:t>热线12348</w:t></w:r></w:p></w:body></w:document>' >"$T/att/word/document.xml"
+(cd "$T/att" && bsdtar --format zip -cf "$T/名单.docx" word)
+printf '<?xml version="1.0"?><sst><si><t>身份证</t></si><si><t>330102198507150018</t></si></sst>' >"$T/att/xl/sharedStrings.xml"
+(cd "$T/att" && bsdtar --format zip -cf "$T/表.xlsx" xl)
+printf '<?xml version="1.0"?><office:document-content><office:body><text:p>卡号6222<text:s/>0212<text:s/>3456<text:s/>7890<text:s/>128</text:p></office:body></office:document-content>' >"$T/odt/content.xml"
+(cd "$T/odt" && bsdtar --format zip -cf "$T/c.odt" content.xml)
+printf '电话：１３９－１２３４－５６７８\n' >"$T/d.txt"
+printf '<p>住宅电话 010-62345678</p>\n' >"$T/e.html"
+printf '名单,号码\n张某,13712345678\n' >"$T/f.csv"
+printf '# 说明\n统一社会信用代码91330106MA2H123456，某司发〔2026〕3号\n' >"$T/g.md"
+printf 'not a zip' >"$T/h.docx"
+rec 2 "\"attachments\":[{\"name\":\"名单.docx\",\"path\":\"$T/名单.docx\"},{\"name\":\"表.xlsx\",\"path\":\"$T/表.xlsx\"},{\"name\":\"c.odt\",\"path\":\"$T/c.odt\"},{\"name\":\"d.txt\",\"path\":\"$T/d.txt\"},{\"path\":\"$T/e.html\"},{\"name\":\"f.csv\",\"path\":\"$T/f.csv\"},{\"name\":\"g.md\",\"path\":\"$T/g.md\"},{\"name\":\"h.docx\",\"path\":\"$T/h.docx\"},{\"name\":\"i.pdf\",\"path\":\"$T/i.pdf\"}]" >"$T/att.jsonl"
+run go-check-reason --today 2026-03-05 "$T/att.jsonl"
+is "$status" 1 "personal numbers in attachments are errors"
+jq -r '.problems[] | "\(.code) \(.severity) \(.field) \(.message)"' "$T/out" | sed 's/，公开前.*//; s/，如非.*//' >"$T/got"
+cat >"$T/want" <<'WANT'
+pii-in-proactive error attachments 主动公开的附件“名单.docx”中含有个人信息（手机号码 138****5678）
+pii-in-proactive error attachments 主动公开的附件“表.xlsx”中含有个人信息（居民身份证号码 3301**********0018）
+pii-in-proactive error attachments 主动公开的附件“c.odt”中含有个人信息（银行卡号 6222***********0128）
+pii-in-proactive error attachments 主动公开的附件“d.txt”中含有个人信息（手机号码 139****5678）
+pii-in-proactive warning attachments 主动公开的附件“e.html”中含有固定电话号码（010******78）
+pii-in-proactive error attachments 主动公开的附件“f.csv”中含有个人信息（手机号码 137****5678）
+attachment-not-scanned warning attachments 附件“h.docx”无法读取，未检查其中的个人信息：Unrecognized archive format。
+WANT
+same_file "$T/got" "$T/want" "each attachment is scanned and named; a credit code, 文号 and a hotline are not"
+is "$(cat "$T/err")" "" "nothing on stderr"
+
+# No number is ever printed whole: invalid-json, unknown-kind, invalid-basis, stderr.
+printf '{"id":"A" 13812345678}\n' >"$T/bad.jsonl"
+rec 3 '"kind":"13812345678","basis":["330102198507150018"]' | sed 's/"kind":"notice",//' >>"$T/bad.jsonl"
+run go-check-reason --today 2026-03-05 "$T/bad.jsonl"
+is "$(jq -r '.problems[0].message' "$T/out" | head -1)" "invalid JSON: ',' or '}' expected near '138****5678}' (column 11)" "invalid-json quotes the line masked"
+is "$(cat "$T/err")" "go-check-reason: $T/bad.jsonl:1: invalid JSON: ',' or '}' expected near '138****5678}' (column 11)" "and so does stderr"
+like "$(jq -r 'select(.id) | .problems[] | select(.code == "unknown-kind") | .message' "$T/out")" '“138\*\*\*\*5678”' "unknown-kind quotes the value masked"
+like "$(jq -r 'select(.id) | .problems[] | select(.code == "invalid-basis") | .message' "$T/out")" '“3301\*\*\*\*\*\*\*\*\*\*0018”' "invalid-basis quotes the value masked"
+if grep -Eq '13812345678|330102198507150018' "$T/err" || jq -r '.problems[].message' "$T/out" | grep -Eq '13812345678|330102198507150018'; then
+	ok 1 "no message holds a number whole"
+else ok 0 "no message holds a number whole"; fi
+
+# --mask: the record with its numbers masked, and a masked warning.
+rec 4 '"title":"关于张某（13812345678）的通知","body":"身份证 330102 19850715 0018，电话138-1234-5678，热线12348。"' | sed 's/"title":"通知",//' >"$T/m.jsonl"
+run go-check-reason --today 2026-03-05 --mask "$T/m.jsonl"
+is "$status" 0 "--mask: nothing left to refuse"
+is "$(jq -r .title "$T/out")" "关于张某（138****5678）的通知" "--mask masks the title"
+is "$(jq -r .body "$T/out")" "身份证 3301**********0018，电话138****5678，热线12348。" "--mask masks the body, each finding"
+is "$(jq -r '[.problems[] | .code + " " + .severity] | join(",")' "$T/out")" "masked warning" "with a masked warning"
+go-check-reason --today 2026-03-05 --mask "$T/out" >"$T/twice" 2>/dev/null
+same_file "$T/twice" "$T/out" "--mask twice gives what --mask once does"
+run go-check-reason --today 2026-03-05 "$T/m.jsonl"
+is "$(jq -r .body "$T/out")" "$(jq -r .body "$T/m.jsonl")" "without --mask the record is not changed"
+is "$(jq '[.problems[] | select(.code == "pii-in-proactive")] | length' "$T/out")" 3 "and every finding is an error"
 finish

@@ -8,7 +8,7 @@ SEED=$TESTS/../data/work-plan-seed.txt
 
 run go-classify --help
 is "$status" 0 "--help exits 0"
-like "$(head -n 1 "$T/out")" '^usage: go-classify \[-r RULES\]\.\.\. \[--no-default-rules\] \[--overwrite\] \[--print-default-rules\] \[FILE\.\.\.\]$' "--help prints usage on stdout"
+like "$(head -n 1 "$T/out")" '^usage: go-classify \[-r RULES\]\.\.\. \[--no-default-rules\] \[--overwrite\] \[--explain\] \[--stats\]$' "--help prints usage on stdout"
 is "$(cat "$T/err")" "" "--help prints nothing on stderr"
 
 run go-classify --version
@@ -87,7 +87,7 @@ same_file "$T/got" "$T/want" "man/go-classify.1 lists the default rules as they 
 	for k in rule normative policy decision-draft interpretation meeting notice report guide license penalty enforcement response repost other; do
 		printf '{"id":"K-%s","kind":"%s","title":"标题"}\n' "$k" "$k"
 	done
-	for t in 绝密文件 禁止公开事项 危及社会稳定的情况 商业秘密 后勤保障 讨论稿 执法案卷 行政处罚 服务指南 工作总结 工作计划; do
+	for t in 绝密文件 禁止公开事项 危及社会稳定的情况 商业秘密 后勤保障 张某同志任职 年度考核 工资调整 讨论稿 执法案卷 行政处罚 服务指南 工作总结 工作计划; do
 		printf '{"id":"T-%s","kind":"other","title":"关于%s"}\n' "$t" "$t"
 	done
 } >"$T/all.jsonl"
@@ -114,7 +114,7 @@ printf '%s\n' 'category=result reason=第二个文件 if kind=guide' >"$T/b.rule
 printf '%s\n' '{"id":"G-1","kind":"guide","title":"办事指南"}' >"$T/g.jsonl"
 run go-classify -r "$T/a.rules" -r "$T/b.rules" "$T/g.jsonl"
 is "$(jq -c '[.attribute, .category, .reason]' "$T/out")" '["proactive","execution","第二个文件"]' "the first -r file wins, then the next, then the defaults"
-is "$(jq -c .classified_by "$T/out")" "{\"attribute\":\"default:30\",\"category\":\"$T/a.rules:1\",\"reason\":\"$T/b.rules:1\"}" "provenance names each"
+is "$(jq -c .classified_by "$T/out")" "{\"attribute\":\"default:36\",\"category\":\"$T/a.rules:1\",\"reason\":\"$T/b.rules:1\"}" "provenance names each"
 
 # Rules from stdin with -r -.
 run sh -c "printf '%s\n' 'category=result if kind=guide' | go-classify --no-default-rules -r - '$T/g.jsonl'"
@@ -186,4 +186,46 @@ if command -v script >/dev/null; then
 else
 	skip 2 "script(1) is not installed: no terminal for stdin"
 fi
+# --- personnel and internal matters, --explain, --stats (issue 10 §1) ---------
+n=0
+for t in 关于张某同志任职的通知 关于孙某某同志试用期满考核合格的通知 关于聘任赵某为公职律师的通知 \
+	关于免去李某同志职务的通知 关于任命王某为科长的通知 关于钱某同志转正的通知 关于2026年职级晋升的通知 \
+	关于周某辞去公职的批复 关于录用吴某等3名公务员的通知 关于郑某同志工作调动的通知 \
+	关于2025年度考核结果的通知 关于给予冯某嘉奖的决定 关于调整工资标准的通知 关于发放职工福利的通知 \
+	關於陳某同志任職的通知; do
+	n=$((n + 1))
+	printf '{"id":"N-%s","title":"%s","office":"政治处","kind":"notice","date":"2026-03-04"}\n' "$n" "$t"
+done >"$T/personnel.jsonl"
+run go-classify "$T/personnel.jsonl"
+is "$status" 0 "personnel notices: no error"
+is "$(jq -r '.attribute + " " + (.basis | join(","))' "$T/out" | sort | uniq -c | sed 's/^ *//')" "15 withheld ogi-16-internal" \
+	"every personnel notice is suggested withheld / ogi-16-internal, none proactive"
+is "$(jq -r '.reason' "$T/out" | grep -vc '第十六条第一款')" 0 "each reason cites OGI article 16 paragraph 1"
+printf '%s\n' '{"id":"N-99","title":"关于开展普法宣传的通知","office":"办公室","kind":"notice","date":"2026-03-04"}' >"$T/plain.jsonl"
+is "$(go-classify "$T/plain.jsonl" | jq -r .attribute)" proactive "an ordinary notice is still proactive"
+
+run go-classify --explain "$T/personnel.jsonl" "$T/plain.jsonl"
+is "$status" 0 "--explain exits 0"
+is "$(wc -l <"$T/out")" 16 "--explain writes the records"
+same_file "$T/out" "$(go-classify "$T/personnel.jsonl" "$T/plain.jsonl" >"$T/plain-out"; echo "$T/plain-out")" "--explain changes no record"
+is "$(sed -n 1p "$T/err")" "go-classify: $T/personnel.jsonl:1: N-1: default:$(go-classify --print-default-rules | grep -n '^attribute=withheld basis=ogi-16-internal reason=.*if title~任职' | cut -d: -f1) 设定 attribute、basis、reason，因为 title 含 “任职”" \
+	"--explain names the rule, the fields and the words"
+like "$(sed -n 15p "$T/err")" '因为 title 含 “任职”$' "a traditional-script title is explained in the rule's words"
+like "$(sed -n 16p "$T/err")" "N-99: default:[0-9]+ 设定 attribute、category、reason，因为 kind 为 notice$" "the fallback is explained too"
+printf '{"id":"N-0","kind":"meeting","title":"会议"}\n' | go-classify --explain 2>"$T/err" >/dev/null
+is "$(cat "$T/err")" "go-classify: <stdin>:1: N-0: 没有规则适用" "--explain says when no rule applies"
+
+run go-classify --stats "$T/personnel.jsonl" "$T/plain.jsonl"
+is "$(wc -l <"$T/err")" "$(($(go-classify --print-default-rules | grep -c '^attribute=') + 1))" "--stats: one line a rule, then the total"
+r=$(go-classify --print-default-rules | grep -n '^attribute=withheld basis=ogi-16-internal reason=.*if title~任职' | cut -d: -f1)
+is "$(grep "default:$r:" "$T/err")" "go-classify: default:$r: 设定 33 个字段（attribute 11、basis 11、reason 11）" "--stats counts the fields a rule set"
+is "$(tail -n 1 "$T/err")" "go-classify: 共 $(go-classify --print-default-rules | grep -c '^attribute=') 条规则，设定 48 个字段" "and the total"
+like "$(grep -c ': 设定 0 个字段' "$T/err")" '^[1-9]' "rules that set nothing are listed, for the audit"
+# The wider detector: a full-width mobile makes a record withheld; an office's
+# fixed line alone does not.
+printf '%s\n' '{"id":"Q-1","title":"通知","office":"办公室","kind":"notice","date":"2026-03-04","body":"联系人手机１３８-１２３４-５６７８"}' \
+	'{"id":"Q-2","title":"通知","office":"办公室","kind":"notice","date":"2026-03-04","body":"咨询电话 0571-87654321"}' >"$T/q.jsonl"
+run go-classify "$T/q.jsonl"
+is "$(jq -r '.attribute + " " + (.basis // [] | join(","))' "$T/out" | tr '\n' ';')" "withheld ogi-15-third-party;proactive ;" \
+	"a full-width grouped mobile is personal information; a fixed line alone is not"
 finish

@@ -8,6 +8,7 @@ complete -c go-publish -l author -x -d "Who publishes: 'Name <email>'"
 complete -c go-publish -l dry-run -d 'Report without writing'
 complete -c go-publish -l push -r -a '(__fish_complete_directories)' -d 'Push both branches to a remote or URL'
 complete -c go-publish -l today -x -d 'The day of publishing (YYYY-MM-DD)'
+complete -c go-publish -l accept-classified -x -d 'NAME confirms the proactive attributes rules suggested'
 complete -c go-publish -l grace-days -x -d 'Working days an interpretation may follow its policy'
 complete -c go-publish -s h -l help -d 'Show help'
 complete -c go-publish -l version -d 'Show version'

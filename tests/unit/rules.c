@@ -54,7 +54,7 @@ int main(void)
 
 	rec = apply(rs, "{\"kind\":\"guide\",\"attribute\":\"withheld\",\"category\":\"service\"}", 1, &errors);
 	is_str(field(rec, "attribute"), "proactive", "--overwrite replaces the attribute");
-	is_str(field(json_object_get(rec, "classified_by"), "attribute"), "t:30", "and says which rule did");
+	is_str(field(json_object_get(rec, "classified_by"), "attribute"), "t:36", "and says which rule did");
 	json_decref(rec);
 	go_rules_free(rs);
 
