@@ -33,8 +33,13 @@ echo "== the pipeline on examples/documents.jsonl (today is $today)"
 stage go-classify go-classify "$here/documents.jsonl"
 stage go-check-reason go-check-reason --today "$today" "$out/go-classify.jsonl"
 stage go-link-interp go-link-interp --today "$today" "$out/go-check-reason.jsonl"
+# A rule's suggestion is not a decision: the disclosure office has reviewed the
+# attributes go-classify suggested and says so (the commit records it as a
+# Classified-by trailer); without --accept-classified, go-publish would refuse
+# each rule-set proactive record as unconfirmed-attribute.
 stage go-publish go-publish --init --repo "$store" --today "$today" \
-	--author '市司法局政务公开办 <gongkai@sfj.example.gov.cn>' "$out/go-link-interp.jsonl"
+	--author '市司法局政务公开办 <gongkai@sfj.example.gov.cn>' \
+	--accept-classified '政务公开办 王某' "$out/go-link-interp.jsonl"
 
 echo
 echo "== each document: attribute (who set it), problems, what go-publish did"
