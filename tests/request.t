@@ -224,7 +224,8 @@ is "$(cat "$T/out")" "" "--within 23: none"
 
 # ---- never public ------------------------------------------------------------------
 P='{"id":"SFJ-2026-001","title":"通知","office":"办公室","kind":"notice","date":"2026-03-02","attribute":"proactive","category":"execution","body":"正文"}'
-printf '%s\n' "$P" | go-publish --repo "$S" --today 2026-03-10 >/dev/null
+printf '%s\n' "$P" | go-publish --repo "$S" --today 2026-03-10 >"$T/out" 2>"$T/err"
+is "$(jq -r .publish.status "$T/out")" published "a notice is published beside the applications"
 run go-publish --repo "$S" --today 2026-03-10 "$T/sf.jsonl"
 is "$status" 1 "go-publish refuses an application (kind request)"
 is "$(G ls-tree -r --name-only public | grep -c '/SF/')" 0 "  public holds no application"
