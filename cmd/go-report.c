@@ -180,6 +180,8 @@ int main(int argc, char **argv)
 		long y = year ? year : go_date_year(day_today);
 		so.from = year_start(y);
 		so.to = year_start(y + 1) - 1;
+		so.pfrom = year_start(y - 1);
+		so.pto = so.from - 1;
 	}
 
 	int status = GO_OK;

@@ -594,6 +594,7 @@ typedef struct go_report_src {
 
 typedef struct go_scoreboard_opts {
 	int from, to;         /* the period, days, inclusive */
+	int pfrom, pto;       /* the previous period; pto 0: as long, just before */
 	int today;            /* for records not yet published, and the deadlines */
 	int grace_days;       /* rule 7, as go-link-interp --grace-days */
 	int rectify_days;     /* working days after today to put things right */

@@ -256,10 +256,10 @@ static void board_html(FILE *f, const json_t *b)
 	const json_t *offices = json_object_get(b, "offices");
 	size_t i, k;
 	json_t *o;
-	fprintf(f, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+	fprintf(f, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\" xml:lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 		   "<title>政务公开工作情况通报（%s 至 %s）</title>\n<style>\n%s"
 		   ".fail { color: #b22222; font-weight: bold; }\nsvg.chart { display: block; margin: 0.5em 0; }\n"
-		   "</style>\n</head>\n<body>\n<main class=\"go-scoreboard\">\n",
+		   "</style>\n</head>\n<body>\n<div class=\"go-scoreboard\">\n",
 		go_str(b, "from"), go_str(b, "to"), css_common);
 	fprintf(f, "<h1>政务公开工作情况通报（%s 至 %s）</h1>\n", go_str(b, "from"), go_str(b, "to"));
 	fprintf(f, "<p>上期：%s 至 %s。各项为本期数（上期数，增减）。</p>\n",
@@ -309,7 +309,7 @@ static void board_html(FILE *f, const json_t *b)
 		fputs("<li>无。</li>\n", f);
 	fputs("</ul>\n<h2>各科室明细</h2>\n", f);
 	json_array_foreach(offices, i, o) {
-		fputs("<section>\n<h3>", f);
+		fputs("<div class=\"section\">\n<h3>", f);
 		html_esc(f, office_name(o));
 		fputs("</h3>\n<ul>\n", f);
 		static const char *const lists[][2] = {
@@ -338,9 +338,9 @@ static void board_html(FILE *f, const json_t *b)
 					(long long)json_integer_value(json_object_get(c, "warning")));
 			fputs("</tbody>\n</table>\n", f);
 		}
-		fputs("</section>\n", f);
+		fputs("</div>\n", f);
 	}
-	fputs("</main>\n</body>\n</html>\n", f);
+	fputs("</div>\n</body>\n</html>\n", f);
 }
 
 int go_scoreboard_write(FILE *f, const json_t *b, const char *format)
@@ -448,24 +448,24 @@ static void section_text(FILE *f, const json_t *r, int i, int html)
 static void annual_html(FILE *f, const json_t *r)
 {
 	long long year = (long long)json_integer_value(json_object_get(r, "year"));
-	fprintf(f, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+	fprintf(f, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\" xml:lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 		   "<title>%lld年政府信息公开工作年度报告</title>\n<style>\n%s"
-		   "article.go-annual-report { max-width: 180mm; margin: 0 auto; }\n"
-		   "article.go-annual-report table { width: 100%%; font-size: 10pt; }\n"
-		   "article.go-annual-report th { font-weight: normal; text-align: center; }\n"
-		   "article.go-annual-report th.row { text-align: left; }\n"
-		   "article.go-annual-report td { text-align: center; }\n"
-		   "</style>\n</head>\n<body>\n<article class=\"go-annual-report\">\n"
+		   "div.go-annual-report { max-width: 180mm; margin: 0 auto; }\n"
+		   "div.go-annual-report table { width: 100%%; font-size: 10pt; }\n"
+		   "div.go-annual-report th { font-weight: normal; text-align: center; }\n"
+		   "div.go-annual-report th.row { text-align: left; }\n"
+		   "div.go-annual-report td { text-align: center; }\n"
+		   "</style>\n</head>\n<body>\n<div class=\"go-annual-report\">\n"
 		   "<h1>%lld年政府信息公开工作年度报告</h1>\n", year, css_common, year);
 	char *ov = overview_text(r);
-	fprintf(f, "<section id=\"s1\">\n<h2>%s</h2>\n<p>", headings[0]);
+	fprintf(f, "<div class=\"section\" id=\"s1\">\n<h2>%s</h2>\n<p>", headings[0]);
 	html_esc(f, ov);
 	fputs("</p>\n", f);
 	free(ov);
 	section_text(f, r, 0, 1);
 
 	/* Table 二: each block a header row, then its rows. */
-	fprintf(f, "</section>\n<section id=\"s2\">\n<h2>%s</h2>\n<table id=\"table2\">\n", headings[1]);
+	fprintf(f, "</div>\n<div class=\"section\" id=\"s2\">\n<h2>%s</h2>\n<table id=\"table2\">\n", headings[1]);
 	for (size_t i = 0; i < sizeof t2rows / sizeof *t2rows; i++) {
 		int first = i == 0 || strcmp(t2rows[i].block, t2rows[i - 1].block) != 0;
 		int wide = strcmp(t2rows[i].key, "rule") == 0 || strcmp(t2rows[i].key, "normative") == 0;
@@ -491,10 +491,10 @@ static void annual_html(FILE *f, const json_t *r)
 		}
 		fputs("</tr>\n", f);
 	}
-	fputs("</table>\n</section>\n", f);
+	fputs("</table>\n</div>\n", f);
 
 	/* Table 三: the statutory layout, group cells spanning their rows. */
-	fprintf(f, "<section id=\"s3\">\n<h2>%s</h2>\n<table id=\"table3\">\n<thead>\n", headings[2]);
+	fprintf(f, "<div class=\"section\" id=\"s3\">\n<h2>%s</h2>\n<table id=\"table3\">\n<thead>\n", headings[2]);
 	fprintf(f, "<tr><th colspan=\"3\" rowspan=\"3\">%s</th><th colspan=\"7\">申请人情况</th></tr>\n", check_note);
 	fputs("<tr><th rowspan=\"2\">自然人</th><th colspan=\"5\">法人或其他组织</th><th rowspan=\"2\">总计</th></tr>\n<tr>", f);
 	for (int c = 1; c < 6; c++)
@@ -528,10 +528,10 @@ static void annual_html(FILE *f, const json_t *r)
 		}
 		fputs("</tr>\n", f);
 	}
-	fputs("</tbody>\n</table>\n</section>\n", f);
+	fputs("</tbody>\n</table>\n</div>\n", f);
 
 	/* Table 四. */
-	fprintf(f, "<section id=\"s4\">\n<h2>%s</h2>\n<table id=\"table4\">\n<thead>\n"
+	fprintf(f, "<div class=\"section\" id=\"s4\">\n<h2>%s</h2>\n<table id=\"table4\">\n<thead>\n"
 		   "<tr><th colspan=\"5\">行政复议</th><th colspan=\"10\">行政诉讼</th></tr>\n<tr>", headings[3]);
 	for (int c = 0; c < 5; c++)
 		fprintf(f, "<th rowspan=\"2\">%s</th>", go_table4_column_labels[c]);
@@ -546,13 +546,13 @@ static void annual_html(FILE *f, const json_t *r)
 			number(f, t4cell(r, g, c));
 			fputs("</td>", f);
 		}
-	fputs("</tr>\n</tbody>\n</table>\n</section>\n", f);
+	fputs("</tr>\n</tbody>\n</table>\n</div>\n", f);
 	for (int i = 4; i < 6; i++) {
-		fprintf(f, "<section id=\"s%d\">\n<h2>%s</h2>\n", i + 1, headings[i]);
+		fprintf(f, "<div class=\"section\" id=\"s%d\">\n<h2>%s</h2>\n", i + 1, headings[i]);
 		section_text(f, r, i, 1);
-		fputs("</section>\n", f);
+		fputs("</div>\n", f);
 	}
-	fputs("</article>\n</body>\n</html>\n", f);
+	fputs("</div>\n</body>\n</html>\n", f);
 }
 
 /* Table 三's full row label, for Markdown and CSV, which cannot span. */

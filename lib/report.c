@@ -648,8 +648,8 @@ json_t *go_scoreboard(go_report_src *src, const go_scoreboard_opts *o, char **er
 			     .grace_days = o->grace_days};
 	struct board b = {.o = o, .x = go_interp_new(&io)};
 	/* The previous period: as long, just before. */
-	b.pto = o->from - 1;
-	b.pfrom = o->from - (o->to - o->from + 1);
+	b.pto = o->pto ? o->pto : o->from - 1;
+	b.pfrom = o->pto ? o->pfrom : o->from - (o->to - o->from + 1);
 	json_t *out = NULL;
 	if (foreach_record(src, board_record, &b, err) != 0)
 		goto done;
