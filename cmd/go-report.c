@@ -226,6 +226,8 @@ int main(int argc, char **argv)
 		status = GO_FATAL;
 		goto out;
 	}
+	if (src.undated)
+		go_warnx("%lu 条记录没有有效的成文日期（date），未计入任何期间。", src.undated);
 	size_t i;
 	json_t *p;
 	int errors = 0;
@@ -252,7 +254,7 @@ int main(int argc, char **argv)
 			if (strcmp(go_str(p, "status"), "不达标") == 0)
 				status = GO_FINDINGS;
 	}
-	if (src.invalid && status == GO_OK)
+	if ((src.invalid || src.undated) && status == GO_OK)
 		status = GO_FINDINGS;
 out:
 	json_decref(out);

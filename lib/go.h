@@ -590,6 +590,7 @@ typedef struct go_report_src {
 	int use_stdin;        /* read standard input when nfiles is 0 */
 	unsigned long invalid; /* out: input lines that were not records */
 	int io_error;          /* out: an input file could not be read */
+	unsigned long undated; /* out: records without a real date, counted nowhere */
 } go_report_src;
 
 typedef struct go_scoreboard_opts {

@@ -200,6 +200,7 @@ struct doc {
 
 struct board {
 	const go_scoreboard_opts *o;
+	go_report_src *src;
 	int pfrom, pto;              /* the previous period */
 	go_interp *x;
 	struct doc *d;
@@ -241,6 +242,8 @@ static int board_record(json_t *rec, void *ctx)
 			pub = b->o->today;
 		strmap_put(&b->interp_day, go_str(rec, "id"), pub);
 	}
+	if (date == NO_DAY)
+		b->src->undated++;
 	if (period < 0) {
 		/* Outside both periods: a policy or an interpretation to join with. */
 		go_interp_add_stored(b->x, rec);
@@ -646,7 +649,7 @@ json_t *go_scoreboard(go_report_src *src, const go_scoreboard_opts *o, char **er
 
 	go_interp_opts io = {.tool = "go-link-interp", .today = o->today,
 			     .grace_days = o->grace_days};
-	struct board b = {.o = o, .x = go_interp_new(&io)};
+	struct board b = {.o = o, .src = src, .x = go_interp_new(&io)};
 	/* The previous period: as long, just before. */
 	b.pto = o->pto ? o->pto : o->from - 1;
 	b.pfrom = o->pto ? o->pfrom : o->from - (o->to - o->from + 1);
@@ -779,6 +782,7 @@ static void problem(json_t *problems, const char *severity, const char *fmt, ...
 }
 
 struct annual {
+	go_report_src *src;
 	int year, start, end;
 	json_t *t2;       /* table 二 */
 	json_t *overview; /* the counts section 一 is pre-filled with */
@@ -796,6 +800,8 @@ static int annual_record(json_t *rec, void *ctx)
 		return 0; /* not counted as published (withdrawn in or before the year) */
 	const char *kind = go_str(rec, "kind");
 	int date = day_of(rec, "date");
+	if (date == NO_DAY)
+		a->src->undated++;
 	int in_year = date != NO_DAY && date >= a->start && date <= a->end;
 	if (is(kind, "rule") || is(kind, "normative")) {
 		const char *v = go_str(rec, "validity");
@@ -967,7 +973,7 @@ json_t *go_annual(go_report_src *src, int year, const json_t *extra, json_t **pr
 	char first[16], last[16];
 	snprintf(first, sizeof first, "%04d-01-01", year);
 	snprintf(last, sizeof last, "%04d-12-31", year);
-	struct annual a = {.year = year};
+	struct annual a = {.src = src, .year = year};
 	go_parse_date(first, &a.start);
 	go_parse_date(last, &a.end);
 	a.t2 = json_pack("{s:{s:i,s:i,s:i},s:{s:i,s:i,s:i},s:{s:i},s:{s:i},s:{s:i}}",

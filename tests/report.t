@@ -206,6 +206,12 @@ like "$(cat "$T/out")" '<p>上期：2024-01-01 至 2024-12-31。' "scoreboard: t
 run go-report scoreboard --repo "$S" --year 2025 --today 2026-01-05 --format md
 like "$(cat "$T/out")" '\| 办公室 \| 不达标 \| 6（上期 0，\+6）' "scoreboard Markdown: measure with trend against the previous period"
 
+# A record without a date is counted nowhere, and said so.
+printf '%s\n' '{"id":"X-1","title":"无日期","kind":"notice","office":"办公室","attribute":"proactive","category":"result"}' >"$T/undated.jsonl"
+run go-report scoreboard --year 2025 --today 2026-01-05 --rules /dev/null "$T/undated.jsonl"
+is "$status" 1 "a record without a date: exit 1"
+like "$(cat "$T/err")" "^go-report: 1 条记录没有有效的成文日期（date），未计入任何期间。" "a record without a date: said on stderr"
+
 # ---- usage -----------------------------------------------------------------------
 run go-report --help
 is "$status.$(head -c 16 "$T/out")" "0.usage: go-report" "--help: exit 0, usage on stdout"
