@@ -190,7 +190,9 @@ const char go_scoreboard_default_rules[] =
 
 /* A document of one of the two periods, reduced to what the scoreboard needs. */
 struct doc {
-	char *id, *office, *kind, *attr, *category;
+	char *id;
+	const char *office;          /* interned in board.offices */
+	const char *kind, *attr, *category; /* static codes */
 	int date, published, period; /* period 0: current, 1: previous */
 	int withdrawn, placeholder, policy, exempt;
 	long n;                      /* number in the rule-7 index, or -1 */
@@ -206,16 +208,31 @@ struct board {
 	struct doc *d;
 	size_t n, cap;
 	struct strmap interp_day;    /* interpretation id -> published day */
+	struct strmap offices;       /* every office name, once */
 };
+
+/* The one copy of an office's name (strmap keys never move). */
+static const char *intern(struct strmap *m, const char *s)
+{
+	if (!strmap_get(m, s, NULL))
+		strmap_put(m, s, 0);
+	return m->key[strmap_slot(m, s)];
+}
 
 static char *dup_or(const char *s, const char *dflt)
 {
 	return go_xstrdup(s && *s ? s : dflt);
 }
 
-/* Record each code once per record, the error if it has both severities. */
-static void note_problems(json_t *into, const json_t *rec)
+/* Record each code once per record, the error if it has both severities;
+ * *into is made when there is a first one. */
+static void note_problems(json_t **intop, const json_t *rec)
 {
+	if (!json_array_size(json_object_get(rec, "problems")))
+		return;
+	if (!*intop)
+		*intop = json_object();
+	json_t *into = *intop;
 	size_t i;
 	json_t *p;
 	json_array_foreach(json_object_get(rec, "problems"), i, p) {
@@ -256,10 +273,13 @@ static int board_record(json_t *rec, void *ctx)
 	struct doc *d = &b->d[b->n++];
 	memset(d, 0, sizeof *d);
 	d->id = dup_or(go_str(rec, "id"), "（无索引号）");
-	d->office = dup_or(go_str(rec, "office"), "（未填写科室）");
-	d->kind = dup_or(kind, "");
-	d->attr = dup_or(go_norm_attribute(go_str(rec, "attribute")), "none");
-	d->category = dup_or(go_norm_category(go_str(rec, "category")), "none");
+	const char *office = go_str(rec, "office");
+	d->office = intern(&b->offices, office && *office ? office : "（未填写科室）");
+	d->kind = kind ? go_norm_kind(kind) : NULL;
+	d->attr = go_norm_attribute(go_str(rec, "attribute"));
+	d->attr = d->attr ? d->attr : "none";
+	d->category = go_norm_category(go_str(rec, "category"));
+	d->category = d->category ? d->category : "none";
 	d->date = date;
 	d->period = period;
 	d->withdrawn = withdrawn_by(rec, period == 0 ? b->o->to : b->pto);
@@ -273,8 +293,7 @@ static int board_record(json_t *rec, void *ctx)
 	go_check_opts co = {.tool = "go-check-reason", .today = b->o->today};
 	go_check_record(rec, &co);
 	go_problems_clear(rec, "go-link-interp");
-	d->problems = json_object();
-	note_problems(d->problems, rec);
+	note_problems(&d->problems, rec);
 	const json_t *reason = json_object_get(rec, "reason");
 	d->placeholder = json_is_string(reason) && json_object_get(d->problems, "missing-reason");
 	d->n = d->withdrawn ? -1 : go_interp_add(b->x, rec);
@@ -292,7 +311,7 @@ static void board_join(struct board *b)
 			continue;
 		json_t *tmp = json_object();
 		go_interp_apply(b->x, d->n, tmp);
-		note_problems(d->problems, tmp);
+		note_problems(&d->problems, tmp);
 		d->interps = json_incref(json_object_get(tmp, "interpretations"));
 		json_decref(tmp);
 	}
@@ -636,7 +655,7 @@ static json_t *office_json(const char *name, struct tally *cur, struct tally *pr
 
 static int cmp_office(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 json_t *go_scoreboard(go_report_src *src, const go_scoreboard_opts *o, char **err)
@@ -660,7 +679,7 @@ json_t *go_scoreboard(go_report_src *src, const go_scoreboard_opts *o, char **er
 
 	/* Offices in byte order, then the total. */
 	struct strmap seen = {0};
-	char **names = NULL;
+	const char **names = NULL;
 	size_t nnames = 0;
 	for (size_t i = 0; i < b.n; i++)
 		if (!strmap_get(&seen, b.d[i].office, NULL)) {
@@ -706,15 +725,12 @@ json_t *go_scoreboard(go_report_src *src, const go_scoreboard_opts *o, char **er
 done:
 	for (size_t i = 0; i < b.n; i++) {
 		free(b.d[i].id);
-		free(b.d[i].office);
-		free(b.d[i].kind);
-		free(b.d[i].attr);
-		free(b.d[i].category);
 		json_decref(b.d[i].problems);
 		json_decref(b.d[i].interps);
 	}
 	free(b.d);
 	strmap_free(&b.interp_day);
+	strmap_free(&b.offices);
 	go_interp_free(b.x);
 	rules_free(rules, nrules);
 	return out;
@@ -887,6 +903,15 @@ static json_t *table3_check(json_t *t, int year, json_t *problems)
 		if (!same)
 			problem(problems, "error",
 				"表三：table3.columns 须依次为 natural-person business research nonprofit legal-service other total。");
+	}
+	const char *key;
+	json_t *val;
+	json_object_foreach((json_t *)given, key, val) {
+		const go_annual_row *r = go_table3_rows;
+		while (r->key && strcmp(r->key, key) != 0)
+			r++;
+		if (!r->key)
+			problem(problems, "error", "表三：table3.rows 中的“%s”不是报告格式中的行。", key);
 	}
 	long v[32][7] = {{0}};
 	int nrow = 0;
