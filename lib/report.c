@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <git2.h>
+
 #include "go.h"
 
 #define NO_DAY (-1000000)
@@ -110,10 +112,12 @@ static int store_record(json_t *rec, const char *dir, void *ctx)
 
 /*
  * Every record once: those of the input (held in memory, a month of drafts or
- * so), then the store's documents whose id the input does not hold. Records
- * are normalised. 0, or -1 with *err.
+ * so), then the store's documents whose id the input does not hold, those
+ * filed under the years ymin..ymax only when ymin is not 0. Records are
+ * normalised. 0, or -1 with *err.
  */
-static int foreach_record(go_report_src *src, record_cb cb, void *ctx, char **err)
+static int foreach_record(go_report_src *src, int ymin, int ymax, record_cb cb, void *ctx,
+			  char **err)
 {
 	struct strmap ids = {0};
 	json_t *input = json_array();
@@ -144,7 +148,19 @@ static int foreach_record(go_report_src *src, record_cb cb, void *ctx, char **er
 			break;
 	if (rc == 0 && src->store) {
 		struct store_walk w = {&ids, cb, ctx};
-		rc = go_store_foreach(src->store, NULL, 0, store_record, &w);
+		if (!ymin) {
+			rc = go_store_foreach(src->store, NULL, 0, store_record, &w);
+		} else {
+			char commit[41];
+			git_tree *root = NULL;
+			rc = go_store_resolve(src->store, NULL, commit, &root);
+			if (rc == GIT_ENOTFOUND)
+				rc = 0; /* no main yet: an empty store */
+			else
+				for (int y = ymin; rc == 0 && y <= ymax; y++)
+					rc = go_store_foreach_tree(src->store, root, y, 0, store_record, &w);
+			git_tree_free(root);
+		}
 		if (rc < 0)
 			*err = go_xasprintf("%s: the store cannot be read", go_store_path(src->store));
 	}
@@ -191,6 +207,7 @@ const char go_scoreboard_default_rules[] =
 /* A document of one of the two periods, reduced to what the scoreboard needs. */
 struct doc {
 	char *id;
+	char *interprets;            /* an interpretation's policy, or NULL */
 	const char *office;          /* interned in board.offices */
 	const char *kind, *attr, *category; /* static codes */
 	int date, published, period; /* period 0: current, 1: previous */
@@ -209,6 +226,7 @@ struct board {
 	size_t n, cap;
 	struct strmap interp_day;    /* interpretation id -> published day */
 	struct strmap offices;       /* every office name, once */
+	struct strmap ids;           /* every id read */
 };
 
 /* The one copy of an office's name (strmap keys never move). */
@@ -253,6 +271,8 @@ static int board_record(json_t *rec, void *ctx)
 	int period = date == NO_DAY ? -1 : date >= b->o->from && date <= b->o->to ? 0
 		   : date >= b->pfrom && date <= b->pto ? 1 : -1;
 
+	if (go_str(rec, "id"))
+		strmap_put(&b->ids, go_str(rec, "id"), 0);
 	if (is(kind, "interpretation") && go_str(rec, "id")) {
 		int pub = day_of(rec, "published");
 		if (pub == NO_DAY && period >= 0)
@@ -273,6 +293,8 @@ static int board_record(json_t *rec, void *ctx)
 	struct doc *d = &b->d[b->n++];
 	memset(d, 0, sizeof *d);
 	d->id = dup_or(go_str(rec, "id"), "（无索引号）");
+	if (is(kind, "interpretation") && go_str(rec, "interprets"))
+		d->interprets = go_xstrdup(go_str(rec, "interprets"));
 	const char *office = go_str(rec, "office");
 	d->office = intern(&b->offices, office && *office ? office : "（未填写科室）");
 	d->kind = kind ? go_norm_kind(kind) : NULL;
@@ -300,6 +322,41 @@ static int board_record(json_t *rec, void *ctx)
 	if (d->withdrawn)
 		go_interp_add_stored(b->x, rec); /* still names or is named */
 	return 0;
+}
+
+/* The stored policies that interpretations of the periods name, filed under
+ * years that were not read. 0, or -1 with *err. */
+static int board_targets(struct board *b, go_report_src *src, char **err)
+{
+	char commit[41];
+	git_tree *root = NULL;
+	int rc = 0;
+	if (!src->store)
+		return 0;
+	for (size_t i = 0; i < b->n && rc == 0; i++) {
+		const char *id = b->d[i].interprets;
+		json_t *rec = NULL;
+		if (!id || strmap_get(&b->ids, id, NULL))
+			continue;
+		strmap_put(&b->ids, id, 0); /* looked up once, found or not */
+		if (!root) {
+			rc = go_store_resolve(src->store, NULL, commit, &root);
+			if (rc == GIT_ENOTFOUND)
+				return 0;
+			if (rc < 0)
+				break;
+		}
+		rc = go_store_find_id(src->store, root, id, 0, &rec, NULL);
+		if (rc == 0)
+			go_interp_add_stored(b->x, rec);
+		else if (rc == GIT_ENOTFOUND)
+			rc = 0; /* an orphan: the join says so */
+		json_decref(rec);
+	}
+	git_tree_free(root);
+	if (rc < 0)
+		*err = go_xasprintf("%s: the store cannot be read", go_store_path(src->store));
+	return rc < 0 ? -1 : 0;
 }
 
 /* The rule-7 problems and interpretations of each document, once all are in. */
@@ -673,7 +730,10 @@ json_t *go_scoreboard(go_report_src *src, const go_scoreboard_opts *o, char **er
 	b.pto = o->pto ? o->pto : o->from - 1;
 	b.pfrom = o->pto ? o->pfrom : o->from - (o->to - o->from + 1);
 	json_t *out = NULL;
-	if (foreach_record(src, board_record, &b, err) != 0)
+	/* The years of both periods, and the next one for late interpretations;
+	 * the policies older interpretations name are looked up by id. */
+	if (foreach_record(src, go_date_year(b.pfrom), go_date_year(o->to) + 1, board_record, &b,
+			   err) != 0 || board_targets(&b, src, err) != 0)
 		goto done;
 	board_join(&b);
 
@@ -725,12 +785,14 @@ json_t *go_scoreboard(go_report_src *src, const go_scoreboard_opts *o, char **er
 done:
 	for (size_t i = 0; i < b.n; i++) {
 		free(b.d[i].id);
+		free(b.d[i].interprets);
 		json_decref(b.d[i].problems);
 		json_decref(b.d[i].interps);
 	}
 	free(b.d);
 	strmap_free(&b.interp_day);
 	strmap_free(&b.offices);
+	strmap_free(&b.ids);
 	go_interp_free(b.x);
 	rules_free(rules, nrules);
 	return out;
@@ -1011,7 +1073,8 @@ json_t *go_annual(go_report_src *src, int year, const json_t *extra, json_t **pr
 			       "service", 0, "result", 0, "none", 0, "policies", 0,
 			       "interpretations", 0, "consultations", 0);
 	*problems = json_array();
-	if (foreach_record(src, annual_record, &a, err) != 0) {
+	/* Every year: table 二 counts what is in force at the end of this one. */
+	if (foreach_record(src, 0, 0, annual_record, &a, err) != 0) {
 		json_decref(a.t2);
 		json_decref(a.overview);
 		json_decref(*problems);

@@ -209,6 +209,14 @@ like "$(cat "$T/out")" '<p>上期：2024-01-01 至 2024-12-31。' "scoreboard: t
 run go-report scoreboard --repo "$S" --year 2025 --today 2026-01-05 --format md
 like "$(cat "$T/out")" '\| 办公室 \| 不达标 \| 6（上期 0，\+6）' "scoreboard Markdown: measure with trend against the previous period"
 
+# The join reaches policies of years the scoreboard does not read (O-2024-1 from
+# 2026), and counts an orphan as the code go-link-interp gives.
+printf '%s\n' '{"id":"O-2024-1-JD2","title":"再解读","kind":"interpretation","interprets":"O-2024-1","form":"qa","date":"2026-03-02","office":"政策法规科","attribute":"proactive","category":"decision","published":"2026-03-02"}' \
+	'{"id":"X-2026-JD","title":"无主解读","kind":"interpretation","interprets":"NO-SUCH-1","form":"qa","date":"2026-03-02","office":"政策法规科","attribute":"proactive","category":"decision","published":"2026-03-02"}' >"$T/jd.jsonl"
+run go-report scoreboard --repo "$S" --year 2026 --today 2026-12-01 "$T/jd.jsonl"
+is "$(jq -c 'select(.office == "政策法规科") | [.measures.documents, .problems]' "$T/out")" \
+	'[2,{"interpretation-late":{"error":0,"warning":1},"orphan-interpretation":{"error":1,"warning":0}}]' "scoreboard 2026: an old policy is found (its reinterpretation is late, not an orphan), an orphan is counted by its code"
+
 # A record without a date is counted nowhere, and said so.
 printf '%s\n' '{"id":"X-1","title":"无日期","kind":"notice","office":"办公室","attribute":"proactive","category":"result"}' >"$T/undated.jsonl"
 run go-report scoreboard --year 2025 --today 2026-01-05 --rules /dev/null "$T/undated.jsonl"
