@@ -747,7 +747,8 @@ json_t *go_scoreboard(go_report_src *src, const go_scoreboard_opts *o, char **er
 			names = go_xrealloc(names, (nnames + 1) * sizeof *names);
 			names[nnames++] = b.d[i].office;
 		}
-	qsort(names, nnames, sizeof *names, cmp_office);
+	if (nnames)
+		qsort(names, nnames, sizeof *names, cmp_office);
 	for (size_t k = 0; k < nnames; k++)
 		strmap_put(&seen, names[k], (int)k);
 
