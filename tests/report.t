@@ -44,6 +44,12 @@ run go-report annual --year 2025 --repo "$S" --extra "$F/extra-2025.md" --format
 is "$status" 0 "annual with a Markdown --extra: exit 0"
 same_file "$T/out" "$T/annual.json" "a Markdown --extra gives what the JSON one does"
 
+# Table 三 as go-request stats prints it, joined to the office's part with jq.
+jq 'del(.table3)' "$F/extra-2025.json" >"$T/office.json"
+jq -s '.[0] * {table3: .[1]}' "$T/office.json" "$F/table3-2025.json" >"$T/joined.json"
+run go-report annual --year 2025 --repo "$S" --extra "$T/joined.json" --format json
+same_file "$T/out" "$T/annual.json" "table 三 from go-request stats' output joined with jq gives the same report"
+
 # ---- annual: the form's own check (勾稽关系) fails ------------------------------
 run go-report annual --year 2025 --repo "$S" --extra "$F/extra-bad.json"
 is "$status" 1 "勾稽关系 broken: exit 1"
