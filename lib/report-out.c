@@ -244,7 +244,7 @@ static void board_md(FILE *f, const json_t *b)
 
 static const char css_common[] =
 	"@page { size: A4; margin: 18mm 15mm; }\n"
-	"body { font-family: \"Noto Serif CJK SC\", \"Source Han Serif SC\", SimSun, serif; font-size: 11pt; color: #000; }\n"
+	"body { font-family: \"Noto Serif CJK SC\", \"Source Han Serif SC\", SimSun, \"WenQuanYi Micro Hei\", serif; font-size: 11pt; color: #000; }\n"
 	"table { border-collapse: collapse; margin: 0.5em 0 1.5em; page-break-inside: auto; }\n"
 	"th, td { border: 1px solid #000; padding: 3px 6px; vertical-align: middle; }\n"
 	"td.n { text-align: right; }\n"
@@ -454,6 +454,7 @@ static void annual_html(FILE *f, const json_t *r)
 		   "div.go-annual-report table { width: 100%%; font-size: 10pt; }\n"
 		   "div.go-annual-report th { font-weight: normal; text-align: center; }\n"
 		   "div.go-annual-report th.row { text-align: left; }\n"
+		   "div.go-annual-report th[scope=\"rowgroup\"] { white-space: nowrap; }\n"
 		   "div.go-annual-report td { text-align: center; }\n"
 		   "</style>\n</head>\n<body>\n<div class=\"go-annual-report\">\n"
 		   "<h1>%lld年政府信息公开工作年度报告</h1>\n", year, css_common, year);
