@@ -65,7 +65,8 @@ DEPS_BUILD := cmd:cc=gcc cmd:make=make cmd:pkg-config=pkg-config \
 	pc:opencc=libopencc-dev pc:zlib=zlib1g-dev
 DEPS_TEST  := cmd:git=git cmd:jq=jq cmd:bsdtar=libarchive-tools cmd:zstd=zstd \
 	cmd:pre-commit=pre-commit cmd:prove=perl cmd:man=man-db cmd:readelf=binutils \
-	cmd:script=bsdutils cmd:reuse=reuse cmd:clang=clang
+	cmd:script=bsdutils cmd:reuse=reuse cmd:clang=clang \
+	cmd:chromium=chromium cmd:xmllint=libxml2-utils fonts-wqy-microhei
 
 .PHONY: all deps deps-test check demo bench install uninstall dist clean fuzz
 all: $(BINS) $(UNITS) $(MANS)

@@ -77,5 +77,13 @@ go-request due --repo "$store" --today "$today" |
 go-request stats --repo "$store" --year 2026 |
 	jq -r '.rows | to_entries[] | select(.value[6] > 0) | [.key, (.value | map(tostring) | join(" "))] | @tsv' |
 	table
+echo "== the 通报 of each office and the annual report: go-report"
+go-report scoreboard --repo "$store" --year 2026 --today "$today" --rectify-days 10 |
+	jq -r '[.office // "合计", "documents \(.measures.documents)", "late \(.measures["late-publication"])",
+		"interpreted " + (.measures["interpretation-rate"] | if . then "\(.)%" else "-" end), .status,
+		(.rectify | map(.measure + " by " + .deadline) | join(", "))] | @tsv' | table
+go-report scoreboard --repo "$store" --year 2026 --today "$today" --format html >"$out/scoreboard-2026.html"
+go-report annual --repo "$store" --year 2026 >"$out/annual-2026.html" 2>/dev/null &&
+	echo "the 通报: $out/scoreboard-2026.html; the annual report (tables 三, 四 left at 0): $out/annual-2026.html"
 echo
 echo "Everything is under $out (the store: $store)."

@@ -751,5 +751,69 @@ int go_check_confirmed(json_t *rec, const char *tool, const char *accepted_by);
 char *go_rules_explain(go_rules *rs, json_t *rec);
 /* for --stats: one line a rule on out, how many fields it set so far. */
 void go_rules_stats(const go_rules *rs, FILE *out);
+/* ---- report.c, report-out.c: go-report's scoreboard and annual report -- */
+
+/*
+ * Where go-report's records come from: the JSON Lines of files (nfiles 0 and
+ * use_stdin: standard input) and/or the documents on a store's main branch. A
+ * record of the input supersedes the stored document of its id.
+ */
+typedef struct go_report_src {
+	go_store *store;      /* borrowed; NULL: input only */
+	int nfiles;
+	char *const *files;   /* borrowed */
+	int use_stdin;        /* read standard input when nfiles is 0 */
+	unsigned long invalid; /* out: input lines that were not records */
+	int io_error;          /* out: an input file could not be read */
+	unsigned long undated; /* out: records without a real date, counted nowhere */
+} go_report_src;
+
+typedef struct go_scoreboard_opts {
+	int from, to;         /* the period, days, inclusive */
+	int pfrom, pto;       /* the previous period; pto 0: as long, just before */
+	int today;            /* for records not yet published, and the deadlines */
+	int grace_days;       /* rule 7, as go-link-interp --grace-days */
+	int rectify_days;     /* working days after today to put things right */
+	const char *rules;    /* thresholds text (NULL: the built-in ones) */
+	const char *rules_name; /* for messages: "FILE" */
+} go_scoreboard_opts;
+
+/*
+ * The scoreboard of SPEC §六 (seed): {"from","to","previous":{"from","to"},
+ * "offices":[office...],"total":office}, each office object as the README's
+ * go-report section describes. NULL and *err (a new string) on error.
+ */
+json_t *go_scoreboard(go_report_src *src, const go_scoreboard_opts *o, char **err);
+/* The built-in thresholds: late-publication > 0, interpretation-rate < 100%. */
+extern const char go_scoreboard_default_rules[];
+
+/*
+ * The annual report (OGI 第五十条, 国办公开办函〔2021〕30号) of a year:
+ * {"year","table2","table3","table4","sections"}. extra (borrowed, may be NULL)
+ * is the office's --extra object (fees, table3, table4, sections). Form
+ * checks that fail are appended to *problems (a new array of strings, one
+ * Chinese sentence each naming the table, row and column); NULL and *err on a
+ * fatal error.
+ */
+json_t *go_annual(go_report_src *src, int year, const json_t *extra, json_t **problems,
+		  char **err);
+/* Parse an --extra file: JSON, or Markdown with "## 一…/五…/六…" sections and a
+ * ```json block. A new object, or NULL and *err. */
+json_t *go_annual_extra_parse(const char *text, size_t len, char **err);
+
+/* The statutory labels of tables 三 and 四 (report.c). Rows of table 三 in
+ * the form's order: key as go-request stats prints it, the group label of
+ * （三）-（六） (NULL for the others), the row label; the last has key NULL. */
+typedef struct go_annual_row {
+	const char *key, *group, *label;
+} go_annual_row;
+extern const go_annual_row go_table3_rows[];
+extern const char *const go_table3_columns[], *const go_table3_column_labels[];
+extern const char *const go_table4_groups[], *const go_table4_columns[],
+	*const go_table4_column_labels[];
+
+/* Renderers (report-out.c): the whole document into out; 0 or -1 (errno). */
+int go_scoreboard_write(FILE *out, const json_t *board, const char *format);
+int go_annual_write(FILE *out, const json_t *report, const char *format);
 
 #endif
