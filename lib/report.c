@@ -931,21 +931,32 @@ static long cell(const json_t *v, const char *where, json_t *problems)
 }
 
 /*
- * Table 三. Today it comes from --extra's "table3" alone (exactly what
- * `go-request stats --year Y` prints). When the request tracker lands, a
- * store with a requests branch gives it instead:
- * go_request_table3(src->store, year, &err); this is the one place to wire it.
+ * Table 三: --extra's "table3" when the office gives one (exactly what
+ * `go-request stats --year Y` prints); else, from a store that holds
+ * applications (go-request's branch), counted from them by go-request's own
+ * code; else zeros, with a warning.
  */
 static json_t *table3_get(go_report_src *src, int year, const json_t *extra, json_t *problems)
 {
-	(void)src;
 	const json_t *t = json_object_get(extra, "table3");
-	if (!t) {
-		problem(problems, "warning",
-			"表三（收到和处理政府信息公开申请情况）未提供（--extra 中的 table3），按 0 填列。");
-		return NULL;
+	if (t)
+		return json_deep_copy(t);
+	if (src->store) {
+		char *err = NULL;
+		json_t *all = go_request_load(src->store, NULL, &err);
+		json_t *counted = all && json_array_size(all) ? go_request_table3_of(all, year, &err) : NULL;
+		json_decref(all);
+		if (counted)
+			return counted;
+		if (err) {
+			problem(problems, "error", "表三：无法从文档库的申请记录统计：%s。", err);
+			free(err);
+			return NULL;
+		}
 	}
-	return json_deep_copy(t);
+	problem(problems, "warning",
+		"表三（收到和处理政府信息公开申请情况）未提供（--extra 中的 table3），文档库中也没有申请记录，按 0 填列。");
+	return NULL;
 }
 
 /* The form's checks of table 三; the table filled to 7 integers a row. */

@@ -244,4 +244,18 @@ like "$status.$(cat "$T/err")" "^2.*bad.rules:2: 无法识别的阈值规则" "a
 printf '{"table3": [1,\n' >"$T/bad.json"
 run go-report annual --year 2025 --repo "$S" --extra "$T/bad.json"
 like "$status.$(cat "$T/err")" "^2.*bad.json:" "an --extra that is not JSON: exit 2, named"
+# ---- table 三 from the store's applications (go-request's branch) -------------
+# No --extra: the store's applications give table 三, counted by go-request's own
+# code, so the annual report and `go-request stats` cannot disagree.
+R=$T/requests.git
+go-request add --init --repo "$R" --today 2026-03-20 "$TESTS/../examples/requests.jsonl" >/dev/null 2>&1
+run go-report annual --year 2026 --repo "$R" --format json
+jq -S -c .table3.rows "$T/out" >"$T/t3-report"
+go-request stats --repo "$R" --year 2026 | jq -S -c .rows >"$T/t3-stats"
+is "$(jq -c .total "$T/t3-report")" "$(jq -c .total "$T/t3-stats")" "table 三 from the store: （七）总计 as go-request stats counts it"
+same_file "$T/t3-report" "$T/t3-stats" "table 三 from the store: every row as go-request stats prints it"
+is "$(jq -c .new "$T/t3-report")" "[2,1,1,0,1,0,5]" "table 三 from the store: 一 counts the example applications by applicant type"
+run go-report annual --year 2026 --repo "$S" --format json
+like "$(cat "$T/err")" '表三.*文档库中也没有申请记录' "a store without applications: table 三 is zeros, with a warning that says so"
+
 finish
