@@ -84,6 +84,6 @@ go-report scoreboard --repo "$store" --year 2026 --today "$today" --rectify-days
 		(.rectify | map(.measure + " by " + .deadline) | join(", "))] | @tsv' | table
 go-report scoreboard --repo "$store" --year 2026 --today "$today" --format html >"$out/scoreboard-2026.html"
 go-report annual --repo "$store" --year 2026 >"$out/annual-2026.html" 2>/dev/null &&
-	echo "the 通报: $out/scoreboard-2026.html; the annual report (tables 三, 四 left at 0): $out/annual-2026.html"
+	echo "the 通报: $out/scoreboard-2026.html; the annual report (table 三 counted from the applications above, table 四 left at 0): $out/annual-2026.html"
 echo
 echo "Everything is under $out (the store: $store)."
