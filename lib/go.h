@@ -387,7 +387,8 @@ int go_batch_status(const go_batch *b, long n, char commit[41]);
 
 /* pack.c: where a batch's new objects go (see publish.c). A backend for an odb
  * of the batch's own that streams new objects into one pack and reads every
- * other object from repo; dry_run: keep them in memory only. */
+ * other object from repo; dry_run: in a temporary file outside the store. New
+ * blobs are read back from the pack being written. */
 struct git_odb_backend;
 int go_pack_backend(struct git_odb_backend **out, struct git_repository *repo,
 		int dry_run);
@@ -597,5 +598,13 @@ int go_project_public_in(struct git_repository *repo, struct git_tree *main_root
 int go_project_public_update(struct git_repository *repo, struct git_tree *public_root,
 		struct git_tree *old_main, struct git_tree *new_main, struct git_oid *out,
 		char **err);
+
+/* ---- pack.c, publish.c: crash windows, for tests ------------------------- */
+
+/* When GO_TEST_PUBLISH_CRASH names this point (pack: a pack renamed into
+ * place, its index not yet; index: the pack installed; main: the register
+ * moved; public: the public view moved), the process kills itself (SIGKILL),
+ * as a power cut would. For tests only, as git's GIT_TEST_* variables. */
+void go_crash_point(const char *point);
 
 #endif

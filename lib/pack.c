@@ -17,6 +17,7 @@
  * refresh on every miss.
  */
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -129,6 +130,13 @@ static int start_pack(pack_backend *b)
 {
 	static const unsigned char head[12] = {'P', 'A', 'C', 'K', 0, 0, 0, 2};
 	free(b->tmp);
+	b->tmp = NULL;
+	if (b->dry_run) { /* a pack of its own, outside the store, to read back */
+		if (!(b->fp = tmpfile()))
+			return fail("cannot create a temporary pack");
+		b->off = 0;
+		return put(b, head, sizeof head, NULL);
+	}
 	b->tmp = go_xasprintf("%s/tmp_pack_XXXXXX", b->dir);
 	int fd = mkstemp(b->tmp);
 	if (fd < 0 || !(b->fp = fdopen(fd, "w+"))) {
@@ -149,7 +157,7 @@ static int pb_write(git_odb_backend *be, const git_oid *id, const void *data,
 	pack_backend *b = (pack_backend *)be;
 	if (lookup(b, id))
 		return 0;
-	if (!b->dry_run && !b->fp && start_pack(b) < 0)
+	if (!b->fp && start_pack(b) < 0)
 		return -1;
 	pobj *o = add(b, id);
 	o->type = type;
@@ -158,8 +166,6 @@ static int pb_write(git_odb_backend *be, const git_oid *id, const void *data,
 		o->data = go_xmalloc(len ? len : 1);
 		memcpy(o->data, data, len);
 	}
-	if (b->dry_run)
-		return 0;
 
 	unsigned char head[16];
 	size_t h = 0, size = len;
@@ -188,6 +194,42 @@ static int pb_write(git_odb_backend *be, const git_oid *id, const void *data,
 	return 0;
 }
 
+/* The bytes of the packed entry's header: type and size, 7 bits a byte. */
+static size_t header_len(size_t len)
+{
+	size_t h = 1;
+	for (len >>= 4; len; len >>= 7)
+		h++;
+	return h;
+}
+
+/* Inflate o (o->len bytes; out holds one more) from the pack being written. */
+static int read_back(pack_backend *b, const pobj *o, void *out)
+{
+	unsigned char in[1 << 16];
+	z_stream z;
+	off_t at = (off_t)(o->off + header_len(o->len));
+	int zerr = Z_OK;
+
+	memset(&z, 0, sizeof z);
+	if (!b->fp || fflush(b->fp) != 0 || inflateInit(&z) != Z_OK)
+		return fail("cannot read the pack back");
+	z.next_out = out;
+	z.avail_out = (uInt)(o->len + 1);
+	while (zerr == Z_OK) {
+		ssize_t got = pread(fileno(b->fp), in, sizeof in, at);
+		if (got <= 0)
+			break;
+		at += got;
+		z.next_in = in;
+		z.avail_in = (uInt)got;
+		zerr = inflate(&z, Z_NO_FLUSH);
+	}
+	size_t total = z.total_out;
+	inflateEnd(&z);
+	return zerr == Z_STREAM_END && total == o->len ? 0 : fail("cannot read the pack back");
+}
+
 static int pb_read(void **out, size_t *len, git_object_t *type, git_odb_backend *be,
 		const git_oid *id)
 {
@@ -196,8 +238,19 @@ static int pb_read(void **out, size_t *len, git_object_t *type, git_odb_backend 
 	const void *data;
 	git_odb_object *obj = NULL;
 
-	if (o && !o->data)
-		return GIT_ENOTFOUND; /* new blobs are never read back */
+	if (o && !o->data) { /* a new blob: inflated from the pack being written */
+		*out = git_odb_backend_data_alloc(be, o->len + 1);
+		if (!*out)
+			return -1;
+		if (read_back(b, o, *out) < 0) {
+			git_odb_backend_data_free(be, *out);
+			*out = NULL;
+			return -1;
+		}
+		*len = o->len;
+		*type = o->type;
+		return 0;
+	}
 	if (o) {
 		data = o->data;
 		*len = o->len;
@@ -430,6 +483,7 @@ int go_pack_flush(git_odb_backend *be)
 	int err = -1;
 
 	if (b->dry_run || !b->fp) {
+		discard_pack(b);
 		drop_objects(b);
 		return 0;
 	}
@@ -459,6 +513,7 @@ int go_pack_flush(git_odb_backend *be)
 	}
 	free(b->tmp);
 	b->tmp = NULL;
+	go_crash_point("pack");
 	if (write_index(b, sum, idx) < 0)
 		goto out;
 	int dfd = open(b->dir, O_RDONLY | O_DIRECTORY);
@@ -466,6 +521,7 @@ int go_pack_flush(git_odb_backend *be)
 		fsync(dfd); /* the renames too must survive a crash */
 		close(dfd);
 	}
+	go_crash_point("index");
 	err = git_odb_refresh(b->store) < 0 ? -1 : 0;
 	if (err)
 		go_warnx("%s: %s", pack, git_error_last() ? git_error_last()->message : "");
@@ -475,4 +531,11 @@ out:
 	free(pack);
 	free(idx);
 	return err;
+}
+
+void go_crash_point(const char *point)
+{
+	const char *want = getenv("GO_TEST_PUBLISH_CRASH");
+	if (want && !strcmp(want, point))
+		raise(SIGKILL);
 }

@@ -28,8 +28,7 @@ struct doc {
 	char *attribute;
 	int year;
 	git_oid tree;      /* the document folder on main */
-	int is_public;     /* proactive: the same folder on public */
-	char *catalog;     /* its catalog line (public only), no newline */
+	int is_public;     /* proactive; after a commit: on the public view */
 	int changed[2];    /* by the last application to each branch */
 };
 
@@ -121,7 +120,6 @@ void go_batch_free(go_batch *b)
 		free(b->doc[i].id);
 		free(b->doc[i].name);
 		free(b->doc[i].attribute);
-		free(b->doc[i].catalog);
 	}
 	free(b->doc);
 	const char *k;
@@ -386,26 +384,6 @@ static char *record_json(const json_t *rec, const struct file *files, size_t nfi
 	return out;
 }
 
-static char *catalog_line(const json_t *rec, const char *dir)
-{
-	static const char *const keys[] = {
-		"id", "title", "number", "office", "kind", "category", "date",
-		"published", NULL,
-	};
-	json_t *l = json_object();
-	for (int i = 0; keys[i]; i++) {
-		json_t *v = json_object_get(rec, keys[i]);
-		if (v)
-			json_object_set(l, keys[i], v);
-	}
-	json_object_set_new(l, "path", json_string(dir));
-	char *s = json_dumps(l, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(l);
-	if (!s)
-		go_diex("cannot encode a catalog line");
-	return s;
-}
-
 static int blob(go_batch *b, git_oid *oid, const void *data, size_t len)
 {
 	return git_blob_create_from_buffer(oid, b->wrepo, data, len);
@@ -508,8 +486,6 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 	d->year = go_date_year(day);
 	d->tree = oid;
 	d->is_public = !strcmp(attr, "proactive");
-	if (d->is_public)
-		d->catalog = catalog_line(rec, dir);
 	json_object_set_new(b->ids, folded, json_integer((json_int_t)b->n));
 	n = (long)b->n++;
 	goto out;
@@ -537,33 +513,6 @@ static int cmp_doc(const void *x, const void *y)
 	return strcmp(a->id, c->id);
 }
 
-struct line_change {
-	const char *id;
-	const char *line; /* NULL: remove */
-};
-
-static int cmp_change(const void *x, const void *y)
-{
-	return strcmp(((const struct line_change *)x)->id,
-		      ((const struct line_change *)y)->id);
-}
-
-/* The id of a catalog line ({"id":"...",...}), into buf; "" when it has none. */
-static const char *line_id(const char *s, size_t n, char *buf, size_t cap)
-{
-	static const char pre[] = "{\"id\":\"";
-	buf[0] = '\0';
-	if (n < sizeof pre || memcmp(s, pre, sizeof pre - 1))
-		return buf;
-	s += sizeof pre - 1;
-	n -= sizeof pre - 1;
-	size_t k = 0;
-	while (k < n && k + 1 < cap && s[k] != '"')
-		buf[k] = s[k], k++;
-	buf[k] = '\0';
-	return buf;
-}
-
 struct buf { char *p; size_t n, cap; };
 static void buf_add(struct buf *o, const char *s, size_t n)
 {
@@ -573,40 +522,6 @@ static void buf_add(struct buf *o, const char *s, size_t n)
 	}
 	memcpy(o->p + o->n, s, n);
 	o->n += n;
-}
-
-/* The catalog old (sorted by id) with the changes (sorted by id) applied. The
- * lines between changes are copied in runs: a year's catalog is megabytes. */
-static void merge_catalog(const char *old, size_t len, struct line_change *ch, size_t nch,
-		struct buf *out)
-{
-	const char *p = old, *end = old + len, *run = old;
-	size_t k = 0;
-	char idbuf[160];
-	while (k < nch) {
-		const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
-		size_t ll = p < end ? (nl ? (size_t)(nl - p) : (size_t)(end - p)) : 0;
-		int c = p >= end ? 1 : strcmp(line_id(p, ll, idbuf, sizeof idbuf), ch[k].id);
-		if (c < 0) {
-			p = nl ? nl + 1 : end;
-			continue;
-		}
-		buf_add(out, run, (size_t)(p - run));
-		/* several changes of one id: the last wins */
-		while (k + 1 < nch && !strcmp(ch[k].id, ch[k + 1].id))
-			k++;
-		if (ch[k].line) {
-			buf_add(out, ch[k].line, strlen(ch[k].line));
-			buf_add(out, "\n", 1);
-		}
-		k++;
-		if (c == 0) /* the old line is replaced or removed */
-			p = nl ? nl + 1 : end;
-		run = p;
-	}
-	buf_add(out, run, (size_t)(end - run));
-	if (out->n && out->p[out->n - 1] != '\n')
-		buf_add(out, "\n", 1);
 }
 
 /* Replace path (a blob or tree name) in bld by oid, or remove it (oid NULL). */
@@ -628,36 +543,6 @@ static git_tree *subtree(go_batch *b, git_tree *parent, const char *name)
 	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
 		git_tree_lookup(&t, b->repo, git_tree_entry_id(e));
 	return t;
-}
-
-/* The catalog of year y on public after the changes; *oid, or NULL when empty. */
-static int update_catalog(go_batch *b, git_tree *catalog, int y, struct line_change *ch,
-		size_t nch, git_treebuilder *cb)
-{
-	char name[16];
-	snprintf(name, sizeof name, "%04d.jsonl", y);
-	const git_tree_entry *e = catalog ? git_tree_entry_byname(catalog, name) : NULL;
-	git_blob *old = NULL;
-	struct buf out = {0};
-	git_oid oid;
-	int err = 0;
-
-	if (e && git_blob_lookup(&old, b->repo, git_tree_entry_id(e)) < 0)
-		return git_fail(name);
-	qsort(ch, nch, sizeof *ch, cmp_change);
-	out.cap = (old ? (size_t)git_blob_rawsize(old) : 0) + 1;
-	for (size_t i = 0; i < nch; i++)
-		out.cap += ch[i].line ? strlen(ch[i].line) + 1 : 0;
-	out.p = go_xmalloc(out.cap);
-	merge_catalog(old ? git_blob_rawcontent(old) : "", old ? (size_t)git_blob_rawsize(old) : 0,
-		      ch, nch, &out);
-	if (out.n == 0)
-		err = set_entry(cb, name, NULL, GIT_FILEMODE_BLOB);
-	else if ((err = blob(b, &oid, out.p, out.n)) == 0)
-		err = set_entry(cb, name, &oid, GIT_FILEMODE_BLOB);
-	git_blob_free(old);
-	free(out.p);
-	return err < 0 ? git_fail(name) : 0;
 }
 
 static void message(go_batch *b, int br, struct doc **sorted, struct buf *m)
@@ -808,17 +693,17 @@ static int put_tree(git_treebuilder *parent, const char *name, git_treebuilder *
 }
 
 /*
- * Lay the batch onto branch br at tip (NULL: the branch is new): the new commit
- * in *out, 1; 0 when nothing changes; -1 on error. Only the year folders and
- * catalogs the batch touches are rebuilt.
+ * Lay the batch onto the register (br MAIN) at tip (NULL: the branch is new):
+ * the new commit in *out, 1; 0 when nothing changes; -1 on error. Only the year
+ * folders the batch touches are rebuilt. The public view is not laid, but
+ * projected from the register (project_onto).
  */
 static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *sig,
 		struct doc **sorted, git_oid *out)
 {
 	git_commit *parent = NULL;
-	git_tree *root = NULL, *docs = NULL, *catalog = NULL, *yt = NULL, *tree = NULL;
-	git_treebuilder *rb = NULL, *db = NULL, *cb = NULL;
-	struct line_change *ch = NULL;
+	git_tree *root = NULL, *docs = NULL, *yt = NULL, *tree = NULL;
+	git_treebuilder *rb = NULL, *db = NULL;
 	struct folder_change *fc = NULL;
 	struct move *mv = NULL;
 	size_t nmv = 0, nyears = 0;
@@ -831,9 +716,7 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 		    git_commit_tree(&root, parent) < 0))
 		goto git_error;
 	docs = subtree(b, root, "docs");
-	catalog = br == PUBLIC ? subtree(b, root, "catalog") : NULL;
-	if (git_treebuilder_new(&db, b->wrepo, docs) < 0 ||
-	    (br == PUBLIC && git_treebuilder_new(&cb, b->wrepo, catalog) < 0))
+	if (git_treebuilder_new(&db, b->wrepo, docs) < 0)
 		goto git_error;
 
 	/* A document whose date moved to another year leaves its old folder. */
@@ -859,11 +742,9 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 		years[nyears++] = mv[k].year;
 	qsort(years, nyears, sizeof *years, cmp_int);
 
-	ch = go_xcalloc(b->n + nmv + 1, sizeof *ch);
 	fc = go_xcalloc(b->n + nmv + 1, sizeof *fc);
 	for (size_t k = 0, i = 0; k < nyears; k++) {
 		int y = years[k], changed = 0;
-		size_t nch = 0;
 		char yname[16];
 		if (k && years[k - 1] == y)
 			continue;
@@ -874,15 +755,12 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 			i++;
 		for (; i < b->n && sorted[i]->year == y; i++) {
 			struct doc *d = sorted[i];
-			const git_oid *want = br == MAIN || d->is_public ? &d->tree : NULL;
-			fc[nfc++] = (struct folder_change){d->name, want, d};
-			ch[nch++] = (struct line_change){d->id, want ? d->catalog : NULL};
+			fc[nfc++] = (struct folder_change){d->name, &d->tree, d};
 		}
 		for (size_t j = 0; j < nmv; j++) {
 			if (mv[j].year != y)
 				continue;
 			fc[nfc++] = (struct folder_change){mv[j].d->name, NULL, mv[j].d};
-			ch[nch++] = (struct line_change){mv[j].d->id, NULL};
 		}
 		git_oid yoid;
 		int r = merge_folder(b, ye && git_tree_entry_type(ye) == GIT_OBJECT_TREE ?
@@ -892,15 +770,11 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 		changed = r > 0;
 		if (changed && set_entry(db, yname, r == 2 ? NULL : &yoid, GIT_FILEMODE_TREE) < 0)
 			goto git_error;
-		/* the catalog is rebuilt even when no folder changed, so that a
-		 * publish repairs one left stale */
-		if (cb && update_catalog(b, catalog, y, ch, nch, cb) < 0)
-			goto git_error;
 	}
 
 	git_oid tree_id;
 	if (git_treebuilder_new(&rb, b->wrepo, root) < 0 || put_tree(rb, "docs", db) < 0 ||
-	    (cb && put_tree(rb, "catalog", cb) < 0) || git_treebuilder_write(&tree_id, rb) < 0)
+	    git_treebuilder_write(&tree_id, rb) < 0)
 		goto git_error;
 	if ((root && git_oid_equal(&tree_id, git_tree_id(root))) ||
 	    (!root && git_treebuilder_entrycount(rb) == 0)) {
@@ -921,17 +795,14 @@ git_error:
 	err = git_fail(b->ref[br]);
 out:
 	free(m.p);
-	free(ch);
 	free(mv);
 	free(years);
 	git_treebuilder_free(rb);
 	git_treebuilder_free(db);
-	git_treebuilder_free(cb);
 	free(fc);
 	git_tree_free(tree);
 	git_tree_free(yt);
 	git_tree_free(docs);
-	git_tree_free(catalog);
 	git_tree_free(root);
 	git_commit_free(parent);
 	return err;
@@ -974,6 +845,7 @@ static int land(go_batch *b, int br, const git_signature *sig, struct doc **sort
 		if (r == 0) {
 			b->commit[br] = next;
 			b->committed[br] = 1;
+			go_crash_point("main");
 			return 0;
 		}
 		if (attempt == 50) {
@@ -1005,35 +877,196 @@ static struct doc **sort_docs(go_batch *b)
 	return sorted;
 }
 
+/* ---- the public view: the projection of the register (project.c) -------- */
+
+/* Each public commit names the register commit it projects, so that the next
+ * one reads only what changed on the register since. */
+static const char projection_trailer[] = "Projection-of: ";
+
+/* The register commit that public commit c says it projects: 1, or 0. */
+static int projected(git_commit *c, git_oid *out)
+{
+	const char *m = git_commit_message(c), *p = m;
+	size_t n = strlen(projection_trailer);
+	while (p && (p = strstr(p, projection_trailer))) {
+		if ((p == m || p[-1] == '\n') &&
+		    strspn(p + n, "0123456789abcdef") == GIT_OID_HEXSZ &&
+		    git_oid_fromstrn(out, p + n, GIT_OID_HEXSZ) == 0)
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/* Is document d's folder different on the public trees before (NULL: none)
+ * and after? Sets d->is_public: is it on public after. */
+static int public_changed(struct doc *d, git_tree *before, git_tree *after)
+{
+	char path[300];
+	git_tree_entry *x = NULL, *y = NULL;
+	snprintf(path, sizeof path, "docs/%04d/%s", d->year, d->name);
+	if (before)
+		git_tree_entry_bypath(&x, before, path);
+	git_tree_entry_bypath(&y, after, path);
+	d->is_public = y != NULL;
+	int changed = !x != !y || (x && !git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)));
+	git_tree_entry_free(x);
+	git_tree_entry_free(y);
+	git_error_clear();
+	return changed;
+}
+
+/*
+ * The public view of register commit m, laid onto public tip p (NULL: none):
+ * 1 and the new commit in *out (none in a dry run); 0 when p shows m already.
+ * When p names the register commit it projects, only what changed since is
+ * read; else the projection is computed from m alone (a store written by an
+ * older go-publish, or by hand), which also repairs a public view gone wrong.
+ */
+static int project_onto(go_batch *b, const git_oid *m, const git_oid *p,
+		const git_signature *sig, struct doc **sorted, git_oid *out)
+{
+	git_commit *mc = NULL, *pc = NULL, *oc = NULL;
+	git_tree *mt = NULL, *pt = NULL, *ot = NULL, *nt = NULL;
+	git_oid base, tree;
+	struct buf msg = {0};
+	char *err = NULL, hex[GIT_OID_HEXSZ + 1];
+	int r = -1;
+
+	for (size_t i = 0; i < b->n; i++)
+		sorted[i]->changed[PUBLIC] = 0;
+	if (git_commit_lookup(&mc, b->wrepo, m) < 0 || git_commit_tree(&mt, mc) < 0 ||
+	    (p && (git_commit_lookup(&pc, b->wrepo, p) < 0 || git_commit_tree(&pt, pc) < 0)))
+		goto git_error;
+	int known = pc && projected(pc, &base);
+	if (known && git_oid_equal(&base, m)) {
+		r = 0;
+		goto out;
+	}
+	if (known && (git_commit_lookup(&oc, b->wrepo, &base) < 0 ||
+		      git_commit_tree(&ot, oc) < 0)) {
+		git_error_clear();
+		known = 0; /* not in this store */
+	}
+	if ((known ? go_project_public_update(b->wrepo, pt, ot, mt, &tree, &err)
+		   : go_project_public_in(b->wrepo, mt, &tree, &err)) < 0) {
+		go_warnx("%s: %s", b->ref[PUBLIC], err);
+		goto out;
+	}
+	if (git_tree_lookup(&nt, b->wrepo, &tree) < 0)
+		goto git_error;
+	if (pt ? git_oid_equal(&tree, git_tree_id(pt)) : git_tree_entrycount(nt) == 0) {
+		r = 0;
+		goto out;
+	}
+	for (size_t i = 0; i < b->n; i++)
+		sorted[i]->changed[PUBLIC] = public_changed(sorted[i], pt, nt);
+	r = 1;
+	if (b->o.dry_run)
+		goto out;
+	message(b, PUBLIC, sorted, &msg);
+	msg.n--; /* its NUL */
+	git_oid_tostr(hex, sizeof hex, m);
+	char *t = go_xasprintf("%s%s%s\n", msg.n > 1 && msg.p[msg.n - 2] == '\n' ? "" : "\n",
+			       projection_trailer, hex);
+	buf_add(&msg, t, strlen(t) + 1);
+	free(t);
+	const git_commit *parents[1] = {pc};
+	if (git_commit_create(out, b->wrepo, NULL, sig, sig, NULL, msg.p, nt, pc ? 1 : 0,
+			      parents) < 0)
+		goto git_error;
+	goto out;
+git_error:
+	r = git_fail(b->ref[PUBLIC]);
+out:
+	free(err);
+	free(msg.p);
+	git_tree_free(nt);
+	git_tree_free(ot);
+	git_tree_free(pt);
+	git_tree_free(mt);
+	git_commit_free(oc);
+	git_commit_free(pc);
+	git_commit_free(mc);
+	return r;
+}
+
+/*
+ * Move the public view to the projection of the register's tip, whoever moved
+ * the register last, so that publishers racing for both branches leave public
+ * the projection of the main they leave. On a lost race, again from the new
+ * tips; after a won one, again if the register moved meanwhile. 0 or -1.
+ */
+static int land_public(go_batch *b, const git_signature *sig, struct doc **sorted,
+		unsigned *seed)
+{
+	for (int attempt = 0;; attempt++) {
+		git_oid m, p, next;
+		int hm = resolve_tip(b->repo, b->ref[MAIN], &m), hp = 0;
+		if (hm <= 0 || (hp = resolve_tip(b->repo, b->ref[PUBLIC], &p)) < 0)
+			return hm < 0 || hp < 0 ? -1 : 0;
+		int r = project_onto(b, &m, hp ? &p : NULL, sig, sorted, &next);
+		if (r <= 0)
+			return r;
+		if (go_pack_flush(b->pack) < 0)
+			return -1;
+		if ((r = swap_ref(b->repo, b->ref[PUBLIC], hp ? &p : NULL, &next, "go-publish")) < 0)
+			return -1;
+		if (r == 0) {
+			b->commit[PUBLIC] = next;
+			b->committed[PUBLIC] = 1;
+			go_crash_point("public");
+			/* Another publisher may have moved the register since we read
+			 * it, and seen public already right for it: then the view just
+			 * written is behind, and it is ours to bring up. */
+			git_oid now;
+			if (resolve_tip(b->repo, b->ref[MAIN], &now) != 1 || git_oid_equal(&now, &m))
+				return 0;
+			continue;
+		}
+		if (attempt == 50) {
+			go_warnx("%s: still moving after %d attempts", b->ref[PUBLIC], attempt);
+			return -1;
+		}
+		backoff(attempt, seed);
+	}
+}
+
 int go_batch_commit(go_batch *b, const struct git_signature *sig)
 {
 	struct doc **sorted = sort_docs(b);
 	unsigned seed = (unsigned)getpid() ^ (unsigned)time(NULL);
-	git_oid tip[2], next[2];
-	int has[2], r[2] = {0, 0}, err = -1;
+	git_oid tip, next;
+	int has, r = 0, err = -1;
 
 	if (!b->o.dry_run && !identity_ok(sig)) {
 		go_warnx("no identity to publish as");
 		goto out;
 	}
-	/* Both commits first and one pack for all, then the refs, register first. */
-	for (int br = MAIN; br <= PUBLIC; br++) {
-		if ((has[br] = resolve_tip(b->repo, b->ref[br], &tip[br])) < 0)
+	/* The register first, then the public view projected from where it landed. */
+	if ((has = resolve_tip(b->repo, b->ref[MAIN], &tip)) < 0)
+		goto out;
+	if (b->n && (r = apply(b, MAIN, has ? &tip : NULL, sig, sorted, &next)) < 0)
+		goto out;
+	if (b->o.dry_run) {
+		git_oid p, pnext;
+		int hp = resolve_tip(b->repo, b->ref[PUBLIC], &p);
+		if (hp < 0 || ((r || has) &&
+			       project_onto(b, r ? &next : &tip, hp ? &p : NULL, sig, sorted,
+					    &pnext) < 0))
 			goto out;
-		if (b->n && (r[br] = apply(b, br, has[br] ? &tip[br] : NULL, sig, sorted,
-					   &next[br])) < 0)
-			goto out;
-	}
-	if (b->o.dry_run || (!r[MAIN] && !r[PUBLIC])) {
-		go_pack_discard(b->pack); /* nothing to keep: no pack left behind */
+		go_pack_discard(b->pack); /* nothing is kept */
 		err = 0;
 		goto out;
 	}
-	if (go_pack_flush(b->pack) < 0)
+	if (r && (go_pack_flush(b->pack) < 0 ||
+		  land(b, MAIN, sig, sorted, tip, has, next, &seed) < 0))
 		goto out;
-	for (int br = MAIN; br <= PUBLIC; br++)
-		if (r[br] && land(b, br, sig, sorted, tip[br], has[br], next[br], &seed) < 0)
-			goto out;
+	/* also when the batch changed nothing: a public view left behind the
+	 * register (a publisher killed in between) is brought up to it */
+	if (land_public(b, sig, sorted, &seed) < 0)
+		goto out;
+	go_pack_discard(b->pack); /* what was computed and not needed */
 	err = 0;
 out:
 	free(sorted);
@@ -1137,7 +1170,10 @@ int go_batch_push(go_batch *b, const char *remote_name, const struct git_signatu
 			free(rref);
 			if (has_base < 0 || has_local < 0)
 				goto out;
-			int r = apply(b, br, has_base ? &base : NULL, sig, sorted, &next);
+			git_oid m;
+			int r = br == MAIN ? apply(b, br, has_base ? &base : NULL, sig, sorted, &next) :
+				resolve_tip(b->repo, b->ref[MAIN], &m) == 1 ?
+				project_onto(b, &m, has_base ? &base : NULL, sig, sorted, &next) : 0;
 			if (r < 0)
 				goto out;
 			if (r == 0) {

@@ -70,4 +70,63 @@ is "$(git -C "$K" rev-parse 'main^{tree}' 'public^{tree}' | tr '\n' ' ')" "$new_
 	"a publish after the kills completes the batch"
 run git -C "$K" fsck --strict
 is "$status" 0 "  git fsck --strict is clean"
+
+# ---- public is the projection of main, also when publishers race on one id -----
+# projection STORE: the tree public must have (lib/project.c), built with the git
+# CLI alone: each proactive document folder of main as it is, and per year the
+# catalog lines of those documents, sorted by id.
+projection() {
+	rm -rf "$T/pj" "$T/years" "$T/cats"
+	mkdir "$T/pj"
+	git -C "$1" archive main docs 2>/dev/null | tar -xf - -C "$T/pj" 2>/dev/null
+	for yd in "$T/pj"/docs/*; do
+		[ -d "$yd" ] || continue
+		yn=${yd##*/}
+		jq -r 'select(.attribute == "proactive") | input_filename | split("/") | .[-2]' \
+			"$yd"/*/record.json >"$T/names"
+		[ -s "$T/names" ] || continue
+		git -C "$1" ls-tree main "docs/$yn/" |
+			awk -F '\t' 'NR == FNR {want[$1] = 1; next}
+				{n = $2; sub(/.*\//, "", n)} want[n] && $1 ~ / tree / {print $1 "\t" n}' \
+			"$T/names" - >"$T/yt"
+		printf '040000 tree %s\t%s\n' "$(git -C "$1" mktree <"$T/yt")" "$yn" >>"$T/years"
+		sed "s|^|$yd/|; s|\$|/record.json|" "$T/names" | xargs jq -c --arg y "$yn" '. as $r |
+			reduce ("id","title","number","office","kind","category","date","published") as $k
+			({}; if $r | has($k) then .[$k] = $r[$k] else . end) |
+			.path = "docs/\($y)/\(input_filename | split("/") | .[-2])"' |
+			jq -r '[.id, tojson] | @tsv' | LC_ALL=C sort -t "$(printf '\t')" -k1,1 |
+			cut -f2- >"$T/catalog"
+		printf '100644 blob %s\t%s.jsonl\n' "$(git -C "$1" hash-object -w "$T/catalog")" \
+			"$yn" >>"$T/cats"
+	done
+	: >"$T/root"
+	[ -s "$T/years" ] && printf '040000 tree %s\tdocs\n' "$(git -C "$1" mktree <"$T/years")" >>"$T/root"
+	[ -s "$T/cats" ] && printf '040000 tree %s\tcatalog\n' "$(git -C "$1" mktree <"$T/cats")" >>"$T/root"
+	git -C "$1" mktree <"$T/root"
+}
+public_tree() { git -C "$1" rev-parse -q --verify 'public^{tree}' || git -C "$1" mktree </dev/null; }
+
+is "$(public_tree "$S")" "$(projection "$S")" \
+	"four concurrent publishers of 800 records: public is the projection of main"
+
+X=$T/race.git
+go-publish --init --repo "$X" </dev/null >/dev/null
+ok_runs=0 exits=0 runs=24
+for i in $(seq 1 $runs); do
+	printf '{"id":"R-%d","title":"PUBLIC-TITLE-%d","office":"办公室","kind":"notice","date":"2026-03-02","attribute":"proactive","category":"execution","body":"PUBLIC-BODY"}\n' "$i" "$i" >"$T/pa"
+	printf '{"id":"R-%d","office":"办公室","kind":"notice","date":"2026-03-02","attribute":"withheld","category":"execution","reason":"属于内部人事管理信息","basis":["ogi-16-internal"]}\n' "$i" >"$T/pw"
+	go-publish --repo "$X" --today 2026-03-10 "$T/pa" >/dev/null 2>"$T/ea" & a=$!
+	go-publish --repo "$X" --today 2026-03-10 "$T/pw" >/dev/null 2>"$T/ew" & w=$!
+	wait $a; sa=$?; wait $w; sw=$?
+	[ $sa -eq 0 ] && [ $sw -eq 0 ] && exits=$((exits + 1))
+	if [ "$(public_tree "$X")" = "$(projection "$X")" ]; then ok_runs=$((ok_runs + 1))
+	else echo "# run $i: public is not the projection of main"; fi
+done
+is "$exits" "$runs" "two publishers racing on one id (proactive, withheld), $runs runs: both exit 0"
+is "$ok_runs" "$runs" "  after every run, public is the projection of main, byte for byte"
+is "$(git -C "$X" show public:catalog/2026.jsonl 2>/dev/null | jq -r .id | while read -r id; do
+	[ "$(git -C "$X" show "main:docs/2026/$id/record.json" | jq -r .attribute)" = proactive ] || echo "$id"; done)" "" \
+	"  the catalog names no document main holds as withheld"
+run git -C "$X" fsck --strict
+is "$status" 0 "  git fsck --strict is clean"
 finish
