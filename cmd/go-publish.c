@@ -62,6 +62,15 @@ struct run {
 	unsigned long refused;
 };
 
+/* Does s hold a control character (a newline would forge commit headers)? */
+static int has_control(const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
 static git_signature *identity(const char *author, git_repository *repo)
 {
 	git_signature *sig = NULL;
@@ -385,6 +394,13 @@ int main(int argc, char **argv)
 	free(mainref);
 	if (!valid)
 		go_usage_error(usage, "--branch %s: not a valid branch name", branch);
+	/* "public" and every NAME-public are public views: a register written
+	 * there would publish its on-request content */
+	size_t bl = strlen(branch);
+	if (!strcmp(branch, "public") || (bl >= 7 && !strcmp(branch + bl - 7, "-public")))
+		go_usage_error(usage, "--branch %s：这是公开视图的分支名，登记分支不能写在那里", branch);
+	if (has_control(author))
+		go_usage_error(usage, "--author：含换行或控制字符，不能作为提交者身份");
 	if (msg && (!*msg || strchr(msg, '\n')))
 		go_usage_error(usage, "-m: one non-empty line");
 	go_usage_if_tty(argc, usage);
@@ -409,6 +425,14 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	sig = identity(author, go_store_repo(r.store));
+	if ((sig && (has_control(sig->name) || has_control(sig->email))) ||
+	    (!author && (has_control(getenv("GIT_AUTHOR_NAME")) ||
+			 has_control(getenv("GIT_AUTHOR_EMAIL"))))) {
+		go_warnx("%s：提交者身份含换行或控制字符（来自 git config 或 GIT_AUTHOR_NAME、"
+			 "GIT_AUTHOR_EMAIL），未写入任何内容", repo);
+		status = GO_FATAL;
+		goto out;
+	}
 	if (!sig && !dry_run) {
 		go_warnx(author ? "--author %s: expected 'Name <email>'" :
 			 "%s: no identity to publish as: give --author 'Name <email>', or set "

@@ -66,6 +66,26 @@ static int resolve_tip(git_repository *repo, const char *ref, git_oid *oid)
 	return err < 0 ? git_fail(ref) : 1;
 }
 
+/* Is ref the branch a work tree of repo has checked out (or will have, when
+ * HEAD names it unborn)? Moving it would leave that index and work tree behind,
+ * and the clerk's next `git commit -a` would undo the publish. */
+static int checked_out(git_repository *repo, const char *ref)
+{
+	git_reference *r = NULL, *head = NULL;
+	int out = 0;
+	if (git_repository_is_bare(repo))
+		return 0;
+	if (git_reference_lookup(&r, repo, ref) == 0)
+		out = git_branch_is_checked_out(r) == 1;
+	if (!out && git_reference_lookup(&head, repo, "HEAD") == 0 &&
+	    git_reference_type(head) == GIT_REFERENCE_SYMBOLIC)
+		out = !strcmp(git_reference_symbolic_target(head), ref);
+	git_reference_free(r);
+	git_reference_free(head);
+	git_error_clear();
+	return out;
+}
+
 go_batch *go_batch_new(go_store *s, const go_batch_opts *o)
 {
 	go_batch *b = go_xcalloc(1, sizeof *b);
@@ -80,6 +100,15 @@ go_batch *go_batch_new(go_store *s, const go_batch_opts *o)
 				      o->public_branch ? o->public_branch : "public");
 	b->ids = json_object();
 	b->repos = json_object();
+	for (int br = MAIN; br <= PUBLIC && !o->dry_run; br++)
+		if (checked_out(b->repo, b->ref[br])) {
+			go_warnx("%s：分支 %s 已在工作区检出；go-publish 不移动已检出的分支（同 git 的 "
+				 "receive.denyCurrentBranch），以免工作区和暂存区落后、下一次提交撤销发布。"
+				 "请向裸仓库发布，或在该工作区先检出其他分支；未写入任何内容",
+				 go_store_path(s), b->ref[br] + 11);
+			go_batch_free(b);
+			return NULL;
+		}
 	git_odb_backend *pack = NULL;
 	if (git_odb_new(&odb) < 0 || go_pack_backend(&pack, b->repo, o->dry_run) < 0)
 		goto git_error;

@@ -28,4 +28,42 @@ like "$(cat "$T/err")" 'deep.jsonl:1: .*depth' "  stderr names FILE:LINE and the
 run go-cat --repo "$S" --no-body
 is "$status" 0 "go-cat still reads the whole store"
 is "$(jq -r .id "$T/out" | tr '\n' ' ')" "D-2 D-3 " "  every document of it"
+
+# ---- 8: --branch never lands on a public view; identities hold no newline -------
+rec B-1 on-request >"$T/b.jsonl"
+G for-each-ref >"$T/refs0"
+for b in public draft-public; do
+	pub --branch "$b" "$T/b.jsonl"
+	is "$status" 2 "--branch $b: exit 2 (a public view's name)"
+	like "$(cat "$T/err")" "--branch $b：.*公开视图" "  saying why, in Chinese"
+	G for-each-ref >"$T/refs1"
+	same_file "$T/refs1" "$T/refs0" "  and no ref is written"
+done
+pub --author "$(printf 'Ada\nClerk <ada@bureau.example>')" "$T/b.jsonl"
+is "$status" 2 "--author with a newline: exit 2"
+like "$(cat "$T/err")" '换行' "  saying so"
+(GIT_AUTHOR_NAME=$(printf 'Test\nClerk') pub "$T/b.jsonl"; echo "$status" >"$T/st")
+is "$(cat "$T/st")" 2 "GIT_AUTHOR_NAME with a newline: exit 2"
+like "$(cat "$T/err")" '换行' "  saying so"
+G for-each-ref >"$T/refs1"
+same_file "$T/refs1" "$T/refs0" "  no ref was written"
+is "$(G log --format=%B main | grep -c Clerk)" 0 "  and no such name is in any commit"
+
+# ---- 6: a non-bare store's checked-out branch is not moved ----------------------
+C=$T/clone
+git clone -q "$S" "$C" 2>/dev/null
+is "$(git -C "$C" symbolic-ref HEAD)" refs/heads/main "a clone has main checked out"
+rec C-1 >"$T/c.jsonl"
+before=$(git -C "$C" rev-parse main)
+run go-publish --repo "$C" --today 2026-03-10 "$T/c.jsonl"
+is "$status" 2 "publishing into it: exit 2"
+like "$(cat "$T/err")" '已在工作区检出.*receive.denyCurrentBranch' "  refused as git's receive.denyCurrentBranch does"
+is "$(git -C "$C" rev-parse main)" "$before" "  main did not move"
+git -C "$C" commit -qa -m 'a clerk commits' --allow-empty
+is "$(git -C "$C" diff --name-only HEAD~1 HEAD | wc -l)" 0 \
+	"  so the clerk's next commit -a removes nothing that was published"
+git -C "$C" checkout -q -b work
+run go-publish --repo "$C" --today 2026-03-10 "$T/c.jsonl"
+is "$status" 0 "with another branch checked out, the clone is published into"
+is "$(git -C "$C" status --porcelain | wc -l)" 0 "  and its work tree is left clean"
 finish
