@@ -51,11 +51,12 @@ is "$(G log --format=%B main | grep -c Clerk)" 0 "  and no such name is in any c
 
 # ---- 6: a non-bare store's checked-out branch is not moved ----------------------
 C=$T/clone
-git clone -q "$S" "$C" 2>/dev/null
+rec C-0 | go-publish --init --repo "$T/s6.git" --today 2026-03-10 >/dev/null
+git clone -q "$T/s6.git" "$C" 2>/dev/null
 is "$(git -C "$C" symbolic-ref HEAD)" refs/heads/main "a clone has main checked out"
 rec C-1 >"$T/c.jsonl"
 before=$(git -C "$C" rev-parse main)
-run go-publish --repo "$C" --today 2026-03-10 "$T/c.jsonl"
+run go-publish --repo "$C" --author "Ada Clerk <ada@bureau.example>" --today 2026-03-10 "$T/c.jsonl"
 is "$status" 2 "publishing into it: exit 2"
 like "$(cat "$T/err")" '已在工作区检出.*receive.denyCurrentBranch' "  refused as git's receive.denyCurrentBranch does"
 is "$(git -C "$C" rev-parse main)" "$before" "  main did not move"
@@ -63,7 +64,7 @@ git -C "$C" commit -qa -m 'a clerk commits' --allow-empty
 is "$(git -C "$C" diff --name-only HEAD~1 HEAD | wc -l)" 0 \
 	"  so the clerk's next commit -a removes nothing that was published"
 git -C "$C" checkout -q -b work
-run go-publish --repo "$C" --today 2026-03-10 "$T/c.jsonl"
+run go-publish --repo "$C" --author "Ada Clerk <ada@bureau.example>" --today 2026-03-10 "$T/c.jsonl"
 is "$status" 0 "with another branch checked out, the clone is published into"
 is "$(git -C "$C" status --porcelain | wc -l)" 0 "  and its work tree is left clean"
 finish
