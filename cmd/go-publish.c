@@ -60,6 +60,7 @@ struct run {
 	go_interp_opts interp;
 	const char *branch;
 	unsigned long refused;
+	int pushed;     /* --push: 1 pushed, 0 not; -1 no --push */
 };
 
 /* Does s hold a control character (a newline would forge commit headers)? */
@@ -307,6 +308,8 @@ static int echo(struct run *r, struct item *it, const char *failed, char **line,
 			      "path", it->path ? json_string(it->path) : json_null(),
 			      "reason", it->doc < 0 ? json_string(it->reason) :
 			      failed ? json_string(failed) : json_null());
+	if (r->pushed >= 0)
+		json_object_set_new(p, "pushed", json_boolean(it->doc >= 0 && !failed && r->pushed));
 	if (it->held) {
 		json_object_set_new(it->held, "publish", p);
 		return go_write(stdout, NULL, it->held);
@@ -417,6 +420,7 @@ int main(int argc, char **argv)
 
 	go_reader_init(&rd, argc, argv, 0);
 	r.branch = branch;
+	r.pushed = push && !dry_run ? 0 : -1;
 	r.check = (go_check_opts){.tool = TOOL, .today = go_today_arg(today)};
 	r.interp = (go_interp_opts){.tool = TOOL, .today = r.check.today,
 				    .grace_days = (int)grace};
@@ -466,8 +470,13 @@ int main(int argc, char **argv)
 		/* nothing is lost: every line is still echoed, none published */
 		failed = go_xstrdup("the store could not be written");
 		status = GO_FATAL;
-	} else if (push && !dry_run && go_batch_push(r.batch, push, sig) < 0) {
-		status = GO_FATAL; /* published in the store, not pushed: said on stderr */
+	} else if (push && !dry_run) {
+		/* published in the store; not pushed is said on stderr and in
+		 * publish.pushed: 1 when the remote refused, 2 on any other failure */
+		int pr = go_batch_push(r.batch, push, sig);
+		r.pushed = pr == 0;
+		if (pr)
+			status = pr > 0 ? GO_FINDINGS : GO_FATAL;
 	}
 
 	if (fflush(r.spool) != 0 || fseeko(r.spool, 0, SEEK_SET) != 0) {

@@ -9,12 +9,14 @@
  * the levels above with treebuilders), never through an index or a work tree.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include <git2.h>
 #include <git2/sys/odb_backend.h>
@@ -946,16 +948,17 @@ static int public_changed(struct doc *d, git_tree *before, git_tree *after)
 }
 
 /*
- * The public view of register commit m, laid onto public tip p (NULL: none):
+ * The public view of register commit m, laid onto public tip p (NULL: none),
+ * with p2 (NULL: none) as second parent, a public history to keep:
  * 1 and the new commit in *out (none in a dry run); 0 when p shows m already.
  * When p names the register commit it projects, only what changed since is
  * read; else the projection is computed from m alone (a store written by an
  * older go-publish, or by hand), which also repairs a public view gone wrong.
  */
-static int project_onto(go_batch *b, const git_oid *m, const git_oid *p,
+static int project_onto(go_batch *b, const git_oid *m, const git_oid *p, const git_oid *p2,
 		const git_signature *sig, struct doc **sorted, git_oid *out)
 {
-	git_commit *mc = NULL, *pc = NULL, *oc = NULL;
+	git_commit *mc = NULL, *pc = NULL, *oc = NULL, *pc2 = NULL;
 	git_tree *mt = NULL, *pt = NULL, *ot = NULL, *nt = NULL;
 	git_oid base, tree;
 	struct buf msg = {0};
@@ -967,8 +970,10 @@ static int project_onto(go_batch *b, const git_oid *m, const git_oid *p,
 	if (git_commit_lookup(&mc, b->wrepo, m) < 0 || git_commit_tree(&mt, mc) < 0 ||
 	    (p && (git_commit_lookup(&pc, b->wrepo, p) < 0 || git_commit_tree(&pt, pc) < 0)))
 		goto git_error;
+	if (p2 && git_commit_lookup(&pc2, b->wrepo, p2) < 0)
+		goto git_error;
 	int known = pc && projected(pc, &base);
-	if (known && git_oid_equal(&base, m)) {
+	if (known && git_oid_equal(&base, m) && !p2) {
 		r = 0;
 		goto out;
 	}
@@ -984,7 +989,7 @@ static int project_onto(go_batch *b, const git_oid *m, const git_oid *p,
 	}
 	if (git_tree_lookup(&nt, b->wrepo, &tree) < 0)
 		goto git_error;
-	if (pt ? git_oid_equal(&tree, git_tree_id(pt)) : git_tree_entrycount(nt) == 0) {
+	if (!p2 && (pt ? git_oid_equal(&tree, git_tree_id(pt)) : git_tree_entrycount(nt) == 0)) {
 		r = 0;
 		goto out;
 	}
@@ -1000,9 +1005,9 @@ static int project_onto(go_batch *b, const git_oid *m, const git_oid *p,
 			       projection_trailer, hex);
 	buf_add(&msg, t, strlen(t) + 1);
 	free(t);
-	const git_commit *parents[1] = {pc};
-	if (git_commit_create(out, b->wrepo, NULL, sig, sig, NULL, msg.p, nt, pc ? 1 : 0,
-			      parents) < 0)
+	const git_commit *parents[2] = {pc ? pc : pc2, pc ? pc2 : NULL};
+	if (git_commit_create(out, b->wrepo, NULL, sig, sig, NULL, msg.p, nt,
+			      (pc != NULL) + (pc2 != NULL), parents) < 0)
 		goto git_error;
 	goto out;
 git_error:
@@ -1016,6 +1021,7 @@ out:
 	git_tree_free(mt);
 	git_commit_free(oc);
 	git_commit_free(pc);
+	git_commit_free(pc2);
 	git_commit_free(mc);
 	return r;
 }
@@ -1034,7 +1040,7 @@ static int land_public(go_batch *b, const git_signature *sig, struct doc **sorte
 		int hm = resolve_tip(b->repo, b->ref[MAIN], &m), hp = 0;
 		if (hm <= 0 || (hp = resolve_tip(b->repo, b->ref[PUBLIC], &p)) < 0)
 			return hm < 0 || hp < 0 ? -1 : 0;
-		int r = project_onto(b, &m, hp ? &p : NULL, sig, sorted, &next);
+		int r = project_onto(b, &m, hp ? &p : NULL, NULL, sig, sorted, &next);
 		if (r <= 0)
 			return r;
 		if (go_pack_flush(b->pack) < 0)
@@ -1081,8 +1087,8 @@ int go_batch_commit(go_batch *b, const struct git_signature *sig)
 		git_oid p, pnext;
 		int hp = resolve_tip(b->repo, b->ref[PUBLIC], &p);
 		if (hp < 0 || ((r || has) &&
-			       project_onto(b, r ? &next : &tip, hp ? &p : NULL, sig, sorted,
-					    &pnext) < 0))
+			       project_onto(b, r ? &next : &tip, hp ? &p : NULL, NULL, sig,
+					    sorted, &pnext) < 0))
 			goto out;
 		go_pack_discard(b->pack); /* nothing is kept */
 		err = 0;
@@ -1119,110 +1125,355 @@ int go_batch_status(const go_batch *b, long n, char commit[41])
 
 /* ---- --push ----------------------------------------------------------------- */
 
-struct push_state { int rejected; };
+/*
+ * Pushes go through the git command, as a clerk's would: a local path runs that
+ * repository's hooks (libgit2's local transport runs none), the remote's
+ * messages reach stderr as "remote: ...", and credentials and URL rewriting
+ * follow the user's git configuration.
+ */
 
-static int push_update_cb(const char *ref, const char *status, void *data)
+/* Run git on the store with args (NULL-terminated); its standard output into
+ * *out (a new string, when out is not NULL), its standard error to ours.
+ * The exit status, or -1 when git could not be run (printed). */
+static int run_git(go_batch *b, const char *const *args, char **out)
 {
-	struct push_state *p = data;
-	if (status) {
-		go_warnx("push: %s: %s; re-applying the batch on the remote's tips", ref, status);
-		p->rejected = 1;
+	const char *argv[16];
+	char *gitdir = go_xasprintf("--git-dir=%s", git_repository_path(b->repo));
+	int n = 0, fd[2], st = -1;
+	argv[n++] = "git";
+	argv[n++] = gitdir;
+	for (; *args && n < 15; args++)
+		argv[n++] = *args;
+	argv[n] = NULL;
+	if (out)
+		*out = NULL;
+	fflush(stdout);
+	if (pipe(fd) < 0) {
+		go_warn("pipe");
+		free(gitdir);
+		return -1;
+	}
+	pid_t pid = fork();
+	if (pid < 0) {
+		go_warn("fork");
+		close(fd[0]);
+		close(fd[1]);
+		free(gitdir);
+		return -1;
+	}
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+		dup2(null, 0);
+		dup2(out ? fd[1] : null, 1);
+		close(fd[0]);
+		close(fd[1]);
+		execvp("git", (char *const *)argv);
+		fprintf(stderr, "%s: git: %s\n", go_prog(), strerror(errno));
+		_exit(127);
+	}
+	close(fd[1]);
+	struct buf o = {0};
+	char chunk[4096];
+	ssize_t got;
+	while ((got = read(fd[0], chunk, sizeof chunk)) > 0 || (got < 0 && errno == EINTR))
+		if (got > 0)
+			buf_add(&o, chunk, (size_t)got);
+	close(fd[0]);
+	int ws;
+	while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
+		;
+	st = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + (WIFSIGNALED(ws) ? WTERMSIG(ws) : 0);
+	if (out) {
+		buf_add(&o, "", 1);
+		*out = o.p;
+	} else {
+		free(o.p);
+	}
+	free(gitdir);
+	return st;
+}
+
+static int same_entry(const git_tree_entry *x, const git_tree_entry *y)
+{
+	return !x || !y ? !x && !y : git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) &&
+				     git_tree_entry_filemode(x) == git_tree_entry_filemode(y);
+}
+
+static git_tree *entry_tree(go_batch *b, const git_tree_entry *e)
+{
+	git_tree *t = NULL;
+	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
+		git_tree_lookup(&t, b->wrepo, git_tree_entry_id(e));
+	return t;
+}
+
+/*
+ * Three-way merge of registers, entry by entry: what one side changed since
+ * base, that side; what both changed alike, that; the root, docs/ and its year
+ * folders are merged the same way inside; a document folder both changed
+ * otherwise is a conflict, its path added to conflicts (one a line). The tree
+ * in *out; 0, or -1 (printed).
+ */
+static int merge3(go_batch *b, git_tree *base, git_tree *ours, git_tree *theirs, int depth,
+		const char *path, git_oid *out, struct buf *conflicts)
+{
+	git_treebuilder *tb = NULL;
+	int err = -1;
+	if (git_treebuilder_new(&tb, b->wrepo, theirs) < 0)
+		return git_fail(path);
+	for (int pass = 0; pass < 2; pass++) {
+		git_tree *t = pass ? base : ours;
+		for (size_t i = 0, n = t ? git_tree_entrycount(t) : 0; i < n; i++) {
+			const char *name = git_tree_entry_name(git_tree_entry_byindex(t, i));
+			const git_tree_entry *o = ours ? git_tree_entry_byname(ours, name) : NULL;
+			const git_tree_entry *bb = base ? git_tree_entry_byname(base, name) : NULL;
+			const git_tree_entry *th = theirs ? git_tree_entry_byname(theirs, name) : NULL;
+			if ((pass && o) || same_entry(o, bb) || same_entry(o, th))
+				continue;
+			if (same_entry(th, bb)) {
+				if (o ? git_treebuilder_insert(NULL, tb, name, git_tree_entry_id(o),
+							       git_tree_entry_filemode(o)) < 0 :
+				    git_treebuilder_remove(tb, name) < 0)
+					goto git_error;
+				continue;
+			}
+			char *sub = go_xasprintf("%s%s%s", path, *path ? "/" : "", name);
+			git_tree *bt = entry_tree(b, bb), *ot = entry_tree(b, o), *tt = entry_tree(b, th);
+			int inside = ot && tt && (depth == 0 ? !strcmp(name, "docs") : depth < 2);
+			git_oid oid;
+			int r = 0;
+			if (inside && (r = merge3(b, bt, ot, tt, depth + 1, sub, &oid, conflicts)) == 0)
+				r = git_treebuilder_insert(NULL, tb, name, &oid, GIT_FILEMODE_TREE);
+			else if (!inside) {
+				buf_add(conflicts, sub, strlen(sub));
+				buf_add(conflicts, "\n", 1);
+			}
+			git_tree_free(bt);
+			git_tree_free(ot);
+			git_tree_free(tt);
+			free(sub);
+			if (r < 0)
+				goto git_error;
+		}
+	}
+	if (git_treebuilder_write(out, tb) < 0)
+		goto git_error;
+	err = 0;
+	goto out;
+git_error:
+	err = git_fail(path);
+out:
+	git_treebuilder_free(tb);
+	return err;
+}
+
+static int commit_tree(go_batch *b, const git_oid *id, git_commit **c, git_tree **t)
+{
+	*c = NULL;
+	*t = NULL;
+	if (git_commit_lookup(c, b->wrepo, id) < 0 || git_commit_tree(t, *c) < 0)
+		return -1;
+	return 0;
+}
+
+/* Is a an ancestor of d, or d itself? */
+static int contains(go_batch *b, const git_oid *d, const git_oid *a)
+{
+	return git_oid_equal(d, a) || git_graph_descendant_of(b->repo, d, a) == 1;
+}
+
+/*
+ * The remote moved: lay the local branches onto the fetched remote tips (in
+ * refs/go-publish/remote/heads/...) by merging, so that every local commit not
+ * yet pushed stays in the history and no ref loses one. 0; 1 when a document
+ * was changed both here and there (listed on stderr); -1 on error.
+ */
+static int merge_remote(go_batch *b, const char *remote, const git_signature *sig,
+		struct doc **sorted)
+{
+	git_oid tip[2], rtip[2], next;
+	int has[2], rhas[2];
+	for (int br = MAIN; br <= PUBLIC; br++) {
+		char *rref = go_xasprintf("refs/go-publish/remote/%s", b->ref[br] + 5);
+		rhas[br] = resolve_tip(b->repo, rref, &rtip[br]);
+		has[br] = resolve_tip(b->repo, b->ref[br], &tip[br]);
+		free(rref);
+		if (rhas[br] < 0 || has[br] < 0)
+			return -1;
+	}
+	git_odb *odb = NULL;
+	if (git_repository_odb(&odb, b->repo) == 0)
+		git_odb_refresh(odb); /* what git fetch just wrote */
+	git_odb_free(odb);
+
+	/* the register */
+	if (rhas[MAIN] && has[MAIN] && !contains(b, &tip[MAIN], &rtip[MAIN])) {
+		git_oid mb;
+		git_commit *lc = NULL, *rc = NULL, *bc = NULL;
+		git_tree *lt = NULL, *rt = NULL, *bt = NULL, *mt = NULL;
+		struct buf conflicts = {0}, m = {0};
+		int err = -1;
+		if (contains(b, &rtip[MAIN], &tip[MAIN])) {
+			next = rtip[MAIN]; /* nothing here the remote lacks */
+		} else {
+			int hb = git_merge_base(&mb, b->repo, &tip[MAIN], &rtip[MAIN]);
+			if ((hb < 0 && hb != GIT_ENOTFOUND) ||
+			    commit_tree(b, &tip[MAIN], &lc, &lt) < 0 ||
+			    commit_tree(b, &rtip[MAIN], &rc, &rt) < 0 ||
+			    (hb == 0 && commit_tree(b, &mb, &bc, &bt) < 0) ||
+			    merge3(b, bt, lt, rt, 0, "", &next, &conflicts) < 0) {
+				git_fail(b->ref[MAIN]);
+				goto merged;
+			}
+			if (conflicts.n) {
+				buf_add(&conflicts, "", 1);
+				go_warnx("推送到 %s：以下文档在远端和本地都有不同的改动，未合并、未推送"
+					 "（本地提交保留；请核对后重新发布）：\n%s", remote, conflicts.p);
+				err = 1;
+				goto merged;
+			}
+			char *head = go_xasprintf("Publish onto %s's register: merge, keeping every "
+						  "local batch not pushed yet\n", remote);
+			buf_add(&m, head, strlen(head) + 1);
+			free(head);
+			const git_commit *parents[2] = {rc, lc};
+			git_tree_lookup(&mt, b->wrepo, &next);
+			if (!mt || git_commit_create(&next, b->wrepo, NULL, sig, sig, NULL, m.p, mt,
+						     2, parents) < 0) {
+				git_fail(b->ref[MAIN]);
+				goto merged;
+			}
+		}
+		if (go_pack_flush(b->pack) < 0)
+			goto merged;
+		int r = swap_ref(b->repo, b->ref[MAIN], &tip[MAIN], &next,
+				 "go-publish: merged with the remote's register");
+		if (r != 0) {
+			if (r > 0)
+				go_warnx("%s: moved while pushing; publish again", b->ref[MAIN]);
+			goto merged;
+		}
+		for (size_t i = 0; i < b->n; i++)
+			if (sorted[i]->changed[MAIN]) {
+				b->commit[MAIN] = next;
+				b->committed[MAIN] = 1;
+			}
+		err = 0;
+merged:
+		free(conflicts.p);
+		free(m.p);
+		git_tree_free(lt);
+		git_tree_free(rt);
+		git_tree_free(bt);
+		git_tree_free(mt);
+		git_commit_free(lc);
+		git_commit_free(rc);
+		git_commit_free(bc);
+		if (err)
+			return err;
+	}
+
+	/* the public view: the projection of that register, on both public histories */
+	git_oid m;
+	if (resolve_tip(b->repo, b->ref[MAIN], &m) != 1)
+		return 0;
+	const git_oid *p = has[PUBLIC] ? &tip[PUBLIC] : NULL, *p2 = NULL;
+	if (rhas[PUBLIC] && (!has[PUBLIC] || contains(b, &rtip[PUBLIC], &tip[PUBLIC])))
+		p = &rtip[PUBLIC];
+	else if (rhas[PUBLIC] && !contains(b, &tip[PUBLIC], &rtip[PUBLIC]))
+		p = &rtip[PUBLIC], p2 = &tip[PUBLIC];
+	int r = project_onto(b, &m, p, p2, sig, sorted, &next);
+	if (r < 0)
+		return -1;
+	if (r == 0) {
+		if (!p || (has[PUBLIC] && git_oid_equal(p, &tip[PUBLIC])))
+			return 0;
+		next = *p;
+	}
+	if (go_pack_flush(b->pack) < 0 ||
+	    swap_ref(b->repo, b->ref[PUBLIC], has[PUBLIC] ? &tip[PUBLIC] : NULL, &next,
+		     "go-publish: merged with the remote's public view") != 0)
+		return -1;
+	if (r == 1) {
+		b->commit[PUBLIC] = next;
+		b->committed[PUBLIC] = 1;
 	}
 	return 0;
 }
 
-static int open_remote(git_remote **out, git_repository *repo, const char *name)
+int go_batch_push(go_batch *b, const char *remote, const struct git_signature *sig)
 {
-	if (git_remote_lookup(out, repo, name) == 0)
-		return 0;
-	return git_remote_create_anonymous(out, repo, name);
-}
-
-int go_batch_push(go_batch *b, const char *remote_name, const struct git_signature *sig)
-{
-	git_remote *remote = NULL;
 	unsigned seed = (unsigned)getpid() ^ (unsigned)time(NULL);
 	struct doc **sorted = sort_docs(b);
 	int err = -1;
 
-	if (open_remote(&remote, b->repo, remote_name) < 0) {
-		git_fail(remote_name);
-		goto out;
-	}
 	for (int attempt = 0; attempt < 10; attempt++) {
-		char *specs[2];
-		size_t nspec = 0;
+		char *spec[2] = {NULL, NULL}, *out = NULL;
+		const char *args[10] = {"-c", "advice.pushUpdateRejected=false", "push",
+					"--porcelain", "--atomic", remote};
+		int n = 6;
 		git_oid tip;
 		for (int br = MAIN; br <= PUBLIC; br++)
 			if (resolve_tip(b->repo, b->ref[br], &tip) == 1)
-				specs[nspec++] = go_xasprintf("%s:%s", b->ref[br], b->ref[br]);
-		git_strarray refspecs = {specs, nspec};
-		git_push_options po;
-		struct push_state ps = {0};
-		git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
-		po.callbacks.push_update_reference = push_update_cb;
-		po.callbacks.payload = &ps;
-		int perr = nspec ? git_remote_push(remote, &refspecs, &po) : 0;
-		for (size_t i = 0; i < nspec; i++)
-			free(specs[i]);
-		if (perr == 0 && !ps.rejected) {
+				args[n++] = spec[br] = go_xasprintf("%s:%s", b->ref[br], b->ref[br]);
+		args[n] = NULL;
+		int st = n > 6 ? run_git(b, args, &out) : 0;
+		free(spec[MAIN]);
+		free(spec[PUBLIC]);
+		if (st == 0) {
+			free(out);
 			err = 0;
 			goto out;
 		}
-		if (perr < 0) {
-			const git_error *e = git_error_last();
-			go_warnx("push to %s: %s; re-applying the batch on its tips",
-				 remote_name, e && e->message ? e->message : "rejected");
+		/* porcelain: "!\tFROM:TO\t[rejected] (fetch first)" for each refused ref */
+		int moved = 0, hook = 0;
+		char *why = NULL;
+		for (char *l = out; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : l + strlen(l)) {
+			if (*l != '!')
+				continue;
+			char *e = strchr(l, '\n');
+			char *t = strchr(l, '[');
+			if (!t || (e && t > e))
+				continue;
+			if (!strncmp(t, "[remote rejected]", 17)) {
+				hook = 1;
+				free(why);
+				why = go_xasprintf("%.*s", (int)((e ? e : t + strlen(t)) - t), t);
+			} else if (!strncmp(t, "[rejected]", 10)) {
+				moved = 1;
+			}
 		}
-		/* Rejected: someone pushed first. Fetch their tips, lay the batch
-		 * on them, move the local branches there, and try again. */
-		backoff(attempt, &seed);
-		git_fetch_options fo;
-		git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
-		char *fspec[2];
-		for (int br = MAIN; br <= PUBLIC; br++)
-			fspec[br] = go_xasprintf("+%s:refs/go-publish/remote%s", b->ref[br],
-						 b->ref[br] + 4);
-		git_strarray fs = {fspec, 2};
-		int ferr = git_remote_fetch(remote, &fs, &fo, NULL);
-		for (int br = MAIN; br <= PUBLIC; br++)
-			free(fspec[br]);
-		if (ferr < 0) {
-			git_fail(remote_name);
+		free(out);
+		if (hook || (!moved && st > 0 && st < 128 && why)) {
+			go_warnx("推送到 %s 被远端拒绝（%s）：原因见上方 remote: 各行；本地提交保留，"
+				 "未推送，未重试", remote, why ? why : "rejected");
+			free(why);
+			err = 1;
 			goto out;
 		}
-		for (int br = MAIN; br <= PUBLIC; br++) {
-			char *rref = go_xasprintf("refs/go-publish/remote%s", b->ref[br] + 4);
-			git_oid base, local, next;
-			int has_base = resolve_tip(b->repo, rref, &base);
-			int has_local = resolve_tip(b->repo, b->ref[br], &local);
-			free(rref);
-			if (has_base < 0 || has_local < 0)
-				goto out;
-			git_oid m;
-			int r = br == MAIN ? apply(b, br, has_base ? &base : NULL, sig, sorted, &next) :
-				resolve_tip(b->repo, b->ref[MAIN], &m) == 1 ?
-				project_onto(b, &m, has_base ? &base : NULL, sig, sorted, &next) : 0;
-			if (r < 0)
-				goto out;
-			if (r == 0) {
-				if (!has_base)
-					continue;
-				next = base; /* the remote has the batch already */
-			}
-			if (go_pack_flush(b->pack) < 0 ||
-			    swap_ref(b->repo, b->ref[br], has_local ? &local : NULL, &next,
-				     "go-publish: re-applied on the remote tip") != 0)
-				goto out;
-			if (r == 1) {
-				b->commit[br] = next;
-				b->committed[br] = 1;
-			}
+		free(why);
+		if (!moved) {
+			go_warnx("推送到 %s 失败（git push 退出码 %d）：本地提交保留，未推送", remote, st);
+			goto out;
+		}
+		/* The remote moved: fetch its tips, merge, and push again. */
+		go_warnx("推送到 %s：远端已有新的提交，取回后合并，保留本地所有未推送的批次，再推送",
+			 remote);
+		backoff(attempt, &seed);
+		const char *fetch[] = {"fetch", "--quiet", "--no-tags", "--prune", remote,
+				       "+refs/heads/*:refs/go-publish/remote/heads/*", NULL};
+		if ((st = run_git(b, fetch, NULL)) != 0) {
+			go_warnx("从 %s 取回失败（git fetch 退出码 %d）：本地提交保留，未推送", remote, st);
+			goto out;
+		}
+		int r = merge_remote(b, remote, sig, sorted);
+		if (r != 0) {
+			err = r;
+			goto out;
 		}
 	}
-	go_warnx("push to %s: gave up after 10 attempts", remote_name);
+	go_warnx("推送到 %s：尝试 10 次后远端仍在变化，放弃；本地提交保留，未推送", remote);
 out:
 	free(sorted);
-	git_remote_free(remote);
 	return err;
 }
