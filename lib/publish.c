@@ -432,6 +432,124 @@ static json_t *stored_published(go_batch *b, const char *id)
 	return p;
 }
 
+/* The folder of the document named name in any year of root: 1 and *out, or 0. */
+static int doc_folder(go_batch *b, git_tree *root, const char *name, git_oid *out)
+{
+	const git_tree_entry *d = root ? git_tree_entry_byname(root, "docs") : NULL;
+	git_tree *docs = NULL;
+	int found = 0;
+	if (!d || git_tree_entry_type(d) != GIT_OBJECT_TREE ||
+	    git_tree_lookup(&docs, b->repo, git_tree_entry_id(d)) < 0)
+		return 0;
+	for (size_t i = 0, n = git_tree_entrycount(docs); i < n && !found; i++) {
+		const git_tree_entry *y = git_tree_entry_byindex(docs, i);
+		git_tree *yt = NULL;
+		if (!go_store_year_name(git_tree_entry_name(y)) ||
+		    git_tree_lookup(&yt, b->repo, git_tree_entry_id(y)) < 0)
+			continue;
+		const git_tree_entry *e = git_tree_entry_byname(yt, name);
+		if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+			git_oid_cpy(out, git_tree_entry_id(e));
+			found = 1;
+		}
+		git_tree_free(yt);
+	}
+	git_tree_free(docs);
+	git_error_clear();
+	return found;
+}
+
+/* The day the register's tip took the document's present folder (walking the
+ * first parents back to the commit that wrote it), or -1. */
+static int changed_on(go_batch *b, const char *name, const git_oid *folder)
+{
+	git_oid id, tip;
+	if (resolve_tip(b->repo, b->ref[MAIN], &tip) != 1)
+		return -1;
+	id = tip;
+	int day = -1;
+	for (int steps = 0; steps < 100000; steps++) {
+		git_commit *c = NULL, *parent = NULL;
+		git_tree *pt = NULL;
+		git_oid f;
+		if (git_commit_lookup(&c, b->repo, &id) < 0)
+			break;
+		const git_time *t = &git_commit_committer(c)->when;
+		day = (int)((t->time + t->offset * 60) / 86400);
+		int more = git_commit_parentcount(c) > 0 && git_commit_parent(&parent, c, 0) == 0 &&
+			   git_commit_tree(&pt, parent) == 0 && doc_folder(b, pt, name, &f) &&
+			   git_oid_equal(&f, folder);
+		if (more)
+			id = *git_commit_id(parent);
+		git_tree_free(pt);
+		git_commit_free(parent);
+		git_commit_free(c);
+		if (!more)
+			break;
+	}
+	git_error_clear();
+	return day;
+}
+
+/* Refuse rec with a problem code (field may be NULL) and the same message as reason. */
+static char *refusal(json_t *rec, const char *code, const char *field, char *msg)
+{
+	go_problem(rec, go_prog(), GO_ERROR, code, field, "%s", msg);
+	return msg;
+}
+
+/*
+ * SPEC §7, staleness: a record read from the store (go-cat's store.commit) is
+ * refused when its document changed after that commit, so that last week's
+ * batch cannot undo a later decision; and a stored withheld or on-request
+ * document becomes proactive only with an approved review dated on or after
+ * the day it took its present form. NULL, or the reason (a problem added).
+ */
+static char *stale(go_batch *b, json_t *rec, const char *name, const char *attr)
+{
+	const char *at = go_str(json_object_get(rec, "store"), "commit");
+	git_oid now, then, c;
+	int has_now = b->main_tree && doc_folder(b, b->main_tree, name, &now);
+	if (at && git_oid_fromstrn(&c, at, strlen(at)) == 0 && strlen(at) == GIT_OID_HEXSZ) {
+		git_commit *cc = NULL;
+		git_tree *ct = NULL;
+		/* a commit of another store (go-cat | go-publish copying one): no check */
+		if (git_commit_lookup(&cc, b->repo, &c) == 0 && git_commit_tree(&ct, cc) == 0) {
+			int has_then = doc_folder(b, ct, name, &then);
+			git_tree_free(ct);
+			git_commit_free(cc);
+			if (has_now != has_then || (has_now && !git_oid_equal(&now, &then)))
+				return refusal(rec, "stale-record", "store.commit", go_xasprintf(
+					"记录读自提交 %.12s，此后库中该文档已有改动：重新发布会撤销后来的决定。"
+					"请用 go-cat 重新读出、改好后再发布", at));
+		}
+		git_error_clear();
+	}
+	if (!has_now || strcmp(attr, "proactive"))
+		return NULL;
+	json_t *old = NULL;
+	if (go_store_find_id(b->store, b->main_tree, go_str(rec, "id"), 0, &old, NULL) != 0)
+		return NULL;
+	const char *was = go_str(old, "attribute");
+	char *why = NULL;
+	if (was && (!strcmp(was, "withheld") || !strcmp(was, "on-request"))) {
+		json_t *rv = json_object_get(rec, "review");
+		const char *res = go_str(rv, "result"), *rd = go_str(rv, "date");
+		int since = changed_on(b, name, &now), day;
+		char since_s[11] = "";
+		if (since >= 0)
+			go_format_date(since, since_s);
+		if (!res || strcmp(res, "approved") || !rd || go_parse_date(rd, &day) < 0 ||
+		    day < since)
+			why = refusal(rec, "missing-review", "review", go_xasprintf(
+				"库中该文档为 %s（%s 起）；改为主动公开须有信息公开机构在该日或之后"
+				"批准的审查（review.result 为 approved，review.date 不早于 %s）",
+				was, since_s, since_s));
+	}
+	json_decref(old);
+	return why;
+}
+
 long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 {
 	const char *id = go_str(rec, "id"), *date = go_str(rec, "date");
@@ -465,6 +583,8 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 		*reason = go_xasprintf("id differs only in letter case from %s in the store", twin);
 		goto out;
 	}
+	if ((*reason = stale(b, rec, name, attr)))
+		goto out;
 	if (!withheld && !json_object_get(rec, "published")) {
 		json_t *p = stored_published(b, id);
 		if (!p) {

@@ -67,4 +67,43 @@ git -C "$C" checkout -q -b work
 run go-publish --repo "$C" --author "Ada Clerk <ada@bureau.example>" --today 2026-03-10 "$T/c.jsonl"
 is "$status" 0 "with another branch checked out, the clone is published into"
 is "$(git -C "$C" status --porcelain | wc -l)" 0 "  and its work tree is left clean"
+# ---- 3: stale records cannot undo later decisions ------------------------------
+withheld() { printf '{"id":"%s","office":"办公室","kind":"notice","date":"2026-03-02","attribute":"withheld","category":"execution","reason":"属于内部人事管理信息","basis":["ogi-16-internal"]}\n' "$1"; }
+rec W-1 | go-publish --repo "$S" --today 2026-03-10 >/dev/null
+go-cat --repo "$S" W-1 >"$T/week.jsonl"
+like "$(jq -r .store.commit "$T/week.jsonl")" '^[0-9a-f]{40}$' "go-cat's record carries store.commit"
+withheld W-1 | go-publish --repo "$S" --today 2026-03-11 >/dev/null
+pub "$T/week.jsonl"
+is "$status" 1 "last week's batch again, after the document was withheld: exit 1"
+is "$(field 1 status)" refused "  the stale record is refused"
+is "$(jq -r '.problems[] | select(.tool == "go-publish") | .code' "$T/out")" stale-record "  as stale-record"
+like "$(field 1 reason)" '^记录读自提交 [0-9a-f]{12}，此后库中该文档已有改动' "  publish.reason says why, in Chinese"
+is "$(jq -r '.problems[] | select(.code == "stale-record") | .message' "$T/out")" "$(field 1 reason)" \
+	"  the same text as the problem's message"
+is "$(G show main:docs/2026/W-1/record.json | jq -r .attribute)" withheld "  main still says withheld"
+is "$(G ls-tree -r --name-only public | grep -c W-1)" 0 "  and public does not have it"
+go-cat --repo "$S" W-1 | go-publish --repo "$S" --today 2026-03-12 >"$T/out"
+is "$(field 1 status)" unchanged "a record read afresh is not stale"
+
+today=$(date -u +%F)
+rec Q-1 on-request | go-publish --repo "$S" --today 2026-03-10 >/dev/null
+rec Q-1 >"$T/q.jsonl"
+pub "$T/q.jsonl"
+is "$status" 1 "on-request to proactive without a review: exit 1"
+is "$(jq -r '.problems[] | select(.tool == "go-publish") | .code' "$T/out")" missing-review "  missing-review"
+like "$(field 1 reason)" "库中该文档为 on-request（$today 起）" "  naming what it was and since when"
+jq -c '.review = {"office":"办公室","date":"2020-01-01","result":"approved","by":"王"}' "$T/q.jsonl" >"$T/q2.jsonl"
+pub "$T/q2.jsonl"
+is "$(field 1 status)" refused "  a review dated before the change does not do"
+jq -c '.review = {"office":"办公室","date":"2099-01-01","result":"rejected","by":"王"}' "$T/q.jsonl" >"$T/q3.jsonl"
+pub "$T/q3.jsonl"
+is "$(field 1 status)" refused "  nor a rejected one"
+jq -c --arg d "$today" '.review = {"office":"办公室","date":$d,"result":"approved","by":"王"}' "$T/q.jsonl" >"$T/q4.jsonl"
+pub "$T/q4.jsonl"
+is "$status" 0 "an approved review dated on the day of the change: exit 0"
+is "$(G show public:docs/2026/Q-1/record.json | jq -r .attribute)" proactive "  and it is public"
+withheld W-1 | jq -c '.attribute = "proactive" | .title = "标题"' >"$T/w.jsonl"
+pub "$T/w.jsonl"
+is "$(jq -r '.problems[] | select(.tool == "go-publish") | .code' "$T/out")" missing-review \
+	"withheld to proactive without a review: missing-review"
 finish
