@@ -61,7 +61,18 @@ struct run {
 	const char *branch;
 	unsigned long refused;
 	int pushed;     /* --push: 1 pushed, 0 not; -1 no --push */
+	char *failed;   /* the store could not be written: why; every line is
+	                   then only spooled, and echoed "failed" */
 };
+
+/* A fatal store error: the text every line's publish.reason then gives. */
+static void store_failed(struct run *r)
+{
+	const git_error *e = git_error_last();
+	if (!r->failed)
+		r->failed = go_xasprintf("库写入失败，本批次未发布：%s",
+					 e && e->message ? e->message : strerror(errno));
+}
 
 /* Does s hold a control character (a newline would forge commit headers)? */
 static int has_control(const char *s)
@@ -187,6 +198,8 @@ static int take(struct run *r, go_reader *rd, json_t *rec)
 {
 	struct item *it = new_item(r);
 	json_object_del(rec, "publish");
+	if (r->failed)
+		return spool(r, it, rd, rec);
 	if (go_is_invalid(rec)) {
 		refuse(r, it, go_xstrdup("invalid line"));
 		return spool(r, it, rd, rec);
@@ -216,7 +229,7 @@ static int take(struct run *r, go_reader *rd, json_t *rec)
 		return 0;
 	}
 	if (prepare(r, it, rec) < 0)
-		return -1;
+		store_failed(r);
 	return spool(r, it, rd, rec);
 }
 
@@ -290,8 +303,10 @@ static int rule7(struct run *r)
 	git_tree_free(root);
 	for (size_t i = 0; i < r->n; i++) {
 		struct item *it = &r->item[i];
-		if (it->held && !it->reason && prepare(r, it, it->held) < 0)
+		if (it->held && !it->reason && prepare(r, it, it->held) < 0) {
+			store_failed(r);
 			return -1;
+		}
 	}
 	return 0;
 }
@@ -300,14 +315,14 @@ static int rule7(struct run *r)
 static int echo(struct run *r, struct item *it, const char *failed, char **line, size_t *cap)
 {
 	char commit[41] = "";
-	const char *status = "refused";
+	const char *status = failed ? "failed" : "refused";
 	if (it->doc >= 0 && !failed)
 		status = go_batch_status(r->batch, it->doc, commit) ? "published" : "unchanged";
 	json_t *p = json_pack("{s:s,s:o,s:o,s:o}", "status", status,
 			      "commit", *commit ? json_string(commit) : json_null(),
 			      "path", it->path ? json_string(it->path) : json_null(),
-			      "reason", it->doc < 0 ? json_string(it->reason) :
-			      failed ? json_string(failed) : json_null());
+			      "reason", failed ? json_string(failed) :
+			      it->doc < 0 ? json_string(it->reason) : json_null());
 	if (r->pushed >= 0)
 		json_object_set_new(p, "pushed", json_boolean(it->doc >= 0 && !failed && r->pushed));
 	if (it->held) {
@@ -466,9 +481,11 @@ int main(int argc, char **argv)
 	}
 	if (tty && r.n >= 10000)
 		fprintf(stderr, "\n");
-	if (rule7(&r) < 0 || go_batch_commit(r.batch, sig) < 0) {
+	if (r.failed || rule7(&r) < 0 || go_batch_commit(r.batch, sig) < 0) {
 		/* nothing is lost: every line is still echoed, none published */
-		failed = go_xstrdup("the store could not be written");
+		store_failed(&r);
+		failed = r.failed;
+		r.failed = NULL;
 		status = GO_FATAL;
 	} else if (push && !dry_run) {
 		/* published in the store; not pushed is said on stderr and in
@@ -506,6 +523,7 @@ out:
 	free(r.item);
 	free(line);
 	free(failed);
+	free(r.failed);
 	free(public_branch);
 	if (r.spool)
 		fclose(r.spool);

@@ -599,6 +599,13 @@ int go_project_public_update(struct git_repository *repo, struct git_tree *publi
 		struct git_tree *old_main, struct git_tree *new_main, struct git_oid *out,
 		char **err);
 
+/* ---- publish.c: limits -------------------------------------------------- */
+
+/* The largest attachment go-publish stores (bytes): a larger one, or one that
+ * is no regular file, refuses its record (attachment-too-large,
+ * attachment-not-file); the batch goes on. */
+#define GO_MAX_ATTACHMENT (100 << 20)
+
 /* ---- pack.c, publish.c: crash windows, for tests ------------------------- */
 
 /* When GO_TEST_PUBLISH_CRASH names this point (pack: a pack renamed into

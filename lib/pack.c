@@ -116,12 +116,21 @@ static int fail(const char *what)
 	return -1;
 }
 
+/* fail(), with the system's reason (disk full, ...) after what. */
+static int os_fail(const char *what)
+{
+	char *m = go_xasprintf("%s: %s", what, strerror(errno));
+	git_error_set_str(GIT_ERROR_OS, m);
+	free(m);
+	return -1;
+}
+
 static int put(pack_backend *b, const void *p, size_t n, uint32_t *crc)
 {
 	if (crc)
 		*crc = (uint32_t)crc32(*crc, p, (uInt)n);
 	if (fwrite(p, 1, n, b->fp) != n)
-		return fail("cannot write the pack");
+		return os_fail("cannot write the pack");
 	b->off += n;
 	return 0;
 }
@@ -133,7 +142,7 @@ static int start_pack(pack_backend *b)
 	b->tmp = NULL;
 	if (b->dry_run) { /* a pack of its own, outside the store, to read back */
 		if (!(b->fp = tmpfile()))
-			return fail("cannot create a temporary pack");
+			return os_fail("cannot create a temporary pack");
 		b->off = 0;
 		return put(b, head, sizeof head, NULL);
 	}
@@ -144,7 +153,7 @@ static int start_pack(pack_backend *b)
 			close(fd);
 		free(b->tmp);
 		b->tmp = NULL;
-		return fail("cannot create a pack in objects/pack");
+		return os_fail("cannot create a pack in objects/pack");
 	}
 	setvbuf(b->fp, NULL, _IOFBF, 1 << 20);
 	b->off = 0;
@@ -392,6 +401,7 @@ static int write_synced(FILE *fp, const char *what)
 {
 	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0 || fchmod(fileno(fp), 0444) != 0) {
 		go_warn("%s", what);
+		os_fail(what);
 		return -1;
 	}
 	return 0;
@@ -409,6 +419,7 @@ static int write_index(pack_backend *b, const unsigned char sum[20], const char 
 
 	if (!fp) {
 		go_warn("%s", tmp);
+		os_fail(tmp);
 		if (fd >= 0)
 			close(fd);
 		free(tmp);
@@ -455,8 +466,13 @@ static int write_index(pack_backend *b, const unsigned char sum[20], const char 
 	if (!ferror(fp) && write_synced(fp, tmp) == 0) {
 		if (rename(tmp, path) == 0)
 			err = 0;
-		else
+		else {
 			go_warn("%s", path);
+			os_fail(path);
+		}
+	} else if (ferror(fp)) {
+		go_warn("%s", tmp);
+		os_fail(tmp);
 	}
 	fclose(fp);
 	if (err)
@@ -493,6 +509,7 @@ int go_pack_flush(git_odb_backend *be)
 	    fwrite(count, 1, 4, b->fp) != 4 || fflush(b->fp) != 0 ||
 	    fseeko(b->fp, 0, SEEK_SET) != 0) {
 		go_warn("%s", b->tmp);
+		os_fail(b->tmp);
 		goto out;
 	}
 	go_hash_init(&c, GO_SHA1);
@@ -502,6 +519,7 @@ int go_pack_flush(git_odb_backend *be)
 	if (ferror(b->fp) || fseeko(b->fp, 0, SEEK_END) != 0 ||
 	    fwrite(sum, 1, 20, b->fp) != 20 || write_synced(b->fp, b->tmp) < 0) {
 		go_warn("%s", b->tmp);
+		os_fail(b->tmp);
 		goto out;
 	}
 	go_hex(sum, 20, hex);
@@ -509,6 +527,7 @@ int go_pack_flush(git_odb_backend *be)
 	idx = go_xasprintf("%s/pack-%s.idx", b->dir, hex);
 	if (rename(b->tmp, pack) < 0) {
 		go_warn("%s", pack);
+		os_fail(pack);
 		goto out;
 	}
 	free(b->tmp);

@@ -16,6 +16,7 @@
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <git2.h>
@@ -52,6 +53,8 @@ struct go_batch {
 	int committed[2];
 	json_t *repos;         /* path -> (git_repository *) as integer, for blob sources */
 };
+
+static char *refusal(json_t *rec, const char *code, const char *field, char *msg);
 
 static int git_fail(const char *context)
 {
@@ -305,26 +308,43 @@ static git_repository *source_repo(go_batch *b, const char *path)
 	return r;
 }
 
+/* Read the regular file path, at most GO_MAX_ATTACHMENT bytes: 0; -1 (errno);
+ * 1 when it is no regular file (a FIFO would hang, /dev/zero never end); 2
+ * when it is larger. Opened without blocking, so that a FIFO is seen, not read. */
 static int read_file(const char *path, char **buf, size_t *len)
 {
-	FILE *fp = fopen(path, "rb");
-	size_t cap = 1 << 16, n = 0, got;
-	if (!fp)
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > GO_MAX_ATTACHMENT) {
+		int r = errno, bad = S_ISREG(st.st_mode) ? 2 : 1;
+		close(fd);
+		errno = r;
+		return bad;
+	}
+	FILE *fp = fdopen(fd, "rb");
+	size_t cap = 1 << 16, n = 0, got;
+	if (!fp) {
+		close(fd);
+		return -1;
+	}
 	*buf = go_xmalloc(cap);
 	while ((got = fread(*buf + n, 1, cap - n, fp)) > 0) {
 		n += got;
+		if (n > GO_MAX_ATTACHMENT)
+			break; /* it grew while read */
 		if (n == cap)
 			*buf = go_xrealloc(*buf, cap *= 2);
 	}
-	int err = ferror(fp) ? -1 : 0;
+	int err = ferror(fp) ? -1 : n > GO_MAX_ATTACHMENT ? 2 : 0;
 	int saved = errno;
 	fclose(fp);
 	if (err) {
 		free(*buf);
 		*buf = NULL;
 		errno = saved;
-		return -1;
+		return err;
 	}
 	*len = n;
 	return 0;
@@ -376,15 +396,29 @@ static char *read_attachments(go_batch *b, json_t *rec, struct file **files, siz
 						    name, blob, repo_path,
 						    e && e->message ? e->message : "not found");
 			}
+			if (git_blob_rawsize(bl) > GO_MAX_ATTACHMENT) {
+				git_blob_free(bl);
+				return refusal(rec, "attachment-too-large", "attachments", go_xasprintf(
+					"附件 %s：超过 %d MiB 的上限", name, GO_MAX_ATTACHMENT >> 20));
+			}
 			f->len = (size_t)git_blob_rawsize(bl);
 			f->data = go_xmalloc(f->len + 1);
 			memcpy(f->data, git_blob_rawcontent(bl), f->len);
 			git_blob_free(bl);
 		} else if (!path) {
 			return go_xasprintf("attachment %s: no path", name);
-		} else if (read_file(path, &f->data, &f->len) < 0) {
-			return go_xasprintf("attachment %s: cannot read %s: %s", name, path,
-					    strerror(errno));
+		} else {
+			int r = read_file(path, &f->data, &f->len);
+			if (r < 0)
+				return go_xasprintf("attachment %s: cannot read %s: %s", name, path,
+						    strerror(errno));
+			if (r == 1)
+				return refusal(rec, "attachment-not-file", "attachments", go_xasprintf(
+					"附件 %s：%s 不是普通文件（管道、设备或目录），不读取", name, path));
+			if (r == 2)
+				return refusal(rec, "attachment-too-large", "attachments", go_xasprintf(
+					"附件 %s：%s 超过 %d MiB 的上限", name, path,
+					GO_MAX_ATTACHMENT >> 20));
 		}
 	}
 	return NULL;

@@ -106,4 +106,36 @@ withheld W-1 | jq -c '.attribute = "proactive" | .title = "标题"' >"$T/w.jsonl
 pub "$T/w.jsonl"
 is "$(jq -r '.problems[] | select(.tool == "go-publish") | .code' "$T/out")" missing-review \
 	"withheld to proactive without a review: missing-review"
+# ---- 7: one bad record never takes the batch down ------------------------------
+att() { printf '{"id":"%s","title":"附件","office":"办公室","kind":"notice","date":"2026-03-02","attribute":"proactive","category":"execution","attachments":[{"name":"%s","path":"%s"}]}\n' "$1" "${2##*/}" "$2"; }
+mkfifo "$T/fifo"
+truncate -s 101M "$T/huge.bin"
+echo ok >"$T/small.txt"
+{ att A-1 "$T/fifo"; att A-2 /dev/zero; att A-3 "$T/huge.bin"; att A-4 "$T/small.txt"; att A-5 "$T"; } >"$T/att.jsonl"
+timeout 20 go-publish --repo "$S" --today 2026-03-10 "$T/att.jsonl" >"$T/out" 2>"$T/err"
+status=$?
+is "$status" 1 "a FIFO, /dev/zero, a 101 MiB file, a folder as attachments: exit 1, no hang"
+is "$(jq -r .publish.status "$T/out" | tr '\n' ' ')" "refused refused refused published refused " \
+	"  those records refused, the good one published"
+is "$(jq -r '[.problems[]? | select(.tool == "go-publish") | .code] | join(",")' "$T/out" | tr '\n' ' ')" \
+	"attachment-not-file attachment-not-file attachment-too-large  attachment-not-file " \
+	"  as attachment-not-file and attachment-too-large"
+like "$(field 3 reason)" '超过 100 MiB 的上限' "  the size limit is named"
+is "$(G show main:docs/2026/A-4/files/small.txt)" ok "  the good attachment is stored"
+
+# A fatal store error (here the file size limit, as a full disk would): exit 2,
+# every line echoed failed with the system's reason, the store fsck clean.
+head -c 300000 /dev/urandom >"$T/big.bin"
+{ rec F-1; att F-2 "$T/big.bin"; echo 'not json'; rec F-3 on-request; } >"$T/full.jsonl"
+G for-each-ref >"$T/refs0"
+(trap '' XFSZ; ulimit -f 128; exec go-publish --repo "$S" --today 2026-03-10 "$T/full.jsonl" >"$T/out" 2>"$T/err")
+is "$?" 2 "the store cannot be written: exit 2"
+is "$(wc -l <"$T/out")" 4 "  every input line is echoed"
+is "$(jq -r .publish.status "$T/out" | sort -u)" failed '  each with publish.status "failed"'
+like "$(field 1 reason)" '库写入失败.*File too large' "  and the system's reason"
+G for-each-ref >"$T/refs1"
+same_file "$T/refs1" "$T/refs0" "  no ref moved"
+run git -C "$S" fsck --strict
+is "$status" 0 "  git fsck --strict is clean"
+is "$(ls "$S/objects/pack" | grep -c tmp_)" 0 "  and no partial pack is left"
 finish
