@@ -315,7 +315,15 @@ static int rule7(struct run *r)
 static int echo(struct run *r, struct item *it, const char *failed, char **line, size_t *cap)
 {
 	char commit[41] = "";
-	const char *status = failed ? "failed" : "refused";
+	const char *status = failed ? "failed" : "refused", *code = NULL;
+	/* refused when laid onto a register another publisher had moved */
+	const char *late = it->doc >= 0 && !failed ? go_batch_refused(r->batch, it->doc, &code) : NULL;
+	if (late) {
+		free(it->reason);
+		it->reason = go_xstrdup(late);
+		it->doc = -1;
+		r->refused++;
+	}
 	if (it->doc >= 0 && !failed)
 		status = go_batch_status(r->batch, it->doc, commit) ? "published" : "unchanged";
 	json_t *p = json_pack("{s:s,s:o,s:o,s:o}", "status", status,
@@ -326,8 +334,25 @@ static int echo(struct run *r, struct item *it, const char *failed, char **line,
 	if (r->pushed >= 0)
 		json_object_set_new(p, "pushed", json_boolean(it->doc >= 0 && !failed && r->pushed));
 	if (it->held) {
+		if (late)
+			go_problem(it->held, TOOL, GO_ERROR, code, "id", "%s", late);
 		json_object_set_new(it->held, "publish", p);
 		return go_write(stdout, NULL, it->held);
+	}
+	if (late) { /* the spooled line, with the problem added */
+		ssize_t len = getline(line, cap, r->spool);
+		go_json_error jerr;
+		json_t *rec = len > 0 ? go_json_parse(*line, (size_t)len, &jerr) : NULL;
+		if (!rec) {
+			json_decref(p);
+			go_warnx("spool: lost a line");
+			return -1;
+		}
+		go_problem(rec, TOOL, GO_ERROR, code, "id", "%s", late);
+		json_object_set_new(rec, "publish", p);
+		int err = go_write(stdout, NULL, rec);
+		json_decref(rec);
+		return err;
 	}
 	char *ps = json_dumps(p, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(p);

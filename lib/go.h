@@ -599,7 +599,13 @@ int go_project_public_update(struct git_repository *repo, struct git_tree *publi
 		struct git_tree *old_main, struct git_tree *new_main, struct git_oid *out,
 		char **err);
 
-/* ---- publish.c: limits -------------------------------------------------- */
+/* ---- publish.c: limits and late refusals -------------------------------- */
+
+/* Why document n was refused when the batch was laid onto a register another
+ * publisher had moved (the checks that depend on the register are redone on
+ * every retry), and the problem code in *code; NULL when it was not. Borrowed. */
+const char *go_batch_refused(const go_batch *b, long n, const char **code);
+
 
 /* The largest attachment go-publish stores (bytes): a larger one, or one that
  * is no regular file, refuses its record (attachment-too-large,

@@ -33,6 +33,9 @@ struct doc {
 	git_oid tree;      /* the document folder on main */
 	int is_public;     /* proactive; after a commit: on the public view */
 	int changed[2];    /* by the last application to each branch */
+	int review_day;    /* the day of its approved review, or -1 */
+	char *refused;     /* refused when laid onto a moved register: why */
+	const char *code;  /* and the problem code */
 };
 
 struct go_batch {
@@ -154,6 +157,7 @@ void go_batch_free(go_batch *b)
 		free(b->doc[i].id);
 		free(b->doc[i].name);
 		free(b->doc[i].attribute);
+		free(b->doc[i].refused);
 	}
 	free(b->doc);
 	const char *k;
@@ -671,6 +675,10 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 	d->year = go_date_year(day);
 	d->tree = oid;
 	d->is_public = !strcmp(attr, "proactive");
+	json_t *rv = json_object_get(rec, "review");
+	const char *rd = go_str(rv, "date"), *res = go_str(rv, "result");
+	if (!rd || !res || strcmp(res, "approved") || go_parse_date(rd, &d->review_day) < 0)
+		d->review_day = -1;
 	json_object_set_new(b->ids, folded, json_integer((json_int_t)b->n));
 	n = (long)b->n++;
 	goto out;
@@ -689,6 +697,83 @@ out:
 }
 
 /* ---- laying a batch onto a branch ----------------------------------------- */
+
+static git_tree *subtree(go_batch *b, git_tree *parent, const char *name);
+
+static void refuse_late(struct doc *d, const char *code, char *why)
+{
+	d->refused = why;
+	d->code = code;
+}
+
+/*
+ * The register moved since the batch was read (another publisher landed
+ * first): redo the checks that depend on it, against root, for what changed
+ * there. A document whose id now differs only in case from one just landed is
+ * refused (case-twin), and so is a proactive one whose stored document just
+ * became withheld or on-request, without a review dated since (missing-review).
+ */
+static void recheck(go_batch *b, git_tree *root)
+{
+	git_tree *docs = subtree(b, root, "docs"), *base = b->main_tree ? docs_tree(b) : NULL;
+	for (size_t i = 0, n = docs ? git_tree_entrycount(docs) : 0; i < n; i++) {
+		const git_tree_entry *y = git_tree_entry_byindex(docs, i), *was;
+		git_tree *yt = NULL, *bt = NULL;
+		if (!go_store_year_name(git_tree_entry_name(y)) ||
+		    git_tree_entry_type(y) != GIT_OBJECT_TREE)
+			continue;
+		was = base ? git_tree_entry_byname(base, git_tree_entry_name(y)) : NULL;
+		if ((was && git_oid_equal(git_tree_entry_id(was), git_tree_entry_id(y))) ||
+		    git_tree_lookup(&yt, b->repo, git_tree_entry_id(y)) < 0)
+			continue;
+		if (was)
+			git_tree_lookup(&bt, b->repo, git_tree_entry_id(was));
+		for (size_t j = 0, m = git_tree_entrycount(yt); j < m; j++) {
+			const git_tree_entry *e = git_tree_entry_byindex(yt, j);
+			const char *name = git_tree_entry_name(e);
+			const git_tree_entry *old = bt ? git_tree_entry_byname(bt, name) : NULL;
+			if (old && git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(e)))
+				continue;
+			char *id = fold_case(name);
+			for (char *p = id; *p; p++)
+				if (*p == '~')
+					*p = '/';
+			json_t *k = json_object_get(b->ids, id);
+			free(id);
+			struct doc *d = k ? &b->doc[json_integer_value(k)] : NULL;
+			if (!d || d->refused)
+				continue;
+			if (strcmp(d->name, name)) {
+				refuse_late(d, "case-twin", go_xasprintf(
+					"编号与刚由另一发布者写入的 %s 仅大小写不同（在不区分大小写的"
+					"文件系统上检出时会互相覆盖），未发布", name));
+				continue;
+			}
+			json_t *rec = NULL;
+			char *dir = go_xasprintf("docs/%s/%s", git_tree_entry_name(y), name);
+			if (d->is_public && go_store_read_doc(b->store, root, dir, 0, &rec) == 0) {
+				const char *a = go_str(rec, "attribute");
+				int since = changed_on(b, name, git_tree_entry_id(e));
+				if (a && (!strcmp(a, "withheld") || !strcmp(a, "on-request")) &&
+				    d->review_day < since) {
+					char day[11];
+					go_format_date(since, day);
+					refuse_late(d, "missing-review", go_xasprintf(
+						"库中该文档刚由另一发布者改为 %s（%s）；改为主动公开须有信息公开"
+						"机构在该日或之后批准的审查（review.result 为 approved，"
+						"review.date 不早于 %s）", a, day, day));
+				}
+			}
+			json_decref(rec);
+			free(dir);
+		}
+		git_tree_free(yt);
+		git_tree_free(bt);
+	}
+	git_tree_free(docs);
+	git_tree_free(base);
+	git_error_clear();
+}
 
 static int cmp_doc(const void *x, const void *y)
 {
@@ -903,6 +988,8 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 	docs = subtree(b, root, "docs");
 	if (git_treebuilder_new(&db, b->wrepo, docs) < 0)
 		goto git_error;
+	if (root && (!b->main_tree || !git_oid_equal(git_tree_id(root), git_tree_id(b->main_tree))))
+		recheck(b, root);
 
 	/* A document whose date moved to another year leaves its old folder. */
 	mv = go_xcalloc(b->n + 1, sizeof *mv);
@@ -914,7 +1001,8 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 		    git_tree_lookup(&yt, b->repo, git_tree_entry_id(ye)) < 0)
 			continue;
 		for (size_t i = 0; i < b->n; i++)
-			if (sorted[i]->year != y && git_tree_entry_byname(yt, sorted[i]->name))
+			if (sorted[i]->year != y && !sorted[i]->refused &&
+			    git_tree_entry_byname(yt, sorted[i]->name))
 				mv[nmv++] = (struct move){sorted[i], y};
 		git_tree_free(yt);
 		yt = NULL;
@@ -940,7 +1028,8 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 			i++;
 		for (; i < b->n && sorted[i]->year == y; i++) {
 			struct doc *d = sorted[i];
-			fc[nfc++] = (struct folder_change){d->name, &d->tree, d};
+			if (!d->refused)
+				fc[nfc++] = (struct folder_change){d->name, &d->tree, d};
 		}
 		for (size_t j = 0; j < nmv; j++) {
 			if (mv[j].year != y)
@@ -1260,6 +1349,12 @@ int go_batch_commit(go_batch *b, const struct git_signature *sig)
 out:
 	free(sorted);
 	return err;
+}
+
+const char *go_batch_refused(const go_batch *b, long n, const char **code)
+{
+	*code = b->doc[n].code;
+	return b->doc[n].refused;
 }
 
 int go_batch_status(const go_batch *b, long n, char commit[41])
