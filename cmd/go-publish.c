@@ -17,9 +17,9 @@ static const char usage[] =
 	"\n"
 	"Re-run every check of SPEC section 4 on each record, then write the accepted\n"
 	"ones into the store in one commit on main (the register) and one on public\n"
-	"(the public view) when it changes. Every input line is echoed with a\n"
-	"\"publish\" object: {\"status\": \"published\"|\"unchanged\"|\"refused\",\n"
-	"\"commit\", \"path\", \"reason\"}.\n"
+	"(the public view, the projection of main) when it changes. Every input\n"
+	"line is echoed with a \"publish\" object: {\"status\": \"published\"|\"unchanged\"|\n"
+	"\"refused\"|\"failed\", \"commit\", \"path\", \"reason\"[, \"pushed\"]}.\n"
 	"\n"
 	"  --repo DIR          the store (default: $GO_STORE)\n"
 	"  --init              create the store (a bare repository) if absent\n"
@@ -30,13 +30,15 @@ static const char usage[] =
 	"                      GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL)\n"
 	"  --dry-run           report what would happen, write nothing\n"
 	"  --push REMOTE       then push both branches to REMOTE (a name or a URL)\n"
+	"                      with git; a moved remote is merged, nothing dropped\n"
 	"  --today YYYY-MM-DD  the day of publishing (default: today)\n"
 	"  --grace-days N      working days an interpretation may follow its policy\n"
 	"  -h, --help          show this help\n"
 	"      --version       show the version\n"
 	"\n"
-	"Exit status: 0 all published or unchanged, 1 a record was refused,\n"
-	"2 usage, I/O or store error (also: no identity to publish as).\n";
+	"Exit status: 0 all published or unchanged, 1 a record was refused (or the\n"
+	"remote refused the push), 2 usage, I/O or store error (also: no identity\n"
+	"to publish as, or a push that failed otherwise).\n";
 
 #define TOOL "go-publish"
 
