@@ -358,8 +358,9 @@ int go_rules_apply(go_rules *rs, json_t *rec, const go_classify_opts *o);
 
 /* publish.c: go-publish's batches. Prepare each accepted record (its blobs and
  * document folder are written at once, nothing of a refused one), then commit
- * the batch: one commit on the register, one on the public view when it
- * changes, each ref moved by compare-and-swap, re-applied on a moved tip. */
+ * the batch: one commit on the register, re-applied on a moved tip, then one on
+ * the public view, the projection of the register's tip (project.c), when it
+ * changes; each ref moved by compare-and-swap. */
 struct git_signature;
 typedef struct go_batch go_batch;
 typedef struct go_batch_opts {
@@ -378,8 +379,11 @@ void go_batch_free(go_batch *b);
 long go_batch_prepare(go_batch *b, json_t *rec, char **reason);
 /* Commit the batch. 0, or -1 (printed). Without an identity (sig NULL), -1. */
 int go_batch_commit(go_batch *b, const struct git_signature *sig);
-/* Push both branches to remote (a remote's name or a URL); when rejected,
- * fetch, lay the batch onto the remote tips, and retry. 0 or -1 (printed). */
+/* Push both branches to remote (a remote's name or a URL) with git push
+ * --atomic (so a local path runs its hooks); when the remote moved, fetch, merge
+ * its branches into the local ones (every unpushed local commit kept), retry.
+ * 0 pushed; 1 refused by the remote's hook, or a document changed on both
+ * sides; -1 on another failure. Each printed. */
 int go_batch_push(go_batch *b, const char *remote, const struct git_signature *sig);
 /* 1 when document n changed a branch (commit: that commit, or "" in a dry
  * run), 0 when unchanged (commit: the register's tip). */
