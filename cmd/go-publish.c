@@ -20,9 +20,9 @@ static const char usage[] =
 	"\n"
 	"Re-run every check of SPEC section 4 on each record, then write the accepted\n"
 	"ones into the store in one commit on main (the register) and one on public\n"
-	"(the public view) when it changes. Every input line is echoed with a\n"
-	"\"publish\" object: {\"status\": \"published\"|\"unchanged\"|\"refused\",\n"
-	"\"commit\", \"path\", \"reason\"}.\n"
+	"(the public view, the projection of main) when it changes. Every input\n"
+	"line is echoed with a \"publish\" object: {\"status\": \"published\"|\"unchanged\"|\n"
+	"\"refused\"|\"failed\", \"commit\", \"path\", \"reason\"[, \"pushed\"]}.\n"
 	"\n"
 	"  --repo DIR          the store (default: $GO_STORE)\n"
 	"  --init              create the store (a bare repository) if absent\n"
@@ -33,6 +33,7 @@ static const char usage[] =
 	"                      GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL)\n"
 	"  --dry-run           report what would happen, write nothing\n"
 	"  --push REMOTE       then push both branches to REMOTE (a name or a URL)\n"
+	"                      with git; a moved remote is merged, nothing dropped\n"
 	"  --today YYYY-MM-DD  the day of publishing (default: today)\n"
 	"  --grace-days N      working days an interpretation may follow its policy\n"
 	"  --accept-classified NAME  NAME confirms the proactive attributes rules\n"
@@ -40,8 +41,9 @@ static const char usage[] =
 	"  -h, --help          show this help\n"
 	"      --version       show the version\n"
 	"\n"
-	"Exit status: 0 all published or unchanged, 1 a record was refused,\n"
-	"2 usage, I/O or store error (also: no identity to publish as).\n";
+	"Exit status: 0 all published or unchanged, 1 a record was refused (or the\n"
+	"remote refused the push), 2 usage, I/O or store error (also: no identity\n"
+	"to publish as, or a push that failed otherwise).\n";
 
 #define TOOL "go-publish"
 
@@ -66,7 +68,28 @@ struct run {
 	const char *branch;
 	unsigned long refused;
 	const char *accepted_by; /* --accept-classified */
+	int pushed;     /* --push: 1 pushed, 0 not; -1 no --push */
+	char *failed;   /* the store could not be written: why; every line is
+	                   then only spooled, and echoed "failed" */
 };
+
+/* A fatal store error: the text every line's publish.reason then gives. */
+static void store_failed(struct run *r)
+{
+	const git_error *e = git_error_last();
+	if (!r->failed)
+		r->failed = go_xasprintf("库写入失败，本批次未发布：%s",
+					 e && e->message ? e->message : strerror(errno));
+}
+
+/* Does s hold a control character (a newline would forge commit headers)? */
+static int has_control(const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
 
 static git_signature *identity(const char *author, git_repository *repo)
 {
@@ -183,6 +206,8 @@ static int take(struct run *r, go_reader *rd, json_t *rec)
 {
 	struct item *it = new_item(r);
 	json_object_del(rec, "publish");
+	if (r->failed)
+		return spool(r, it, rd, rec);
 	if (go_is_invalid(rec)) {
 		refuse(r, it, go_xstrdup("invalid line"));
 		return spool(r, it, rd, rec);
@@ -217,7 +242,7 @@ static int take(struct run *r, go_reader *rd, json_t *rec)
 		return 0;
 	}
 	if (prepare(r, it, rec) < 0)
-		return -1;
+		store_failed(r);
 	return spool(r, it, rd, rec);
 }
 
@@ -291,8 +316,10 @@ static int rule7(struct run *r)
 	git_tree_free(root);
 	for (size_t i = 0; i < r->n; i++) {
 		struct item *it = &r->item[i];
-		if (it->held && !it->reason && prepare(r, it, it->held) < 0)
+		if (it->held && !it->reason && prepare(r, it, it->held) < 0) {
+			store_failed(r);
 			return -1;
+		}
 	}
 	return 0;
 }
@@ -301,17 +328,44 @@ static int rule7(struct run *r)
 static int echo(struct run *r, struct item *it, const char *failed, char **line, size_t *cap)
 {
 	char commit[41] = "";
-	const char *status = "refused";
+	const char *status = failed ? "failed" : "refused", *code = NULL;
+	/* refused when laid onto a register another publisher had moved */
+	const char *late = it->doc >= 0 && !failed ? go_batch_refused(r->batch, it->doc, &code) : NULL;
+	if (late) {
+		free(it->reason);
+		it->reason = go_xstrdup(late);
+		it->doc = -1;
+		r->refused++;
+	}
 	if (it->doc >= 0 && !failed)
 		status = go_batch_status(r->batch, it->doc, commit) ? "published" : "unchanged";
 	json_t *p = json_pack("{s:s,s:o,s:o,s:o}", "status", status,
 			      "commit", *commit ? json_string(commit) : json_null(),
 			      "path", it->path ? json_string(it->path) : json_null(),
-			      "reason", it->doc < 0 ? json_string(it->reason) :
-			      failed ? json_string(failed) : json_null());
+			      "reason", failed ? json_string(failed) :
+			      it->doc < 0 ? json_string(it->reason) : json_null());
+	if (r->pushed >= 0)
+		json_object_set_new(p, "pushed", json_boolean(it->doc >= 0 && !failed && r->pushed));
 	if (it->held) {
+		if (late)
+			go_problem(it->held, TOOL, GO_ERROR, code, "id", "%s", late);
 		json_object_set_new(it->held, "publish", p);
 		return go_write(stdout, NULL, it->held);
+	}
+	if (late) { /* the spooled line, with the problem added */
+		ssize_t len = getline(line, cap, r->spool);
+		go_json_error jerr;
+		json_t *rec = len > 0 ? go_json_parse(*line, (size_t)len, &jerr) : NULL;
+		if (!rec) {
+			json_decref(p);
+			go_warnx("spool: lost a line");
+			return -1;
+		}
+		go_problem(rec, TOOL, GO_ERROR, code, "id", "%s", late);
+		json_object_set_new(rec, "publish", p);
+		int err = go_write(stdout, NULL, rec);
+		json_decref(rec);
+		return err;
 	}
 	char *ps = json_dumps(p, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(p);
@@ -398,6 +452,13 @@ int main(int argc, char **argv)
 	free(mainref);
 	if (!valid)
 		go_usage_error(usage, "--branch %s: not a valid branch name", branch);
+	/* "public" and every NAME-public are public views: a register written
+	 * there would publish its on-request content */
+	size_t bl = strlen(branch);
+	if (!strcmp(branch, "public") || (bl >= 7 && !strcmp(branch + bl - 7, "-public")))
+		go_usage_error(usage, "--branch %s：这是公开视图的分支名，登记分支不能写在那里", branch);
+	if (has_control(author))
+		go_usage_error(usage, "--author：含换行或控制字符，不能作为提交者身份");
 	if (msg && (!*msg || strchr(msg, '\n')))
 		go_usage_error(usage, "-m: one non-empty line");
 	if (accepted_by && (!*accepted_by || strpbrk(accepted_by, "\n\r()")))
@@ -417,6 +478,7 @@ int main(int argc, char **argv)
 	go_reader_init(&rd, argc, argv, 0);
 	r.branch = branch;
 	r.accepted_by = accepted_by;
+	r.pushed = push && !dry_run ? 0 : -1;
 	r.check = (go_check_opts){.tool = TOOL, .today = go_today_arg(today)};
 	r.interp = (go_interp_opts){.tool = TOOL, .today = r.check.today,
 				    .grace_days = (int)grace};
@@ -425,6 +487,14 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	sig = identity(author, go_store_repo(r.store));
+	if ((sig && (has_control(sig->name) || has_control(sig->email))) ||
+	    (!author && (has_control(getenv("GIT_AUTHOR_NAME")) ||
+			 has_control(getenv("GIT_AUTHOR_EMAIL"))))) {
+		go_warnx("%s：提交者身份含换行或控制字符（来自 git config 或 GIT_AUTHOR_NAME、"
+			 "GIT_AUTHOR_EMAIL），未写入任何内容", repo);
+		status = GO_FATAL;
+		goto out;
+	}
 	if (!sig && !dry_run) {
 		go_warnx(author ? "--author %s: expected 'Name <email>'" :
 			 "%s: no identity to publish as: give --author 'Name <email>', or set "
@@ -455,12 +525,19 @@ int main(int argc, char **argv)
 	}
 	if (tty && r.n >= 10000)
 		fprintf(stderr, "\n");
-	if (rule7(&r) < 0 || go_batch_commit(r.batch, sig) < 0) {
+	if (r.failed || rule7(&r) < 0 || go_batch_commit(r.batch, sig) < 0) {
 		/* nothing is lost: every line is still echoed, none published */
-		failed = go_xstrdup("the store could not be written");
+		store_failed(&r);
+		failed = r.failed;
+		r.failed = NULL;
 		status = GO_FATAL;
-	} else if (push && !dry_run && go_batch_push(r.batch, push, sig) < 0) {
-		status = GO_FATAL; /* published in the store, not pushed: said on stderr */
+	} else if (push && !dry_run) {
+		/* published in the store; not pushed is said on stderr and in
+		 * publish.pushed: 1 when the remote refused, 2 on any other failure */
+		int pr = go_batch_push(r.batch, push, sig);
+		r.pushed = pr == 0;
+		if (pr)
+			status = pr > 0 ? GO_FINDINGS : GO_FATAL;
 	}
 
 	if (fflush(r.spool) != 0 || fseeko(r.spool, 0, SEEK_SET) != 0) {
@@ -490,6 +567,7 @@ out:
 	free(r.item);
 	free(line);
 	free(failed);
+	free(r.failed);
 	free(public_branch);
 	if (r.spool)
 		fclose(r.spool);

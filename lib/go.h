@@ -389,8 +389,9 @@ int go_rules_apply(go_rules *rs, json_t *rec, const go_classify_opts *o);
 
 /* publish.c: go-publish's batches. Prepare each accepted record (its blobs and
  * document folder are written at once, nothing of a refused one), then commit
- * the batch: one commit on the register, one on the public view when it
- * changes, each ref moved by compare-and-swap, re-applied on a moved tip. */
+ * the batch: one commit on the register, re-applied on a moved tip, then one on
+ * the public view, the projection of the register's tip (project.c), when it
+ * changes; each ref moved by compare-and-swap. */
 struct git_signature;
 typedef struct go_batch go_batch;
 typedef struct go_batch_opts {
@@ -410,8 +411,11 @@ void go_batch_free(go_batch *b);
 long go_batch_prepare(go_batch *b, json_t *rec, char **reason);
 /* Commit the batch. 0, or -1 (printed). Without an identity (sig NULL), -1. */
 int go_batch_commit(go_batch *b, const struct git_signature *sig);
-/* Push both branches to remote (a remote's name or a URL); when rejected,
- * fetch, lay the batch onto the remote tips, and retry. 0 or -1 (printed). */
+/* Push both branches to remote (a remote's name or a URL) with git push
+ * --atomic (so a local path runs its hooks); when the remote moved, fetch, merge
+ * its branches into the local ones (every unpushed local commit kept), retry.
+ * 0 pushed; 1 refused by the remote's hook, or a document changed on both
+ * sides; -1 on another failure. Each printed. */
 int go_batch_push(go_batch *b, const char *remote, const struct git_signature *sig);
 /* 1 when document n changed a branch (commit: that commit, or "" in a dry
  * run), 0 when unchanged (commit: the register's tip). */
@@ -419,7 +423,8 @@ int go_batch_status(const go_batch *b, long n, char commit[41]);
 
 /* pack.c: where a batch's new objects go (see publish.c). A backend for an odb
  * of the batch's own that streams new objects into one pack and reads every
- * other object from repo; dry_run: keep them in memory only. */
+ * other object from repo; dry_run: in a temporary file outside the store. New
+ * blobs are read back from the pack being written. */
 struct git_odb_backend;
 int go_pack_backend(struct git_odb_backend **out, struct git_repository *repo,
 		int dry_run);
@@ -815,5 +820,47 @@ extern const char *const go_table4_groups[], *const go_table4_columns[],
 /* Renderers (report-out.c): the whole document into out; 0 or -1 (errno). */
 int go_scoreboard_write(FILE *out, const json_t *board, const char *format);
 int go_annual_write(FILE *out, const json_t *report, const char *format);
+/* ---- project.c: the public view, a pure function of the register -------- */
+
+/*
+ * public = every document folder of main whose record.json is proactive, as on
+ * main, plus catalog/<YYYY>.jsonl, one line per such document, sorted by id
+ * (see project.c for the exact bytes). Trees and blobs are written to the
+ * repository's object database. Each returns 0 with the tree in *out, or -1
+ * with *err a new string (nothing printed).
+ */
+struct git_oid;
+/* From main_root alone: reads every record.json. */
+int go_project_public(go_store *s, struct git_tree *main_root, struct git_oid *public_tree_out,
+		char **err);
+/* The same, objects written to (and read through) repo. */
+int go_project_public_in(struct git_repository *repo, struct git_tree *main_root,
+		struct git_oid *out, char **err);
+/* The projection of new_main, given public_root = the projection of old_main
+ * (both NULL: none): reads only the documents that differ between the mains. */
+int go_project_public_update(struct git_repository *repo, struct git_tree *public_root,
+		struct git_tree *old_main, struct git_tree *new_main, struct git_oid *out,
+		char **err);
+
+/* ---- publish.c: limits and late refusals -------------------------------- */
+
+/* Why document n was refused when the batch was laid onto a register another
+ * publisher had moved (the checks that depend on the register are redone on
+ * every retry), and the problem code in *code; NULL when it was not. Borrowed. */
+const char *go_batch_refused(const go_batch *b, long n, const char **code);
+
+
+/* The largest attachment go-publish stores (bytes): a larger one, or one that
+ * is no regular file, refuses its record (attachment-too-large,
+ * attachment-not-file); the batch goes on. */
+#define GO_MAX_ATTACHMENT (100 << 20)
+
+/* ---- pack.c, publish.c: crash windows, for tests ------------------------- */
+
+/* When GO_TEST_PUBLISH_CRASH names this point (pack: a pack renamed into
+ * place, its index not yet; index: the pack installed; main: the register
+ * moved; public: the public view moved), the process kills itself (SIGKILL),
+ * as a power cut would. For tests only, as git's GIT_TEST_* variables. */
+void go_crash_point(const char *point);
 
 #endif

@@ -19,6 +19,7 @@
  * refresh on every miss.
  */
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -117,12 +118,21 @@ static int fail(const char *what)
 	return -1;
 }
 
+/* fail(), with the system's reason (disk full, ...) after what. */
+static int os_fail(const char *what)
+{
+	char *m = go_xasprintf("%s: %s", what, strerror(errno));
+	git_error_set_str(GIT_ERROR_OS, m);
+	free(m);
+	return -1;
+}
+
 static int put(pack_backend *b, const void *p, size_t n, uint32_t *crc)
 {
 	if (crc)
 		*crc = (uint32_t)crc32(*crc, p, (uInt)n);
 	if (fwrite(p, 1, n, b->fp) != n)
-		return fail("cannot write the pack");
+		return os_fail("cannot write the pack");
 	b->off += n;
 	return 0;
 }
@@ -131,6 +141,13 @@ static int start_pack(pack_backend *b)
 {
 	static const unsigned char head[12] = {'P', 'A', 'C', 'K', 0, 0, 0, 2};
 	free(b->tmp);
+	b->tmp = NULL;
+	if (b->dry_run) { /* a pack of its own, outside the store, to read back */
+		if (!(b->fp = tmpfile()))
+			return os_fail("cannot create a temporary pack");
+		b->off = 0;
+		return put(b, head, sizeof head, NULL);
+	}
 	b->tmp = go_xasprintf("%s/tmp_pack_XXXXXX", b->dir);
 	int fd = mkstemp(b->tmp);
 	if (fd < 0 || !(b->fp = fdopen(fd, "w+"))) {
@@ -138,7 +155,7 @@ static int start_pack(pack_backend *b)
 			close(fd);
 		free(b->tmp);
 		b->tmp = NULL;
-		return fail("cannot create a pack in objects/pack");
+		return os_fail("cannot create a pack in objects/pack");
 	}
 	setvbuf(b->fp, NULL, _IOFBF, 1 << 20);
 	b->off = 0;
@@ -151,7 +168,7 @@ static int pb_write(git_odb_backend *be, const git_oid *id, const void *data,
 	pack_backend *b = (pack_backend *)be;
 	if (lookup(b, id))
 		return 0;
-	if (!b->dry_run && !b->fp && start_pack(b) < 0)
+	if (!b->fp && start_pack(b) < 0)
 		return -1;
 	pobj *o = add(b, id);
 	o->type = type;
@@ -160,8 +177,6 @@ static int pb_write(git_odb_backend *be, const git_oid *id, const void *data,
 		o->data = go_xmalloc(len ? len : 1);
 		memcpy(o->data, data, len);
 	}
-	if (b->dry_run)
-		return 0;
 
 	unsigned char head[16];
 	size_t h = 0, size = len;
@@ -190,6 +205,42 @@ static int pb_write(git_odb_backend *be, const git_oid *id, const void *data,
 	return 0;
 }
 
+/* The bytes of the packed entry's header: type and size, 7 bits a byte. */
+static size_t header_len(size_t len)
+{
+	size_t h = 1;
+	for (len >>= 4; len; len >>= 7)
+		h++;
+	return h;
+}
+
+/* Inflate o (o->len bytes; out holds one more) from the pack being written. */
+static int read_back(pack_backend *b, const pobj *o, void *out)
+{
+	unsigned char in[1 << 16];
+	z_stream z;
+	off_t at = (off_t)(o->off + header_len(o->len));
+	int zerr = Z_OK;
+
+	memset(&z, 0, sizeof z);
+	if (!b->fp || fflush(b->fp) != 0 || inflateInit(&z) != Z_OK)
+		return fail("cannot read the pack back");
+	z.next_out = out;
+	z.avail_out = (uInt)(o->len + 1);
+	while (zerr == Z_OK) {
+		ssize_t got = pread(fileno(b->fp), in, sizeof in, at);
+		if (got <= 0)
+			break;
+		at += got;
+		z.next_in = in;
+		z.avail_in = (uInt)got;
+		zerr = inflate(&z, Z_NO_FLUSH);
+	}
+	size_t total = z.total_out;
+	inflateEnd(&z);
+	return zerr == Z_STREAM_END && total == o->len ? 0 : fail("cannot read the pack back");
+}
+
 static int pb_read(void **out, size_t *len, git_object_t *type, git_odb_backend *be,
 		const git_oid *id)
 {
@@ -198,8 +249,19 @@ static int pb_read(void **out, size_t *len, git_object_t *type, git_odb_backend 
 	const void *data;
 	git_odb_object *obj = NULL;
 
-	if (o && !o->data)
-		return GIT_ENOTFOUND; /* new blobs are never read back */
+	if (o && !o->data) { /* a new blob: inflated from the pack being written */
+		*out = git_odb_backend_data_alloc(be, o->len + 1);
+		if (!*out)
+			return -1;
+		if (read_back(b, o, *out) < 0) {
+			git_odb_backend_data_free(be, *out);
+			*out = NULL;
+			return -1;
+		}
+		*len = o->len;
+		*type = o->type;
+		return 0;
+	}
 	if (o) {
 		data = o->data;
 		*len = o->len;
@@ -341,6 +403,7 @@ static int write_synced(FILE *fp, const char *what)
 {
 	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0 || fchmod(fileno(fp), 0444) != 0) {
 		go_warn("%s", what);
+		os_fail(what);
 		return -1;
 	}
 	return 0;
@@ -358,6 +421,7 @@ static int write_index(pack_backend *b, const unsigned char sum[20], const char 
 
 	if (!fp) {
 		go_warn("%s", tmp);
+		os_fail(tmp);
 		if (fd >= 0)
 			close(fd);
 		free(tmp);
@@ -404,8 +468,13 @@ static int write_index(pack_backend *b, const unsigned char sum[20], const char 
 	if (!ferror(fp) && write_synced(fp, tmp) == 0) {
 		if (rename(tmp, path) == 0)
 			err = 0;
-		else
+		else {
 			go_warn("%s", path);
+			os_fail(path);
+		}
+	} else if (ferror(fp)) {
+		go_warn("%s", tmp);
+		os_fail(tmp);
 	}
 	fclose(fp);
 	if (err)
@@ -432,6 +501,7 @@ int go_pack_flush(git_odb_backend *be)
 	int err = -1;
 
 	if (b->dry_run || !b->fp) {
+		discard_pack(b);
 		drop_objects(b);
 		return 0;
 	}
@@ -441,6 +511,7 @@ int go_pack_flush(git_odb_backend *be)
 	    fwrite(count, 1, 4, b->fp) != 4 || fflush(b->fp) != 0 ||
 	    fseeko(b->fp, 0, SEEK_SET) != 0) {
 		go_warn("%s", b->tmp);
+		os_fail(b->tmp);
 		goto out;
 	}
 	go_hash_init(&c, GO_SHA1);
@@ -450,6 +521,7 @@ int go_pack_flush(git_odb_backend *be)
 	if (ferror(b->fp) || fseeko(b->fp, 0, SEEK_END) != 0 ||
 	    fwrite(sum, 1, 20, b->fp) != 20 || write_synced(b->fp, b->tmp) < 0) {
 		go_warn("%s", b->tmp);
+		os_fail(b->tmp);
 		goto out;
 	}
 	go_hex(sum, 20, hex);
@@ -457,10 +529,12 @@ int go_pack_flush(git_odb_backend *be)
 	idx = go_xasprintf("%s/pack-%s.idx", b->dir, hex);
 	if (rename(b->tmp, pack) < 0) {
 		go_warn("%s", pack);
+		os_fail(pack);
 		goto out;
 	}
 	free(b->tmp);
 	b->tmp = NULL;
+	go_crash_point("pack");
 	if (write_index(b, sum, idx) < 0)
 		goto out;
 	int dfd = open(b->dir, O_RDONLY | O_DIRECTORY);
@@ -468,6 +542,7 @@ int go_pack_flush(git_odb_backend *be)
 		fsync(dfd); /* the renames too must survive a crash */
 		close(dfd);
 	}
+	go_crash_point("index");
 	err = git_odb_refresh(b->store) < 0 ? -1 : 0;
 	if (err)
 		go_warnx("%s: %s", pack, git_error_last() ? git_error_last()->message : "");
@@ -477,4 +552,11 @@ out:
 	free(pack);
 	free(idx);
 	return err;
+}
+
+void go_crash_point(const char *point)
+{
+	const char *want = getenv("GO_TEST_PUBLISH_CRASH");
+	if (want && !strcmp(want, point))
+		raise(SIGKILL);
 }

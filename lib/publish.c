@@ -11,12 +11,15 @@
  * the levels above with treebuilders), never through an index or a work tree.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <git2.h>
 #include <git2/sys/odb_backend.h>
@@ -30,9 +33,11 @@ struct doc {
 	char *attribute;
 	int year;
 	git_oid tree;      /* the document folder on main */
-	int is_public;     /* proactive: the same folder on public */
-	char *catalog;     /* its catalog line (public only), no newline */
+	int is_public;     /* proactive; after a commit: on the public view */
 	int changed[2];    /* by the last application to each branch */
+	int review_day;    /* the day of its approved review, or -1 */
+	char *refused;     /* refused when laid onto a moved register: why */
+	const char *code;  /* and the problem code */
 };
 
 struct go_batch {
@@ -55,6 +60,8 @@ struct go_batch {
 	size_t accepted;       /* records on o.accepted_by's word (a commit trailer) */
 };
 
+static char *refusal(json_t *rec, const char *code, const char *field, char *msg);
+
 static int git_fail(const char *context)
 {
 	const git_error *e = git_error_last();
@@ -68,6 +75,26 @@ static int resolve_tip(git_repository *repo, const char *ref, git_oid *oid)
 	if (err == GIT_ENOTFOUND)
 		return 0;
 	return err < 0 ? git_fail(ref) : 1;
+}
+
+/* Is ref the branch a work tree of repo has checked out (or will have, when
+ * HEAD names it unborn)? Moving it would leave that index and work tree behind,
+ * and the clerk's next `git commit -a` would undo the publish. */
+static int checked_out(git_repository *repo, const char *ref)
+{
+	git_reference *r = NULL, *head = NULL;
+	int out = 0;
+	if (git_repository_is_bare(repo))
+		return 0;
+	if (git_reference_lookup(&r, repo, ref) == 0)
+		out = git_branch_is_checked_out(r) == 1;
+	if (!out && git_reference_lookup(&head, repo, "HEAD") == 0 &&
+	    git_reference_type(head) == GIT_REFERENCE_SYMBOLIC)
+		out = !strcmp(git_reference_symbolic_target(head), ref);
+	git_reference_free(r);
+	git_reference_free(head);
+	git_error_clear();
+	return out;
 }
 
 go_batch *go_batch_new(go_store *s, const go_batch_opts *o)
@@ -84,6 +111,15 @@ go_batch *go_batch_new(go_store *s, const go_batch_opts *o)
 				      o->public_branch ? o->public_branch : "public");
 	b->ids = json_object();
 	b->repos = json_object();
+	for (int br = MAIN; br <= PUBLIC && !o->dry_run; br++)
+		if (checked_out(b->repo, b->ref[br])) {
+			go_warnx("%s：分支 %s 已在工作区检出；go-publish 不移动已检出的分支（同 git 的 "
+				 "receive.denyCurrentBranch），以免工作区和暂存区落后、下一次提交撤销发布。"
+				 "请向裸仓库发布，或在该工作区先检出其他分支；未写入任何内容",
+				 go_store_path(s), b->ref[br] + 11);
+			go_batch_free(b);
+			return NULL;
+		}
 	git_odb_backend *pack = NULL;
 	if (git_odb_new(&odb) < 0 || go_pack_backend(&pack, b->repo, o->dry_run) < 0)
 		goto git_error;
@@ -124,7 +160,7 @@ void go_batch_free(go_batch *b)
 		free(b->doc[i].id);
 		free(b->doc[i].name);
 		free(b->doc[i].attribute);
-		free(b->doc[i].catalog);
+		free(b->doc[i].refused);
 	}
 	free(b->doc);
 	const char *k;
@@ -279,26 +315,43 @@ static git_repository *source_repo(go_batch *b, const char *path)
 	return r;
 }
 
+/* Read the regular file path, at most GO_MAX_ATTACHMENT bytes: 0; -1 (errno);
+ * 1 when it is no regular file (a FIFO would hang, /dev/zero never end); 2
+ * when it is larger. Opened without blocking, so that a FIFO is seen, not read. */
 static int read_file(const char *path, char **buf, size_t *len)
 {
-	FILE *fp = fopen(path, "rb");
-	size_t cap = 1 << 16, n = 0, got;
-	if (!fp)
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > GO_MAX_ATTACHMENT) {
+		int r = errno, bad = S_ISREG(st.st_mode) ? 2 : 1;
+		close(fd);
+		errno = r;
+		return bad;
+	}
+	FILE *fp = fdopen(fd, "rb");
+	size_t cap = 1 << 16, n = 0, got;
+	if (!fp) {
+		close(fd);
+		return -1;
+	}
 	*buf = go_xmalloc(cap);
 	while ((got = fread(*buf + n, 1, cap - n, fp)) > 0) {
 		n += got;
+		if (n > GO_MAX_ATTACHMENT)
+			break; /* it grew while read */
 		if (n == cap)
 			*buf = go_xrealloc(*buf, cap *= 2);
 	}
-	int err = ferror(fp) ? -1 : 0;
+	int err = ferror(fp) ? -1 : n > GO_MAX_ATTACHMENT ? 2 : 0;
 	int saved = errno;
 	fclose(fp);
 	if (err) {
 		free(*buf);
 		*buf = NULL;
 		errno = saved;
-		return -1;
+		return err;
 	}
 	*len = n;
 	return 0;
@@ -350,15 +403,29 @@ static char *read_attachments(go_batch *b, json_t *rec, struct file **files, siz
 						    name, blob, repo_path,
 						    e && e->message ? e->message : "not found");
 			}
+			if (git_blob_rawsize(bl) > GO_MAX_ATTACHMENT) {
+				git_blob_free(bl);
+				return refusal(rec, "attachment-too-large", "attachments", go_xasprintf(
+					"附件 %s：超过 %d MiB 的上限", name, GO_MAX_ATTACHMENT >> 20));
+			}
 			f->len = (size_t)git_blob_rawsize(bl);
 			f->data = go_xmalloc(f->len + 1);
 			memcpy(f->data, git_blob_rawcontent(bl), f->len);
 			git_blob_free(bl);
 		} else if (!path) {
 			return go_xasprintf("attachment %s: no path", name);
-		} else if (read_file(path, &f->data, &f->len) < 0) {
-			return go_xasprintf("attachment %s: cannot read %s: %s", name, path,
-					    strerror(errno));
+		} else {
+			int r = read_file(path, &f->data, &f->len);
+			if (r < 0)
+				return go_xasprintf("attachment %s: cannot read %s: %s", name, path,
+						    strerror(errno));
+			if (r == 1)
+				return refusal(rec, "attachment-not-file", "attachments", go_xasprintf(
+					"附件 %s：%s 不是普通文件（管道、设备或目录），不读取", name, path));
+			if (r == 2)
+				return refusal(rec, "attachment-too-large", "attachments", go_xasprintf(
+					"附件 %s：%s 超过 %d MiB 的上限", name, path,
+					GO_MAX_ATTACHMENT >> 20));
 		}
 	}
 	return NULL;
@@ -389,26 +456,6 @@ static char *record_json(const json_t *rec, const struct file *files, size_t nfi
 	return out;
 }
 
-static char *catalog_line(const json_t *rec, const char *dir)
-{
-	static const char *const keys[] = {
-		"id", "title", "number", "office", "kind", "category", "date",
-		"published", NULL,
-	};
-	json_t *l = json_object();
-	for (int i = 0; keys[i]; i++) {
-		json_t *v = json_object_get(rec, keys[i]);
-		if (v)
-			json_object_set(l, keys[i], v);
-	}
-	json_object_set_new(l, "path", json_string(dir));
-	char *s = json_dumps(l, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(l);
-	if (!s)
-		go_diex("cannot encode a catalog line");
-	return s;
-}
-
 static int blob(go_batch *b, git_oid *oid, const void *data, size_t len)
 {
 	return git_blob_create_from_buffer(oid, b->wrepo, data, len);
@@ -424,6 +471,124 @@ static json_t *stored_published(go_batch *b, const char *id)
 		p = json_incref(json_object_get(rec, "published"));
 	json_decref(rec);
 	return p;
+}
+
+/* The folder of the document named name in any year of root: 1 and *out, or 0. */
+static int doc_folder(go_batch *b, git_tree *root, const char *name, git_oid *out)
+{
+	const git_tree_entry *d = root ? git_tree_entry_byname(root, "docs") : NULL;
+	git_tree *docs = NULL;
+	int found = 0;
+	if (!d || git_tree_entry_type(d) != GIT_OBJECT_TREE ||
+	    git_tree_lookup(&docs, b->repo, git_tree_entry_id(d)) < 0)
+		return 0;
+	for (size_t i = 0, n = git_tree_entrycount(docs); i < n && !found; i++) {
+		const git_tree_entry *y = git_tree_entry_byindex(docs, i);
+		git_tree *yt = NULL;
+		if (!go_store_year_name(git_tree_entry_name(y)) ||
+		    git_tree_lookup(&yt, b->repo, git_tree_entry_id(y)) < 0)
+			continue;
+		const git_tree_entry *e = git_tree_entry_byname(yt, name);
+		if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+			git_oid_cpy(out, git_tree_entry_id(e));
+			found = 1;
+		}
+		git_tree_free(yt);
+	}
+	git_tree_free(docs);
+	git_error_clear();
+	return found;
+}
+
+/* The day the register's tip took the document's present folder (walking the
+ * first parents back to the commit that wrote it), or -1. */
+static int changed_on(go_batch *b, const char *name, const git_oid *folder)
+{
+	git_oid id, tip;
+	if (resolve_tip(b->repo, b->ref[MAIN], &tip) != 1)
+		return -1;
+	id = tip;
+	int day = -1;
+	for (int steps = 0; steps < 100000; steps++) {
+		git_commit *c = NULL, *parent = NULL;
+		git_tree *pt = NULL;
+		git_oid f;
+		if (git_commit_lookup(&c, b->repo, &id) < 0)
+			break;
+		const git_time *t = &git_commit_committer(c)->when;
+		day = (int)((t->time + t->offset * 60) / 86400);
+		int more = git_commit_parentcount(c) > 0 && git_commit_parent(&parent, c, 0) == 0 &&
+			   git_commit_tree(&pt, parent) == 0 && doc_folder(b, pt, name, &f) &&
+			   git_oid_equal(&f, folder);
+		if (more)
+			id = *git_commit_id(parent);
+		git_tree_free(pt);
+		git_commit_free(parent);
+		git_commit_free(c);
+		if (!more)
+			break;
+	}
+	git_error_clear();
+	return day;
+}
+
+/* Refuse rec with a problem code (field may be NULL) and the same message as reason. */
+static char *refusal(json_t *rec, const char *code, const char *field, char *msg)
+{
+	go_problem(rec, go_prog(), GO_ERROR, code, field, "%s", msg);
+	return msg;
+}
+
+/*
+ * SPEC §7, staleness: a record read from the store (go-cat's store.commit) is
+ * refused when its document changed after that commit, so that last week's
+ * batch cannot undo a later decision; and a stored withheld or on-request
+ * document becomes proactive only with an approved review dated on or after
+ * the day it took its present form. NULL, or the reason (a problem added).
+ */
+static char *stale(go_batch *b, json_t *rec, const char *name, const char *attr)
+{
+	const char *at = go_str(json_object_get(rec, "store"), "commit");
+	git_oid now, then, c;
+	int has_now = b->main_tree && doc_folder(b, b->main_tree, name, &now);
+	if (at && git_oid_fromstrn(&c, at, strlen(at)) == 0 && strlen(at) == GIT_OID_HEXSZ) {
+		git_commit *cc = NULL;
+		git_tree *ct = NULL;
+		/* a commit of another store (go-cat | go-publish copying one): no check */
+		if (git_commit_lookup(&cc, b->repo, &c) == 0 && git_commit_tree(&ct, cc) == 0) {
+			int has_then = doc_folder(b, ct, name, &then);
+			git_tree_free(ct);
+			git_commit_free(cc);
+			if (has_now != has_then || (has_now && !git_oid_equal(&now, &then)))
+				return refusal(rec, "stale-record", "store.commit", go_xasprintf(
+					"记录读自提交 %.12s，此后库中该文档已有改动：重新发布会撤销后来的决定。"
+					"请用 go-cat 重新读出、改好后再发布", at));
+		}
+		git_error_clear();
+	}
+	if (!has_now || strcmp(attr, "proactive"))
+		return NULL;
+	json_t *old = NULL;
+	if (go_store_find_id(b->store, b->main_tree, go_str(rec, "id"), 0, &old, NULL) != 0)
+		return NULL;
+	const char *was = go_str(old, "attribute");
+	char *why = NULL;
+	if (was && (!strcmp(was, "withheld") || !strcmp(was, "on-request"))) {
+		json_t *rv = json_object_get(rec, "review");
+		const char *res = go_str(rv, "result"), *rd = go_str(rv, "date");
+		int since = changed_on(b, name, &now), day;
+		char since_s[11] = "";
+		if (since >= 0)
+			go_format_date(since, since_s);
+		if (!res || strcmp(res, "approved") || !rd || go_parse_date(rd, &day) < 0 ||
+		    day < since)
+			why = refusal(rec, "missing-review", "review", go_xasprintf(
+				"库中该文档为 %s（%s 起）；改为主动公开须有信息公开机构在该日或之后"
+				"批准的审查（review.result 为 approved，review.date 不早于 %s）",
+				was, since_s, since_s));
+	}
+	json_decref(old);
+	return why;
 }
 
 long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
@@ -466,6 +631,8 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 		goto out;
 	}
 	b->accepted += (size_t)confirm;
+	if ((*reason = stale(b, rec, name, attr)))
+		goto out;
 	if (!withheld && !json_object_get(rec, "published")) {
 		json_t *p = stored_published(b, id);
 		if (!p) {
@@ -518,8 +685,10 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 	d->year = go_date_year(day);
 	d->tree = oid;
 	d->is_public = !strcmp(attr, "proactive");
-	if (d->is_public)
-		d->catalog = catalog_line(rec, dir);
+	json_t *rv = json_object_get(rec, "review");
+	const char *rd = go_str(rv, "date"), *res = go_str(rv, "result");
+	if (!rd || !res || strcmp(res, "approved") || go_parse_date(rd, &d->review_day) < 0)
+		d->review_day = -1;
 	json_object_set_new(b->ids, folded, json_integer((json_int_t)b->n));
 	n = (long)b->n++;
 	goto out;
@@ -539,39 +708,89 @@ out:
 
 /* ---- laying a batch onto a branch ----------------------------------------- */
 
+static git_tree *subtree(go_batch *b, git_tree *parent, const char *name);
+
+static void refuse_late(struct doc *d, const char *code, char *why)
+{
+	d->refused = why;
+	d->code = code;
+}
+
+/*
+ * The register moved since the batch was read (another publisher landed
+ * first): redo the checks that depend on it, against root, for what changed
+ * there. A document whose id now differs only in case from one just landed is
+ * refused (case-twin), and so is a proactive one whose stored document just
+ * became withheld or on-request, without a review dated since (missing-review).
+ */
+static void recheck(go_batch *b, git_tree *root)
+{
+	git_tree *docs = subtree(b, root, "docs"), *base = b->main_tree ? docs_tree(b) : NULL;
+	for (size_t i = 0, n = docs ? git_tree_entrycount(docs) : 0; i < n; i++) {
+		const git_tree_entry *y = git_tree_entry_byindex(docs, i), *was;
+		git_tree *yt = NULL, *bt = NULL;
+		if (!go_store_year_name(git_tree_entry_name(y)) ||
+		    git_tree_entry_type(y) != GIT_OBJECT_TREE)
+			continue;
+		was = base ? git_tree_entry_byname(base, git_tree_entry_name(y)) : NULL;
+		if ((was && git_oid_equal(git_tree_entry_id(was), git_tree_entry_id(y))) ||
+		    git_tree_lookup(&yt, b->repo, git_tree_entry_id(y)) < 0)
+			continue;
+		if (was)
+			git_tree_lookup(&bt, b->repo, git_tree_entry_id(was));
+		for (size_t j = 0, m = git_tree_entrycount(yt); j < m; j++) {
+			const git_tree_entry *e = git_tree_entry_byindex(yt, j);
+			const char *name = git_tree_entry_name(e);
+			const git_tree_entry *old = bt ? git_tree_entry_byname(bt, name) : NULL;
+			if (old && git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(e)))
+				continue;
+			char *id = fold_case(name);
+			for (char *p = id; *p; p++)
+				if (*p == '~')
+					*p = '/';
+			json_t *k = json_object_get(b->ids, id);
+			free(id);
+			struct doc *d = k ? &b->doc[json_integer_value(k)] : NULL;
+			if (!d || d->refused)
+				continue;
+			if (strcmp(d->name, name)) {
+				refuse_late(d, "case-twin", go_xasprintf(
+					"编号与刚由另一发布者写入的 %s 仅大小写不同（在不区分大小写的"
+					"文件系统上检出时会互相覆盖），未发布", name));
+				continue;
+			}
+			json_t *rec = NULL;
+			char *dir = go_xasprintf("docs/%s/%s", git_tree_entry_name(y), name);
+			if (d->is_public && go_store_read_doc(b->store, root, dir, 0, &rec) == 0) {
+				const char *a = go_str(rec, "attribute");
+				int since = changed_on(b, name, git_tree_entry_id(e));
+				if (a && (!strcmp(a, "withheld") || !strcmp(a, "on-request")) &&
+				    d->review_day < since) {
+					char day[11];
+					go_format_date(since, day);
+					refuse_late(d, "missing-review", go_xasprintf(
+						"库中该文档刚由另一发布者改为 %s（%s）；改为主动公开须有信息公开"
+						"机构在该日或之后批准的审查（review.result 为 approved，"
+						"review.date 不早于 %s）", a, day, day));
+				}
+			}
+			json_decref(rec);
+			free(dir);
+		}
+		git_tree_free(yt);
+		git_tree_free(bt);
+	}
+	git_tree_free(docs);
+	git_tree_free(base);
+	git_error_clear();
+}
+
 static int cmp_doc(const void *x, const void *y)
 {
 	const struct doc *a = *(struct doc *const *)x, *c = *(struct doc *const *)y;
 	if (a->year != c->year)
 		return a->year < c->year ? -1 : 1;
 	return strcmp(a->id, c->id);
-}
-
-struct line_change {
-	const char *id;
-	const char *line; /* NULL: remove */
-};
-
-static int cmp_change(const void *x, const void *y)
-{
-	return strcmp(((const struct line_change *)x)->id,
-		      ((const struct line_change *)y)->id);
-}
-
-/* The id of a catalog line ({"id":"...",...}), into buf; "" when it has none. */
-static const char *line_id(const char *s, size_t n, char *buf, size_t cap)
-{
-	static const char pre[] = "{\"id\":\"";
-	buf[0] = '\0';
-	if (n < sizeof pre || memcmp(s, pre, sizeof pre - 1))
-		return buf;
-	s += sizeof pre - 1;
-	n -= sizeof pre - 1;
-	size_t k = 0;
-	while (k < n && k + 1 < cap && s[k] != '"')
-		buf[k] = s[k], k++;
-	buf[k] = '\0';
-	return buf;
 }
 
 struct buf { char *p; size_t n, cap; };
@@ -583,40 +802,6 @@ static void buf_add(struct buf *o, const char *s, size_t n)
 	}
 	memcpy(o->p + o->n, s, n);
 	o->n += n;
-}
-
-/* The catalog old (sorted by id) with the changes (sorted by id) applied. The
- * lines between changes are copied in runs: a year's catalog is megabytes. */
-static void merge_catalog(const char *old, size_t len, struct line_change *ch, size_t nch,
-		struct buf *out)
-{
-	const char *p = old, *end = old + len, *run = old;
-	size_t k = 0;
-	char idbuf[160];
-	while (k < nch) {
-		const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
-		size_t ll = p < end ? (nl ? (size_t)(nl - p) : (size_t)(end - p)) : 0;
-		int c = p >= end ? 1 : strcmp(line_id(p, ll, idbuf, sizeof idbuf), ch[k].id);
-		if (c < 0) {
-			p = nl ? nl + 1 : end;
-			continue;
-		}
-		buf_add(out, run, (size_t)(p - run));
-		/* several changes of one id: the last wins */
-		while (k + 1 < nch && !strcmp(ch[k].id, ch[k + 1].id))
-			k++;
-		if (ch[k].line) {
-			buf_add(out, ch[k].line, strlen(ch[k].line));
-			buf_add(out, "\n", 1);
-		}
-		k++;
-		if (c == 0) /* the old line is replaced or removed */
-			p = nl ? nl + 1 : end;
-		run = p;
-	}
-	buf_add(out, run, (size_t)(end - run));
-	if (out->n && out->p[out->n - 1] != '\n')
-		buf_add(out, "\n", 1);
 }
 
 /* Replace path (a blob or tree name) in bld by oid, or remove it (oid NULL). */
@@ -638,36 +823,6 @@ static git_tree *subtree(go_batch *b, git_tree *parent, const char *name)
 	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
 		git_tree_lookup(&t, b->repo, git_tree_entry_id(e));
 	return t;
-}
-
-/* The catalog of year y on public after the changes; *oid, or NULL when empty. */
-static int update_catalog(go_batch *b, git_tree *catalog, int y, struct line_change *ch,
-		size_t nch, git_treebuilder *cb)
-{
-	char name[16];
-	snprintf(name, sizeof name, "%04d.jsonl", y);
-	const git_tree_entry *e = catalog ? git_tree_entry_byname(catalog, name) : NULL;
-	git_blob *old = NULL;
-	struct buf out = {0};
-	git_oid oid;
-	int err = 0;
-
-	if (e && git_blob_lookup(&old, b->repo, git_tree_entry_id(e)) < 0)
-		return git_fail(name);
-	qsort(ch, nch, sizeof *ch, cmp_change);
-	out.cap = (old ? (size_t)git_blob_rawsize(old) : 0) + 1;
-	for (size_t i = 0; i < nch; i++)
-		out.cap += ch[i].line ? strlen(ch[i].line) + 1 : 0;
-	out.p = go_xmalloc(out.cap);
-	merge_catalog(old ? git_blob_rawcontent(old) : "", old ? (size_t)git_blob_rawsize(old) : 0,
-		      ch, nch, &out);
-	if (out.n == 0)
-		err = set_entry(cb, name, NULL, GIT_FILEMODE_BLOB);
-	else if ((err = blob(b, &oid, out.p, out.n)) == 0)
-		err = set_entry(cb, name, &oid, GIT_FILEMODE_BLOB);
-	git_blob_free(old);
-	free(out.p);
-	return err < 0 ? git_fail(name) : 0;
 }
 
 static void message(go_batch *b, int br, struct doc **sorted, struct buf *m)
@@ -823,17 +978,17 @@ static int put_tree(git_treebuilder *parent, const char *name, git_treebuilder *
 }
 
 /*
- * Lay the batch onto branch br at tip (NULL: the branch is new): the new commit
- * in *out, 1; 0 when nothing changes; -1 on error. Only the year folders and
- * catalogs the batch touches are rebuilt.
+ * Lay the batch onto the register (br MAIN) at tip (NULL: the branch is new):
+ * the new commit in *out, 1; 0 when nothing changes; -1 on error. Only the year
+ * folders the batch touches are rebuilt. The public view is not laid, but
+ * projected from the register (project_onto).
  */
 static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *sig,
 		struct doc **sorted, git_oid *out)
 {
 	git_commit *parent = NULL;
-	git_tree *root = NULL, *docs = NULL, *catalog = NULL, *yt = NULL, *tree = NULL;
-	git_treebuilder *rb = NULL, *db = NULL, *cb = NULL;
-	struct line_change *ch = NULL;
+	git_tree *root = NULL, *docs = NULL, *yt = NULL, *tree = NULL;
+	git_treebuilder *rb = NULL, *db = NULL;
 	struct folder_change *fc = NULL;
 	struct move *mv = NULL;
 	size_t nmv = 0, nyears = 0;
@@ -846,10 +1001,10 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 		    git_commit_tree(&root, parent) < 0))
 		goto git_error;
 	docs = subtree(b, root, "docs");
-	catalog = br == PUBLIC ? subtree(b, root, "catalog") : NULL;
-	if (git_treebuilder_new(&db, b->wrepo, docs) < 0 ||
-	    (br == PUBLIC && git_treebuilder_new(&cb, b->wrepo, catalog) < 0))
+	if (git_treebuilder_new(&db, b->wrepo, docs) < 0)
 		goto git_error;
+	if (root && (!b->main_tree || !git_oid_equal(git_tree_id(root), git_tree_id(b->main_tree))))
+		recheck(b, root);
 
 	/* A document whose date moved to another year leaves its old folder. */
 	mv = go_xcalloc(b->n + 1, sizeof *mv);
@@ -861,7 +1016,8 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 		    git_tree_lookup(&yt, b->repo, git_tree_entry_id(ye)) < 0)
 			continue;
 		for (size_t i = 0; i < b->n; i++)
-			if (sorted[i]->year != y && git_tree_entry_byname(yt, sorted[i]->name))
+			if (sorted[i]->year != y && !sorted[i]->refused &&
+			    git_tree_entry_byname(yt, sorted[i]->name))
 				mv[nmv++] = (struct move){sorted[i], y};
 		git_tree_free(yt);
 		yt = NULL;
@@ -874,11 +1030,9 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 		years[nyears++] = mv[k].year;
 	qsort(years, nyears, sizeof *years, cmp_int);
 
-	ch = go_xcalloc(b->n + nmv + 1, sizeof *ch);
 	fc = go_xcalloc(b->n + nmv + 1, sizeof *fc);
 	for (size_t k = 0, i = 0; k < nyears; k++) {
 		int y = years[k], changed = 0;
-		size_t nch = 0;
 		char yname[16];
 		if (k && years[k - 1] == y)
 			continue;
@@ -889,15 +1043,13 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 			i++;
 		for (; i < b->n && sorted[i]->year == y; i++) {
 			struct doc *d = sorted[i];
-			const git_oid *want = br == MAIN || d->is_public ? &d->tree : NULL;
-			fc[nfc++] = (struct folder_change){d->name, want, d};
-			ch[nch++] = (struct line_change){d->id, want ? d->catalog : NULL};
+			if (!d->refused)
+				fc[nfc++] = (struct folder_change){d->name, &d->tree, d};
 		}
 		for (size_t j = 0; j < nmv; j++) {
 			if (mv[j].year != y)
 				continue;
 			fc[nfc++] = (struct folder_change){mv[j].d->name, NULL, mv[j].d};
-			ch[nch++] = (struct line_change){mv[j].d->id, NULL};
 		}
 		git_oid yoid;
 		int r = merge_folder(b, ye && git_tree_entry_type(ye) == GIT_OBJECT_TREE ?
@@ -907,15 +1059,11 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 		changed = r > 0;
 		if (changed && set_entry(db, yname, r == 2 ? NULL : &yoid, GIT_FILEMODE_TREE) < 0)
 			goto git_error;
-		/* the catalog is rebuilt even when no folder changed, so that a
-		 * publish repairs one left stale */
-		if (cb && update_catalog(b, catalog, y, ch, nch, cb) < 0)
-			goto git_error;
 	}
 
 	git_oid tree_id;
 	if (git_treebuilder_new(&rb, b->wrepo, root) < 0 || put_tree(rb, "docs", db) < 0 ||
-	    (cb && put_tree(rb, "catalog", cb) < 0) || git_treebuilder_write(&tree_id, rb) < 0)
+	    git_treebuilder_write(&tree_id, rb) < 0)
 		goto git_error;
 	if ((root && git_oid_equal(&tree_id, git_tree_id(root))) ||
 	    (!root && git_treebuilder_entrycount(rb) == 0)) {
@@ -936,17 +1084,14 @@ git_error:
 	err = git_fail(b->ref[br]);
 out:
 	free(m.p);
-	free(ch);
 	free(mv);
 	free(years);
 	git_treebuilder_free(rb);
 	git_treebuilder_free(db);
-	git_treebuilder_free(cb);
 	free(fc);
 	git_tree_free(tree);
 	git_tree_free(yt);
 	git_tree_free(docs);
-	git_tree_free(catalog);
 	git_tree_free(root);
 	git_commit_free(parent);
 	return err;
@@ -989,6 +1134,7 @@ static int land(go_batch *b, int br, const git_signature *sig, struct doc **sort
 		if (r == 0) {
 			b->commit[br] = next;
 			b->committed[br] = 1;
+			go_crash_point("main");
 			return 0;
 		}
 		if (attempt == 50) {
@@ -1020,39 +1166,210 @@ static struct doc **sort_docs(go_batch *b)
 	return sorted;
 }
 
+/* ---- the public view: the projection of the register (project.c) -------- */
+
+/* Each public commit names the register commit it projects, so that the next
+ * one reads only what changed on the register since. */
+static const char projection_trailer[] = "Projection-of: ";
+
+/* The register commit that public commit c says it projects: 1, or 0. */
+static int projected(git_commit *c, git_oid *out)
+{
+	const char *m = git_commit_message(c), *p = m;
+	size_t n = strlen(projection_trailer);
+	while (p && (p = strstr(p, projection_trailer))) {
+		if ((p == m || p[-1] == '\n') &&
+		    strspn(p + n, "0123456789abcdef") == GIT_OID_HEXSZ &&
+		    git_oid_fromstrn(out, p + n, GIT_OID_HEXSZ) == 0)
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/* Is document d's folder different on the public trees before (NULL: none)
+ * and after? Sets d->is_public: is it on public after. */
+static int public_changed(struct doc *d, git_tree *before, git_tree *after)
+{
+	char path[300];
+	git_tree_entry *x = NULL, *y = NULL;
+	snprintf(path, sizeof path, "docs/%04d/%s", d->year, d->name);
+	if (before)
+		git_tree_entry_bypath(&x, before, path);
+	git_tree_entry_bypath(&y, after, path);
+	d->is_public = y != NULL;
+	int changed = !x != !y || (x && !git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)));
+	git_tree_entry_free(x);
+	git_tree_entry_free(y);
+	git_error_clear();
+	return changed;
+}
+
+/*
+ * The public view of register commit m, laid onto public tip p (NULL: none),
+ * with p2 (NULL: none) as second parent, a public history to keep:
+ * 1 and the new commit in *out (none in a dry run); 0 when p shows m already.
+ * When p names the register commit it projects, only what changed since is
+ * read; else the projection is computed from m alone (a store written by an
+ * older go-publish, or by hand), which also repairs a public view gone wrong.
+ */
+static int project_onto(go_batch *b, const git_oid *m, const git_oid *p, const git_oid *p2,
+		const git_signature *sig, struct doc **sorted, git_oid *out)
+{
+	git_commit *mc = NULL, *pc = NULL, *oc = NULL, *pc2 = NULL;
+	git_tree *mt = NULL, *pt = NULL, *ot = NULL, *nt = NULL;
+	git_oid base, tree;
+	struct buf msg = {0};
+	char *err = NULL, hex[GIT_OID_HEXSZ + 1];
+	int r = -1;
+
+	for (size_t i = 0; i < b->n; i++)
+		sorted[i]->changed[PUBLIC] = 0;
+	if (git_commit_lookup(&mc, b->wrepo, m) < 0 || git_commit_tree(&mt, mc) < 0 ||
+	    (p && (git_commit_lookup(&pc, b->wrepo, p) < 0 || git_commit_tree(&pt, pc) < 0)))
+		goto git_error;
+	if (p2 && git_commit_lookup(&pc2, b->wrepo, p2) < 0)
+		goto git_error;
+	int known = pc && projected(pc, &base);
+	if (known && git_oid_equal(&base, m) && !p2) {
+		r = 0;
+		goto out;
+	}
+	if (known && (git_commit_lookup(&oc, b->wrepo, &base) < 0 ||
+		      git_commit_tree(&ot, oc) < 0)) {
+		git_error_clear();
+		known = 0; /* not in this store */
+	}
+	if ((known ? go_project_public_update(b->wrepo, pt, ot, mt, &tree, &err)
+		   : go_project_public_in(b->wrepo, mt, &tree, &err)) < 0) {
+		go_warnx("%s: %s", b->ref[PUBLIC], err);
+		goto out;
+	}
+	if (git_tree_lookup(&nt, b->wrepo, &tree) < 0)
+		goto git_error;
+	if (!p2 && (pt ? git_oid_equal(&tree, git_tree_id(pt)) : git_tree_entrycount(nt) == 0)) {
+		r = 0;
+		goto out;
+	}
+	for (size_t i = 0; i < b->n; i++)
+		sorted[i]->changed[PUBLIC] = public_changed(sorted[i], pt, nt);
+	r = 1;
+	if (b->o.dry_run)
+		goto out;
+	message(b, PUBLIC, sorted, &msg);
+	msg.n--; /* its NUL */
+	git_oid_tostr(hex, sizeof hex, m);
+	char *t = go_xasprintf("%s%s%s\n", msg.n > 1 && msg.p[msg.n - 2] == '\n' ? "" : "\n",
+			       projection_trailer, hex);
+	buf_add(&msg, t, strlen(t) + 1);
+	free(t);
+	const git_commit *parents[2] = {pc ? pc : pc2, pc ? pc2 : NULL};
+	if (git_commit_create(out, b->wrepo, NULL, sig, sig, NULL, msg.p, nt,
+			      (pc != NULL) + (pc2 != NULL), parents) < 0)
+		goto git_error;
+	goto out;
+git_error:
+	r = git_fail(b->ref[PUBLIC]);
+out:
+	free(err);
+	free(msg.p);
+	git_tree_free(nt);
+	git_tree_free(ot);
+	git_tree_free(pt);
+	git_tree_free(mt);
+	git_commit_free(oc);
+	git_commit_free(pc);
+	git_commit_free(pc2);
+	git_commit_free(mc);
+	return r;
+}
+
+/*
+ * Move the public view to the projection of the register's tip, whoever moved
+ * the register last, so that publishers racing for both branches leave public
+ * the projection of the main they leave. On a lost race, again from the new
+ * tips; after a won one, again if the register moved meanwhile. 0 or -1.
+ */
+static int land_public(go_batch *b, const git_signature *sig, struct doc **sorted,
+		unsigned *seed)
+{
+	for (int attempt = 0;; attempt++) {
+		git_oid m, p, next;
+		int hm = resolve_tip(b->repo, b->ref[MAIN], &m), hp = 0;
+		if (hm <= 0 || (hp = resolve_tip(b->repo, b->ref[PUBLIC], &p)) < 0)
+			return hm < 0 || hp < 0 ? -1 : 0;
+		int r = project_onto(b, &m, hp ? &p : NULL, NULL, sig, sorted, &next);
+		if (r <= 0)
+			return r;
+		if (go_pack_flush(b->pack) < 0)
+			return -1;
+		if ((r = swap_ref(b->repo, b->ref[PUBLIC], hp ? &p : NULL, &next, "go-publish")) < 0)
+			return -1;
+		if (r == 0) {
+			b->commit[PUBLIC] = next;
+			b->committed[PUBLIC] = 1;
+			go_crash_point("public");
+			/* Another publisher may have moved the register since we read
+			 * it, and seen public already right for it: then the view just
+			 * written is behind, and it is ours to bring up. */
+			git_oid now;
+			if (resolve_tip(b->repo, b->ref[MAIN], &now) != 1 || git_oid_equal(&now, &m))
+				return 0;
+			continue;
+		}
+		if (attempt == 50) {
+			go_warnx("%s: still moving after %d attempts", b->ref[PUBLIC], attempt);
+			return -1;
+		}
+		backoff(attempt, seed);
+	}
+}
+
 int go_batch_commit(go_batch *b, const struct git_signature *sig)
 {
 	struct doc **sorted = sort_docs(b);
 	unsigned seed = (unsigned)getpid() ^ (unsigned)time(NULL);
-	git_oid tip[2], next[2];
-	int has[2], r[2] = {0, 0}, err = -1;
+	git_oid tip, next;
+	int has, r = 0, err = -1;
 
 	if (!b->o.dry_run && !identity_ok(sig)) {
 		go_warnx("no identity to publish as");
 		goto out;
 	}
-	/* Both commits first and one pack for all, then the refs, register first. */
-	for (int br = MAIN; br <= PUBLIC; br++) {
-		if ((has[br] = resolve_tip(b->repo, b->ref[br], &tip[br])) < 0)
+	/* The register first, then the public view projected from where it landed. */
+	if ((has = resolve_tip(b->repo, b->ref[MAIN], &tip)) < 0)
+		goto out;
+	if (b->n && (r = apply(b, MAIN, has ? &tip : NULL, sig, sorted, &next)) < 0)
+		goto out;
+	if (b->o.dry_run) {
+		git_oid p, pnext;
+		int hp = resolve_tip(b->repo, b->ref[PUBLIC], &p);
+		if (hp < 0 || ((r || has) &&
+			       project_onto(b, r ? &next : &tip, hp ? &p : NULL, NULL, sig,
+					    sorted, &pnext) < 0))
 			goto out;
-		if (b->n && (r[br] = apply(b, br, has[br] ? &tip[br] : NULL, sig, sorted,
-					   &next[br])) < 0)
-			goto out;
-	}
-	if (b->o.dry_run || (!r[MAIN] && !r[PUBLIC])) {
-		go_pack_discard(b->pack); /* nothing to keep: no pack left behind */
+		go_pack_discard(b->pack); /* nothing is kept */
 		err = 0;
 		goto out;
 	}
-	if (go_pack_flush(b->pack) < 0)
+	if (r && (go_pack_flush(b->pack) < 0 ||
+		  land(b, MAIN, sig, sorted, tip, has, next, &seed) < 0))
 		goto out;
-	for (int br = MAIN; br <= PUBLIC; br++)
-		if (r[br] && land(b, br, sig, sorted, tip[br], has[br], next[br], &seed) < 0)
-			goto out;
+	/* also when the batch changed nothing: a public view left behind the
+	 * register (a publisher killed in between) is brought up to it */
+	if (land_public(b, sig, sorted, &seed) < 0)
+		goto out;
+	go_pack_discard(b->pack); /* what was computed and not needed */
 	err = 0;
 out:
 	free(sorted);
 	return err;
+}
+
+const char *go_batch_refused(const go_batch *b, long n, const char **code)
+{
+	*code = b->doc[n].code;
+	return b->doc[n].refused;
 }
 
 int go_batch_status(const go_batch *b, long n, char commit[41])
@@ -1072,107 +1389,355 @@ int go_batch_status(const go_batch *b, long n, char commit[41])
 
 /* ---- --push ----------------------------------------------------------------- */
 
-struct push_state { int rejected; };
+/*
+ * Pushes go through the git command, as a clerk's would: a local path runs that
+ * repository's hooks (libgit2's local transport runs none), the remote's
+ * messages reach stderr as "remote: ...", and credentials and URL rewriting
+ * follow the user's git configuration.
+ */
 
-static int push_update_cb(const char *ref, const char *status, void *data)
+/* Run git on the store with args (NULL-terminated); its standard output into
+ * *out (a new string, when out is not NULL), its standard error to ours.
+ * The exit status, or -1 when git could not be run (printed). */
+static int run_git(go_batch *b, const char *const *args, char **out)
 {
-	struct push_state *p = data;
-	if (status) {
-		go_warnx("push: %s: %s; re-applying the batch on the remote's tips", ref, status);
-		p->rejected = 1;
+	const char *argv[16];
+	char *gitdir = go_xasprintf("--git-dir=%s", git_repository_path(b->repo));
+	int n = 0, fd[2], st = -1;
+	argv[n++] = "git";
+	argv[n++] = gitdir;
+	for (; *args && n < 15; args++)
+		argv[n++] = *args;
+	argv[n] = NULL;
+	if (out)
+		*out = NULL;
+	fflush(stdout);
+	if (pipe(fd) < 0) {
+		go_warn("pipe");
+		free(gitdir);
+		return -1;
+	}
+	pid_t pid = fork();
+	if (pid < 0) {
+		go_warn("fork");
+		close(fd[0]);
+		close(fd[1]);
+		free(gitdir);
+		return -1;
+	}
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+		dup2(null, 0);
+		dup2(out ? fd[1] : null, 1);
+		close(fd[0]);
+		close(fd[1]);
+		execvp("git", (char *const *)argv);
+		fprintf(stderr, "%s: git: %s\n", go_prog(), strerror(errno));
+		_exit(127);
+	}
+	close(fd[1]);
+	struct buf o = {0};
+	char chunk[4096];
+	ssize_t got;
+	while ((got = read(fd[0], chunk, sizeof chunk)) > 0 || (got < 0 && errno == EINTR))
+		if (got > 0)
+			buf_add(&o, chunk, (size_t)got);
+	close(fd[0]);
+	int ws;
+	while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
+		;
+	st = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + (WIFSIGNALED(ws) ? WTERMSIG(ws) : 0);
+	if (out) {
+		buf_add(&o, "", 1);
+		*out = o.p;
+	} else {
+		free(o.p);
+	}
+	free(gitdir);
+	return st;
+}
+
+static int same_entry(const git_tree_entry *x, const git_tree_entry *y)
+{
+	return !x || !y ? !x && !y : git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) &&
+				     git_tree_entry_filemode(x) == git_tree_entry_filemode(y);
+}
+
+static git_tree *entry_tree(go_batch *b, const git_tree_entry *e)
+{
+	git_tree *t = NULL;
+	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
+		git_tree_lookup(&t, b->wrepo, git_tree_entry_id(e));
+	return t;
+}
+
+/*
+ * Three-way merge of registers, entry by entry: what one side changed since
+ * base, that side; what both changed alike, that; the root, docs/ and its year
+ * folders are merged the same way inside; a document folder both changed
+ * otherwise is a conflict, its path added to conflicts (one a line). The tree
+ * in *out; 0, or -1 (printed).
+ */
+static int merge3(go_batch *b, git_tree *base, git_tree *ours, git_tree *theirs, int depth,
+		const char *path, git_oid *out, struct buf *conflicts)
+{
+	git_treebuilder *tb = NULL;
+	int err = -1;
+	if (git_treebuilder_new(&tb, b->wrepo, theirs) < 0)
+		return git_fail(path);
+	for (int pass = 0; pass < 2; pass++) {
+		git_tree *t = pass ? base : ours;
+		for (size_t i = 0, n = t ? git_tree_entrycount(t) : 0; i < n; i++) {
+			const char *name = git_tree_entry_name(git_tree_entry_byindex(t, i));
+			const git_tree_entry *o = ours ? git_tree_entry_byname(ours, name) : NULL;
+			const git_tree_entry *bb = base ? git_tree_entry_byname(base, name) : NULL;
+			const git_tree_entry *th = theirs ? git_tree_entry_byname(theirs, name) : NULL;
+			if ((pass && o) || same_entry(o, bb) || same_entry(o, th))
+				continue;
+			if (same_entry(th, bb)) {
+				if (o ? git_treebuilder_insert(NULL, tb, name, git_tree_entry_id(o),
+							       git_tree_entry_filemode(o)) < 0 :
+				    git_treebuilder_remove(tb, name) < 0)
+					goto git_error;
+				continue;
+			}
+			char *sub = go_xasprintf("%s%s%s", path, *path ? "/" : "", name);
+			git_tree *bt = entry_tree(b, bb), *ot = entry_tree(b, o), *tt = entry_tree(b, th);
+			int inside = ot && tt && (depth == 0 ? !strcmp(name, "docs") : depth < 2);
+			git_oid oid;
+			int r = 0;
+			if (inside && (r = merge3(b, bt, ot, tt, depth + 1, sub, &oid, conflicts)) == 0)
+				r = git_treebuilder_insert(NULL, tb, name, &oid, GIT_FILEMODE_TREE);
+			else if (!inside) {
+				buf_add(conflicts, sub, strlen(sub));
+				buf_add(conflicts, "\n", 1);
+			}
+			git_tree_free(bt);
+			git_tree_free(ot);
+			git_tree_free(tt);
+			free(sub);
+			if (r < 0)
+				goto git_error;
+		}
+	}
+	if (git_treebuilder_write(out, tb) < 0)
+		goto git_error;
+	err = 0;
+	goto out;
+git_error:
+	err = git_fail(path);
+out:
+	git_treebuilder_free(tb);
+	return err;
+}
+
+static int commit_tree(go_batch *b, const git_oid *id, git_commit **c, git_tree **t)
+{
+	*c = NULL;
+	*t = NULL;
+	if (git_commit_lookup(c, b->wrepo, id) < 0 || git_commit_tree(t, *c) < 0)
+		return -1;
+	return 0;
+}
+
+/* Is a an ancestor of d, or d itself? */
+static int contains(go_batch *b, const git_oid *d, const git_oid *a)
+{
+	return git_oid_equal(d, a) || git_graph_descendant_of(b->repo, d, a) == 1;
+}
+
+/*
+ * The remote moved: lay the local branches onto the fetched remote tips (in
+ * refs/go-publish/remote/heads/...) by merging, so that every local commit not
+ * yet pushed stays in the history and no ref loses one. 0; 1 when a document
+ * was changed both here and there (listed on stderr); -1 on error.
+ */
+static int merge_remote(go_batch *b, const char *remote, const git_signature *sig,
+		struct doc **sorted)
+{
+	git_oid tip[2], rtip[2], next;
+	int has[2], rhas[2];
+	for (int br = MAIN; br <= PUBLIC; br++) {
+		char *rref = go_xasprintf("refs/go-publish/remote/%s", b->ref[br] + 5);
+		rhas[br] = resolve_tip(b->repo, rref, &rtip[br]);
+		has[br] = resolve_tip(b->repo, b->ref[br], &tip[br]);
+		free(rref);
+		if (rhas[br] < 0 || has[br] < 0)
+			return -1;
+	}
+	git_odb *odb = NULL;
+	if (git_repository_odb(&odb, b->repo) == 0)
+		git_odb_refresh(odb); /* what git fetch just wrote */
+	git_odb_free(odb);
+
+	/* the register */
+	if (rhas[MAIN] && has[MAIN] && !contains(b, &tip[MAIN], &rtip[MAIN])) {
+		git_oid mb;
+		git_commit *lc = NULL, *rc = NULL, *bc = NULL;
+		git_tree *lt = NULL, *rt = NULL, *bt = NULL, *mt = NULL;
+		struct buf conflicts = {0}, m = {0};
+		int err = -1;
+		if (contains(b, &rtip[MAIN], &tip[MAIN])) {
+			next = rtip[MAIN]; /* nothing here the remote lacks */
+		} else {
+			int hb = git_merge_base(&mb, b->repo, &tip[MAIN], &rtip[MAIN]);
+			if ((hb < 0 && hb != GIT_ENOTFOUND) ||
+			    commit_tree(b, &tip[MAIN], &lc, &lt) < 0 ||
+			    commit_tree(b, &rtip[MAIN], &rc, &rt) < 0 ||
+			    (hb == 0 && commit_tree(b, &mb, &bc, &bt) < 0) ||
+			    merge3(b, bt, lt, rt, 0, "", &next, &conflicts) < 0) {
+				git_fail(b->ref[MAIN]);
+				goto merged;
+			}
+			if (conflicts.n) {
+				buf_add(&conflicts, "", 1);
+				go_warnx("推送到 %s：以下文档在远端和本地都有不同的改动，未合并、未推送"
+					 "（本地提交保留；请核对后重新发布）：\n%s", remote, conflicts.p);
+				err = 1;
+				goto merged;
+			}
+			char *head = go_xasprintf("Publish onto %s's register: merge, keeping every "
+						  "local batch not pushed yet\n", remote);
+			buf_add(&m, head, strlen(head) + 1);
+			free(head);
+			const git_commit *parents[2] = {rc, lc};
+			git_tree_lookup(&mt, b->wrepo, &next);
+			if (!mt || git_commit_create(&next, b->wrepo, NULL, sig, sig, NULL, m.p, mt,
+						     2, parents) < 0) {
+				git_fail(b->ref[MAIN]);
+				goto merged;
+			}
+		}
+		if (go_pack_flush(b->pack) < 0)
+			goto merged;
+		int r = swap_ref(b->repo, b->ref[MAIN], &tip[MAIN], &next,
+				 "go-publish: merged with the remote's register");
+		if (r != 0) {
+			if (r > 0)
+				go_warnx("%s: moved while pushing; publish again", b->ref[MAIN]);
+			goto merged;
+		}
+		for (size_t i = 0; i < b->n; i++)
+			if (sorted[i]->changed[MAIN]) {
+				b->commit[MAIN] = next;
+				b->committed[MAIN] = 1;
+			}
+		err = 0;
+merged:
+		free(conflicts.p);
+		free(m.p);
+		git_tree_free(lt);
+		git_tree_free(rt);
+		git_tree_free(bt);
+		git_tree_free(mt);
+		git_commit_free(lc);
+		git_commit_free(rc);
+		git_commit_free(bc);
+		if (err)
+			return err;
+	}
+
+	/* the public view: the projection of that register, on both public histories */
+	git_oid m;
+	if (resolve_tip(b->repo, b->ref[MAIN], &m) != 1)
+		return 0;
+	const git_oid *p = has[PUBLIC] ? &tip[PUBLIC] : NULL, *p2 = NULL;
+	if (rhas[PUBLIC] && (!has[PUBLIC] || contains(b, &rtip[PUBLIC], &tip[PUBLIC])))
+		p = &rtip[PUBLIC];
+	else if (rhas[PUBLIC] && !contains(b, &tip[PUBLIC], &rtip[PUBLIC]))
+		p = &rtip[PUBLIC], p2 = &tip[PUBLIC];
+	int r = project_onto(b, &m, p, p2, sig, sorted, &next);
+	if (r < 0)
+		return -1;
+	if (r == 0) {
+		if (!p || (has[PUBLIC] && git_oid_equal(p, &tip[PUBLIC])))
+			return 0;
+		next = *p;
+	}
+	if (go_pack_flush(b->pack) < 0 ||
+	    swap_ref(b->repo, b->ref[PUBLIC], has[PUBLIC] ? &tip[PUBLIC] : NULL, &next,
+		     "go-publish: merged with the remote's public view") != 0)
+		return -1;
+	if (r == 1) {
+		b->commit[PUBLIC] = next;
+		b->committed[PUBLIC] = 1;
 	}
 	return 0;
 }
 
-static int open_remote(git_remote **out, git_repository *repo, const char *name)
+int go_batch_push(go_batch *b, const char *remote, const struct git_signature *sig)
 {
-	if (git_remote_lookup(out, repo, name) == 0)
-		return 0;
-	return git_remote_create_anonymous(out, repo, name);
-}
-
-int go_batch_push(go_batch *b, const char *remote_name, const struct git_signature *sig)
-{
-	git_remote *remote = NULL;
 	unsigned seed = (unsigned)getpid() ^ (unsigned)time(NULL);
 	struct doc **sorted = sort_docs(b);
 	int err = -1;
 
-	if (open_remote(&remote, b->repo, remote_name) < 0) {
-		git_fail(remote_name);
-		goto out;
-	}
 	for (int attempt = 0; attempt < 10; attempt++) {
-		char *specs[2];
-		size_t nspec = 0;
+		char *spec[2] = {NULL, NULL}, *out = NULL;
+		const char *args[10] = {"-c", "advice.pushUpdateRejected=false", "push",
+					"--porcelain", "--atomic", remote};
+		int n = 6;
 		git_oid tip;
 		for (int br = MAIN; br <= PUBLIC; br++)
 			if (resolve_tip(b->repo, b->ref[br], &tip) == 1)
-				specs[nspec++] = go_xasprintf("%s:%s", b->ref[br], b->ref[br]);
-		git_strarray refspecs = {specs, nspec};
-		git_push_options po;
-		struct push_state ps = {0};
-		git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
-		po.callbacks.push_update_reference = push_update_cb;
-		po.callbacks.payload = &ps;
-		int perr = nspec ? git_remote_push(remote, &refspecs, &po) : 0;
-		for (size_t i = 0; i < nspec; i++)
-			free(specs[i]);
-		if (perr == 0 && !ps.rejected) {
+				args[n++] = spec[br] = go_xasprintf("%s:%s", b->ref[br], b->ref[br]);
+		args[n] = NULL;
+		int st = n > 6 ? run_git(b, args, &out) : 0;
+		free(spec[MAIN]);
+		free(spec[PUBLIC]);
+		if (st == 0) {
+			free(out);
 			err = 0;
 			goto out;
 		}
-		if (perr < 0) {
-			const git_error *e = git_error_last();
-			go_warnx("push to %s: %s; re-applying the batch on its tips",
-				 remote_name, e && e->message ? e->message : "rejected");
+		/* porcelain: "!\tFROM:TO\t[rejected] (fetch first)" for each refused ref */
+		int moved = 0, hook = 0;
+		char *why = NULL;
+		for (char *l = out; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : l + strlen(l)) {
+			if (*l != '!')
+				continue;
+			char *e = strchr(l, '\n');
+			char *t = strchr(l, '[');
+			if (!t || (e && t > e))
+				continue;
+			if (!strncmp(t, "[remote rejected]", 17)) {
+				hook = 1;
+				free(why);
+				why = go_xasprintf("%.*s", (int)((e ? e : t + strlen(t)) - t), t);
+			} else if (!strncmp(t, "[rejected]", 10)) {
+				moved = 1;
+			}
 		}
-		/* Rejected: someone pushed first. Fetch their tips, lay the batch
-		 * on them, move the local branches there, and try again. */
-		backoff(attempt, &seed);
-		git_fetch_options fo;
-		git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
-		char *fspec[2];
-		for (int br = MAIN; br <= PUBLIC; br++)
-			fspec[br] = go_xasprintf("+%s:refs/go-publish/remote%s", b->ref[br],
-						 b->ref[br] + 4);
-		git_strarray fs = {fspec, 2};
-		int ferr = git_remote_fetch(remote, &fs, &fo, NULL);
-		for (int br = MAIN; br <= PUBLIC; br++)
-			free(fspec[br]);
-		if (ferr < 0) {
-			git_fail(remote_name);
+		free(out);
+		if (hook || (!moved && st > 0 && st < 128 && why)) {
+			go_warnx("推送到 %s 被远端拒绝（%s）：原因见上方 remote: 各行；本地提交保留，"
+				 "未推送，未重试", remote, why ? why : "rejected");
+			free(why);
+			err = 1;
 			goto out;
 		}
-		for (int br = MAIN; br <= PUBLIC; br++) {
-			char *rref = go_xasprintf("refs/go-publish/remote%s", b->ref[br] + 4);
-			git_oid base, local, next;
-			int has_base = resolve_tip(b->repo, rref, &base);
-			int has_local = resolve_tip(b->repo, b->ref[br], &local);
-			free(rref);
-			if (has_base < 0 || has_local < 0)
-				goto out;
-			int r = apply(b, br, has_base ? &base : NULL, sig, sorted, &next);
-			if (r < 0)
-				goto out;
-			if (r == 0) {
-				if (!has_base)
-					continue;
-				next = base; /* the remote has the batch already */
-			}
-			if (go_pack_flush(b->pack) < 0 ||
-			    swap_ref(b->repo, b->ref[br], has_local ? &local : NULL, &next,
-				     "go-publish: re-applied on the remote tip") != 0)
-				goto out;
-			if (r == 1) {
-				b->commit[br] = next;
-				b->committed[br] = 1;
-			}
+		free(why);
+		if (!moved) {
+			go_warnx("推送到 %s 失败（git push 退出码 %d）：本地提交保留，未推送", remote, st);
+			goto out;
+		}
+		/* The remote moved: fetch its tips, merge, and push again. */
+		go_warnx("推送到 %s：远端已有新的提交，取回后合并，保留本地所有未推送的批次，再推送",
+			 remote);
+		backoff(attempt, &seed);
+		const char *fetch[] = {"fetch", "--quiet", "--no-tags", "--prune", remote,
+				       "+refs/heads/*:refs/go-publish/remote/heads/*", NULL};
+		if ((st = run_git(b, fetch, NULL)) != 0) {
+			go_warnx("从 %s 取回失败（git fetch 退出码 %d）：本地提交保留，未推送", remote, st);
+			goto out;
+		}
+		int r = merge_remote(b, remote, sig, sorted);
+		if (r != 0) {
+			err = r;
+			goto out;
 		}
 	}
-	go_warnx("push to %s: gave up after 10 attempts", remote_name);
+	go_warnx("推送到 %s：尝试 10 次后远端仍在变化，放弃；本地提交保留，未推送", remote);
 out:
 	free(sorted);
-	git_remote_free(remote);
 	return err;
 }

@@ -3,6 +3,7 @@
 # SPDX-FileCopyrightText: 2026 go-tools developers
 # go-publish under concurrency and sudden death: compare-and-swap refs, atomic packs.
 . "${0%/*}/lib.sh"
+. "${0%/*}/projection.sh"
 S=$T/store.git
 G() { git -C "$S" "$@"; }
 BENCH=$TESTS/../bench
@@ -71,5 +72,60 @@ go-publish --repo "$K" --today 2026-12-31 "$T/big.jsonl" >"$T/out"
 is "$(git -C "$K" rev-parse 'main^{tree}' 'public^{tree}' | tr '\n' ' ')" "$new_trees" \
 	"a publish after the kills completes the batch"
 run git -C "$K" fsck --strict
+is "$status" 0 "  git fsck --strict is clean"
+
+# ---- public is the projection of main, also when publishers race on one id -----
+is "$(public_tree "$S")" "$(projection "$S")" \
+	"four concurrent publishers of 800 records: public is the projection of main"
+X=$T/race.git
+go-publish --init --repo "$X" </dev/null >/dev/null
+ok_runs=0 exits=0 withheld=0 runs=24
+for i in $(seq 1 $runs); do
+	printf '{"id":"R-%d","title":"PUBLIC-TITLE-%d","office":"办公室","kind":"notice","date":"2026-03-02","attribute":"proactive","category":"execution","body":"PUBLIC-BODY"}\n' "$i" "$i" >"$T/pa"
+	printf '{"id":"R-%d","office":"办公室","kind":"notice","date":"2026-03-02","attribute":"withheld","category":"execution","reason":"属于内部人事管理信息","basis":["ogi-16-internal"]}\n' "$i" >"$T/pw"
+	go-publish --repo "$X" --today 2026-03-10 "$T/pa" >"$T/oa" 2>"$T/ea" & a=$!
+	go-publish --repo "$X" --today 2026-03-10 "$T/pw" >/dev/null 2>"$T/ew" & w=$!
+	wait $a; sa=$?; wait $w; sw=$?
+	# the proactive one lands first, or is refused: once withheld, only a
+	# review makes a document proactive
+	if [ $sw -eq 0 ] && { [ $sa -eq 0 ] || { [ $sa -eq 1 ] &&
+		[ "$(jq -r '.problems[-1].code' "$T/oa")" = missing-review ]; }; }; then
+		exits=$((exits + 1))
+	else echo "# run $i: exit $sa $sw"; fi
+	[ "$(git -C "$X" show "main:docs/2026/R-$i/record.json" | jq -r .attribute)" = withheld ] &&
+		withheld=$((withheld + 1))
+	if [ "$(public_tree "$X")" = "$(projection "$X")" ]; then ok_runs=$((ok_runs + 1))
+	else echo "# run $i: public is not the projection of main"; fi
+done
+is "$exits" "$runs" "two publishers racing on one id (proactive, withheld), $runs runs: the withheld one exits 0, the other 0 or 1 (missing-review)"
+is "$withheld" "$runs" "  main ends withheld every time"
+is "$ok_runs" "$runs" "  after every run, public is the projection of main, byte for byte"
+is "$(git -C "$X" show public:catalog/2026.jsonl 2>/dev/null | jq -r .id | while read -r id; do
+	[ "$(git -C "$X" show "main:docs/2026/$id/record.json" | jq -r .attribute)" = proactive ] || echo "$id"; done)" "" \
+	"  the catalog names no document main holds as withheld"
+run git -C "$X" fsck --strict
+is "$status" 0 "  git fsck --strict is clean"
+
+# ---- the case-twin check is redone on every retry --------------------------------
+Y=$T/twins.git
+go-publish --init --repo "$Y" </dev/null >/dev/null
+one=0 runs=12
+for i in $(seq 1 $runs); do
+	for c in a A; do
+		printf '{"id":"CT-%d-%s","title":"标题","office":"办公室","kind":"notice","date":"2026-03-02","attribute":"proactive","category":"execution"}\n' "$i" "$c" >"$T/t$c"
+	done
+	go-publish --repo "$Y" --today 2026-03-10 "$T/ta" >"$T/oa" 2>/dev/null & a=$!
+	go-publish --repo "$Y" --today 2026-03-10 "$T/tA" >"$T/oA" 2>/dev/null & c=$!
+	wait $a; sa=$?; wait $c; sc=$?
+	n=$(git -C "$Y" ls-tree --name-only main docs/2026/ | grep -ic "/CT-$i-a\$")
+	st=$(cat "$T/oa" "$T/oA" | jq -r .publish.status | sort | tr '\n' ' ')
+	if [ "$n" = 1 ] && [ "$st" = "published refused " ] && [ "$sa$sc" = 01 -o "$sa$sc" = 10 ]; then
+		one=$((one + 1))
+	else echo "# run $i: $n in main, $st, exit $sa $sc"; fi
+done
+is "$one" "$runs" "two publishers racing with a case pair, $runs runs: exactly one lands, the other is refused (exit 1)"
+is "$(cat "$T/oa" "$T/oA" | jq -r 'select(.publish.status == "refused") | .publish.reason' | grep -c '仅大小写不同\|differs only in letter case')" 1 \
+	"  saying the id differs only in letter case"
+run git -C "$Y" fsck --strict
 is "$status" 0 "  git fsck --strict is clean"
 finish

@@ -156,8 +156,10 @@ is "$(G ls-tree -r --name-only main docs/2026/SFJ-2026-002)" docs/2026/SFJ-2026-
 	"  main keeps metadata only"
 is "$(G ls-tree -r --name-only public | grep -c SFJ-2026-002)" 0 "  public no longer has it"
 is "$(G show public:catalog/2026.jsonl | grep -c SFJ-2026-002)" 0 "  nor its catalog line"
-is "$(G log -1 --format=%B public | sed '/^$/d' | tail -n 1)" "SFJ-2026-002 withheld (removed)" \
+is "$(G log -1 --format=%B public | grep -c -x 'SFJ-2026-002 withheld (removed)')" 1 \
 	"  the public commit says it was removed"
+is "$(G log -1 --format='%(trailers:key=Projection-of,valueonly)' public | sed '/^$/d')" \
+	"$(G rev-parse main)" "  and names the register commit it projects (a git trailer)"
 is "$(G show main~1:docs/2026/SFJ-2026-002/body.md)" 正文二 "  history keeps the old content"
 
 # ---- attachments from a store's blobs: go-cat | go-publish copies a store --------

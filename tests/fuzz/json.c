@@ -19,6 +19,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	go_json_error err;
 	json_t *mine = go_json_parse((const char *)data, size, &err);
 	json_t *theirs = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, NULL);
+	/* deeper than the reader's limit (json.c): refused by design */
+	if (!mine && theirs && strstr(err.text, "depth")) {
+		json_decref(theirs);
+		return 0;
+	}
 	if (!mine != !theirs)
 		abort();
 	if (mine) {

@@ -94,6 +94,17 @@ int main(void)
 	memset(deep + 2500, ']', 2500);
 	ok(!go_json_parse(deep, sizeof deep, &err) && strstr(err.text, "depth"),
 	   "nesting is bounded");
+	/* the limit: 64 levels, the outermost one counted */
+	char lim[200];
+	memset(lim, '[', 64);
+	memset(lim + 64, ']', 64);
+	json_t *v64 = go_json_parse(lim, 128, &err);
+	ok(v64 != NULL, "64 levels of nesting are read");
+	json_decref(v64);
+	memset(lim, '[', 65);
+	memset(lim + 65, ']', 65);
+	ok(!go_json_parse(lim, 130, &err) && strstr(err.text, "depth") && err.column == 65,
+	   "65 are not, the error at the 65th");
 	ok(go_utf8_valid("主動公開 ok", 15), "UTF-8 in both scripts is valid");
 	ok(!go_utf8_valid("\xe4\xb8", 2), "a cut sequence is not");
 	ok(!go_utf8_valid("\xc0\xaf", 2), "an overlong form is not");

@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
+# Sourced by the go-publish tests after lib.sh: the public view main implies,
+# computed with the git CLI and jq alone, to hold lib/project.c to.
+# projection STORE: the tree public must have (lib/project.c), built with the git
+# CLI alone: each proactive document folder of main as it is, and per year the
+# catalog lines of those documents, sorted by id.
+projection() {
+	rm -rf "$T/pj" "$T/years" "$T/cats"
+	mkdir "$T/pj"
+	git -C "$1" archive main docs 2>/dev/null | tar -xf - -C "$T/pj" 2>/dev/null
+	for yd in "$T/pj"/docs/*; do
+		[ -d "$yd" ] || continue
+		yn=${yd##*/}
+		jq -r 'select(.attribute == "proactive") | input_filename | split("/") | .[-2]' \
+			"$yd"/*/record.json >"$T/names"
+		[ -s "$T/names" ] || continue
+		git -C "$1" ls-tree main "docs/$yn/" |
+			awk -F '\t' 'NR == FNR {want[$1] = 1; next}
+				{n = $2; sub(/.*\//, "", n)} want[n] && $1 ~ / tree / {print $1 "\t" n}' \
+			"$T/names" - >"$T/yt"
+		printf '040000 tree %s\t%s\n' "$(git -C "$1" mktree <"$T/yt")" "$yn" >>"$T/years"
+		sed "s|^|$yd/|; s|\$|/record.json|" "$T/names" | xargs jq -c --arg y "$yn" '. as $r |
+			reduce ("id","title","number","office","kind","category","date","published") as $k
+			({}; if $r | has($k) then .[$k] = $r[$k] else . end) |
+			.path = "docs/\($y)/\(input_filename | split("/") | .[-2])"' |
+			jq -r '[.id, tojson] | @tsv' | LC_ALL=C sort -t "$(printf '\t')" -k1,1 |
+			cut -f2- >"$T/catalog"
+		printf '100644 blob %s\t%s.jsonl\n' "$(git -C "$1" hash-object -w "$T/catalog")" \
+			"$yn" >>"$T/cats"
+	done
+	: >"$T/root"
+	[ -s "$T/years" ] && printf '040000 tree %s\tdocs\n' "$(git -C "$1" mktree <"$T/years")" >>"$T/root"
+	[ -s "$T/cats" ] && printf '040000 tree %s\tcatalog\n' "$(git -C "$1" mktree <"$T/cats")" >>"$T/root"
+	git -C "$1" mktree <"$T/root"
+}
+public_tree() { git -C "$1" rev-parse -q --verify 'public^{tree}' || git -C "$1" mktree </dev/null; }
+
