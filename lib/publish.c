@@ -1259,8 +1259,10 @@ static int project_onto(go_batch *b, const git_oid *m, const git_oid *p, const g
 	message(b, PUBLIC, sorted, &msg);
 	msg.n--; /* its NUL */
 	git_oid_tostr(hex, sizeof hex, m);
-	char *t = go_xasprintf("%s%s%s\n", msg.n > 1 && msg.p[msg.n - 2] == '\n' ? "" : "\n",
-			       projection_trailer, hex);
+	/* one trailer block: Projection-of joins a Classified-by trailer message()
+	 * wrote, else it opens the block after a blank line (git reads only the
+	 * last paragraph as trailers) */
+	char *t = go_xasprintf("%s%s%s\n", b->accepted ? "" : "\n", projection_trailer, hex);
 	buf_add(&msg, t, strlen(t) + 1);
 	free(t);
 	const git_commit *parents[2] = {pc ? pc : pc2, pc ? pc2 : NULL};
