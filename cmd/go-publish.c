@@ -236,7 +236,7 @@ static int take(struct run *r, go_reader *rd, json_t *rec)
 		return spool(r, it, rd, rec);
 	}
 	const char *kind = go_str(rec, "kind");
-	if (kind && (go_is_policy_kind(kind) || !strcmp(kind, "interpretation"))) {
+	if ((kind && go_is_policy_kind(kind)) || go_is_interpretation(rec)) {
 		it->orig = json_deep_copy(rec);
 		it->held = json_incref(rec);
 		return 0;
@@ -281,8 +281,7 @@ static int rule7(struct run *r)
 			if (!it->held || it->reason)
 				continue;
 			num[i] = go_interp_add(x, it->orig);
-			const char *kind = go_str(it->orig, "kind");
-			if (kind && !strcmp(kind, "interpretation")) {
+			if (go_is_interpretation(it->orig)) {
 				json_decref(add_stored(r, x, root, go_str(it->orig, "interprets")));
 				continue;
 			}

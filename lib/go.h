@@ -477,6 +477,9 @@ void go_interp_free(go_interp *x);
  * such a record is passed on untouched. Kind and attribute synonyms are
  * understood. */
 long go_interp_add(go_interp *x, const json_t *rec);
+/* Does rec count as an interpretation for rule 7: kind interpretation, or a
+ * response that interprets a policy (回应 that explains it)? */
+int go_is_interpretation(const json_t *rec);
 /* Index rec, the record.json of a document already on the store's main branch. */
 void go_interp_add_stored(go_interp *x, const json_t *rec);
 /* go_interp_add_stored for every document on main of s: 0, or -1 (printed). */

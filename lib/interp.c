@@ -195,6 +195,15 @@ static const struct entry *find_stored(const go_interp *x, const char *id)
 	return NULL;
 }
 
+int go_is_interpretation(const json_t *rec)
+{
+	const char *kind = go_str(rec, "kind");
+	const char *code = kind ? go_norm_kind(kind) : NULL;
+	/* A response that interprets a policy counts as its interpretation. */
+	return code && (strcmp(code, "interpretation") == 0 ||
+			(strcmp(code, "response") == 0 && go_str(rec, "interprets")));
+}
+
 static long add(go_interp *x, const json_t *rec, int stored)
 {
 	if (x->resolved)
@@ -203,11 +212,7 @@ static long add(go_interp *x, const json_t *rec, int stored)
 		return -1;
 	const char *kind = go_str(rec, "kind");
 	const char *code = kind ? go_norm_kind(kind) : NULL;
-	/* A response that interprets a policy counts as its interpretation. */
-	int k = go_is_policy_kind(code) ? K_POLICY
-		: code && strcmp(code, "interpretation") == 0 ? K_INTERP
-		: code && strcmp(code, "response") == 0 && go_str(rec, "interprets") ? K_INTERP
-		: K_OTHER;
+	int k = go_is_policy_kind(code) ? K_POLICY : go_is_interpretation(rec) ? K_INTERP : K_OTHER;
 	const char *id = go_str(rec, "id");
 	/* An id-less record that is neither kind is nothing rule 7 can name. */
 	if (!id && k == K_OTHER)

@@ -117,4 +117,17 @@ same_file "$T/stream" "$T/out" "the whole store in the stream alone gives the sa
 run go-link-interp --investigation-days x "$T/all.jsonl"
 is "$status" 2 "--investigation-days x: exit 2"
 like "$(cat "$T/err")" '^go-link-interp: .*--investigation-days' "and says which option"
+# go-publish counts a response that interprets a policy as its interpretation
+# (item 4): a policy with no other interpretation and no reason is published
+# with it, in the same batch.
+cat >"$T/answered.jsonl" <<EOF
+{"id":"SFJ-2026-00800","kind":"normative","office":"法规科","attribute":"proactive","category":"execution","date":"2026-03-02","title":"行政执法公示办法（修订）","published":"2026-03-02"}
+{"id":"SFJ-2026-00801","kind":"response",$R,"title":"就修订答记者问","offices":["法规科"],"form":"media-interview","interprets":"SFJ-2026-00800",$O,"published":"2026-03-02T15:00+08:00"}
+EOF
+run go-publish --init --repo "$T/answered" --today 2026-03-02 "$T/answered.jsonl"
+is "$status" 0 "go-publish: a policy whose interpretation is a response: exit 0"
+is "$(jq -r '.publish.status' "$T/out" | tr '\n' ' ')" "published published " "both are published"
+is "$(git -C "$T/answered" show main:docs/2026/SFJ-2026-00800/record.json | jq -c .interpretations)" '["SFJ-2026-00801"]' \
+	"the stored policy lists the response as its interpretation"
+
 finish
