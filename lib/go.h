@@ -451,17 +451,14 @@ int go_interp_apply(go_interp *x, long n, json_t *rec);
 
 /* ---- sha.c: digests, for BagIt manifests and git packs ------------------ */
 
-/* MD5 (RFC 1321), SHA-1, SHA-256, SHA-512 (FIPS 180-4). */
+/* MD5 (RFC 1321), SHA-1, SHA-256, SHA-512 (FIPS 180-4), computed by libcrypto. */
 enum go_hash_alg { GO_MD5, GO_SHA1, GO_SHA256, GO_SHA512, GO_HASH_N };
 #define GO_HASH_MAX 64 /* bytes of the longest digest */
 typedef struct go_hash {
 	int alg;
-	uint64_t len;
-	uint32_t h32[8];
-	uint64_t h64[8];
-	unsigned char buf[128];
-	size_t n;
-	int ni;         /* SHA-256 with the x86 SHA extensions */
+	/* The library's context (OpenSSL's libcrypto, see sha.c), kept inline so
+	 * that a go_hash needs no allocation and no free. */
+	_Alignas(16) unsigned char ctx[224];
 } go_hash;
 void go_hash_init(go_hash *h, int alg);
 void go_hash_update(go_hash *h, const void *p, size_t n);
