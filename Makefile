@@ -13,7 +13,7 @@ BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/go-tools
 
-PKGS    := jansson libgit2 libarchive opencc zlib libcrypto
+PKGS    := jansson libgit2 libarchive opencc zlib libcrypto libutf8proc
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
@@ -41,7 +41,7 @@ BINS    := $(addprefix $(BUILD)/bin/,$(TOOLS))
 HOLIDAYS := $(wildcard data/holiday-cn/*.json)
 
 # Debian packages: to build, and in addition to test and demo.
-DEB_BUILD := gcc make pkg-config libjansson-dev libgit2-dev libarchive-dev libopencc-dev zlib1g-dev libssl-dev
+DEB_BUILD := gcc make pkg-config libjansson-dev libgit2-dev libarchive-dev libopencc-dev zlib1g-dev libssl-dev libutf8proc-dev
 DEB_TEST  := git jq libarchive-tools zstd pre-commit perl
 
 .PHONY: all deps deps-test check demo bench install clean fuzz

@@ -102,7 +102,10 @@ static void progress(struct create *c, int done)
 
 static int sink_file(struct create *c, const char *path, uint64_t size)
 {
-	char *p = go_xasprintf("data/%s", path);
+	/* NFC, as archive readers give names back (libarchive normalises): the
+	 * entry and its manifest line the same. */
+	char *raw = go_xasprintf("data/%s", path), *p = go_bagit_nfc(raw);
+	free(raw);
 	int rc = 0;
 	c->files++;
 	c->bytes += size;
@@ -640,6 +643,11 @@ static int cmd_create(int argc, char **argv)
 			goto out;
 		}
 		c.total_files = c.files;
+		if (c.pass == 1 && !c.files) {
+			go_warnx("%s: no document selected (%s): no bag written", out, desc);
+			status = GO_FINDINGS;
+			goto out;
+		}
 	}
 	if (go_archive_writer_close(c.w) < 0)
 		status = GO_FATAL;
@@ -681,6 +689,7 @@ struct verify {
 	go_bag_check *check;
 	int errors;
 	int to_stderr;      /* records: findings are messages, stdout is records */
+	int quiet;          /* the second reading: the reader's findings were given */
 	int write_failed;
 };
 
@@ -703,6 +712,14 @@ static void print_finding(void *ctx, const char *severity, const char *code, con
 	if (!f || go_write(stdout, NULL, f) != 0)
 		v->write_failed = 1;
 	json_decref(f);
+}
+
+/* The archive reader's findings: given once, in the first reading. */
+static void reader_finding(void *ctx, const char *severity, const char *code, const char *path,
+			   const char *message)
+{
+	if (!((struct verify *)ctx)->quiet)
+		print_finding(ctx, severity, code, path, message);
 }
 
 static int v_begin(void *ctx, const char *path, uint64_t size)
@@ -738,7 +755,7 @@ static int cmd_verify(int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	go_archive_visitor vis = {.finding = print_finding, .begin = v_begin, .data = v_data,
+	go_archive_visitor vis = {.finding = reader_finding, .begin = v_begin, .data = v_data,
 				  .end = v_end};
 	int ch, status = GO_OK;
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -755,14 +772,31 @@ static int cmd_verify(int argc, char **argv)
 		go_usage_error(usage, "verify: name at least one ARCHIVE (\"-\" for stdin)");
 	for (int i = 0; i < argc; i++) {
 		struct verify v = {.archive = argv[i]};
+		struct stat st;
 		v.check = go_bag_check_new(print_finding, &v);
+		/* A pipe is read once: every file gets every digest. A file can be
+		 * read again for the few files met before a manifest. */
+		int again = strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 &&
+			    S_ISREG(st.st_mode);
+		if (!again)
+			go_bag_check_hash_all(v.check);
 		vis.ctx = &v;
-		if (go_archive_read(argv[i], &vis) < 0) {
+		int r = go_archive_read(argv[i], &vis);
+		if (r == 0 && again && go_bag_check_rescan(v.check)) {
+			v.quiet = 1;
+			r = go_archive_read(argv[i], &vis);
+			v.quiet = 0;
+		}
+		if (r < 0) {
 			status = GO_FATAL;
 		} else {
 			go_bag_check_finish(v.check);
-			if (v.errors && status == GO_OK)
+			/* The reader's findings (hostile entries) count as the bag's. */
+			int verdict = v.errors ? GO_BAG_INVALID : go_bag_check_verdict(v.check);
+			if (verdict == GO_BAG_INVALID && status != GO_FATAL)
 				status = GO_FINDINGS;
+			else if (verdict == GO_BAG_CANNOT_CHECK && status == GO_OK)
+				status = GO_BAG_CANNOT_CHECK;
 		}
 		go_bag_check_free(v.check);
 		if (v.write_failed) {
@@ -1026,6 +1060,7 @@ static int cmd_records(int argc, char **argv)
 	r.v.archive = argv[0];
 	r.v.to_stderr = 1;
 	r.v.check = go_bag_check_new(print_finding, &r.v);
+	go_bag_check_hash_all(r.v.check); /* records reads the archive once */
 	vis.ctx = &r;
 	if (go_archive_read(argv[0], &vis) < 0) {
 		r.status = GO_FATAL;

@@ -573,4 +573,21 @@ void go_bag_out_end(go_bag_out *b);
 void go_bag_out_oxum(const go_bag_out *b, uint64_t *octets, uint64_t *count);
 int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const *info);
 
+/* ---- bagit.c: checking in any order, verdicts (issue 12) ---------------- */
+
+/* Verdicts of go_bag_check_verdict, and go-archive verify's exit codes. */
+enum { GO_BAG_VALID = 0, GO_BAG_INVALID = 1, GO_BAG_CANNOT_CHECK = 3 };
+/* Hash every file with every algorithm: for an archive that cannot be read a
+ * second time (a pipe). */
+void go_bag_check_hash_all(go_bag_check *c);
+/* After the first pass: how many files must be read again (met before a
+ * manifest of an algorithm they were not hashed with). When not 0, read the
+ * archive again through begin/data/end (findings of the reader ignored), then
+ * finish. */
+size_t go_bag_check_rescan(go_bag_check *c);
+int go_bag_check_verdict(const go_bag_check *c);
+/* path in Unicode NFC (a copy; the bytes as they are when not UTF-8): how
+ * bags compare names, and how create names the files it writes. */
+char *go_bagit_nfc(const char *path);
+
 #endif
