@@ -201,6 +201,14 @@ static int load_records(struct create *c, int nfiles, char **files, const go_arc
 			go_warnx("%s: %s: no valid id and date: not archived", rd.at, id ? id : "(no id)");
 			goto refuse;
 		}
+		/* Fail closed, as go-publish: a misspelt or absent attribute could
+		 * be a withheld record whose body must not be archived. */
+		if (!go_is_attribute_code(attr)) {
+			go_warnx("%s: %s: 公开属性 '%s' 不是 proactive、on-request、withheld 之一"
+				 " (attribute is not a code): not archived", rd.at, id,
+				 json_is_string(json_object_get(rec, "attribute")) ? attr : "(none)");
+			goto refuse;
+		}
 		int day;
 		go_parse_date(date, &day);
 		if ((sel->year && go_date_year(day) != sel->year) || !attr_wanted(sel->attributes, attr)) {
@@ -460,9 +468,24 @@ static char *config_organization(git_repository *repo)
 	return out;
 }
 
-static int valid_bag_name(const char *name)
+/* NULL when verify would take NAME as the bag's folder; else why not. */
+static const char *bad_bag_name(const char *name)
 {
-	return *name && !strchr(name, '/') && strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+	size_t n = strlen(name);
+	if (!n || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		return "not a folder name";
+	if (strchr(name, '/') || strchr(name, '\\'))
+		return "a slash or backslash (a path, not a name)";
+	if (((name[0] | 32) >= 'a' && (name[0] | 32) <= 'z') && name[1] == ':')
+		return "a drive letter";
+	if (strcmp(name, "data") == 0)
+		return "'data' is the payload folder of every bag";
+	if (n > 255 || !go_utf8_valid(name, n))
+		return "not a UTF-8 name of at most 255 bytes";
+	for (const char *p = name; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return "a control character";
+	return NULL;
 }
 
 static int cmd_create(int argc, char **argv)
@@ -536,8 +559,10 @@ static int cmd_create(int argc, char **argv)
 		go_usage_if_tty(argc, usage);
 	if (!name)
 		name = default_name(out);
-	if (!valid_bag_name(name))
-		go_usage_error(usage, "--name: '%s' is not a folder name", name);
+	const char *why = bad_bag_name(name);
+	if (why)
+		go_usage_error(usage, "--name: '%s': %s (go-archive verify would not read the bag)",
+			       name, why);
 	if (strcmp(format, "zip") == 0) {
 		/* zip stores local time: make it the same everywhere. */
 		setenv("TZ", "UTC0", 1);
@@ -636,12 +661,15 @@ static int cmd_create(int argc, char **argv)
 				goto out;
 			}
 		}
+		sel.quiet = c.pass == 2;
 		int r = repo ? go_archive_walk_store(s, tree, &sel, store_file, &c) : emit_records(&c);
 		progress(&c, 1);
-		if (r) {
+		if (r < 0) {
 			status = GO_FATAL;
 			goto out;
 		}
+		if (r > 0)
+			status = GO_FINDINGS; /* documents left out, each named */
 		c.total_files = c.files;
 		if (c.pass == 1 && !c.files) {
 			go_warnx("%s: no document selected (%s): no bag written", out, desc);
@@ -865,6 +893,9 @@ static void emit_doc(struct records *r)
 		r->status = GO_FINDINGS;
 		goto out;
 	}
+	/* Only what is in the archive: a store and blob ids of the bag's maker
+	 * would point go-publish at another repository. */
+	json_object_del(rec, "store");
 	if (r->has_body) {
 		json_t *b = json_stringn(r->body, r->bodylen);
 		if (b)
@@ -885,6 +916,7 @@ static void emit_doc(struct records *r)
 					f = &r->att[k];
 			if (!json_is_object(a))
 				continue;
+			json_object_del(a, "blob");
 			if (f && f->path) {
 				json_object_set_new(a, "path", json_string(f->path));
 			} else {

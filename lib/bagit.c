@@ -94,6 +94,12 @@ const char *go_bagit_unsafe_path(const char *rel)
 	return NULL;
 }
 
+int go_is_attribute_code(const char *attr)
+{
+	return attr && (strcmp(attr, "proactive") == 0 || strcmp(attr, "on-request") == 0 ||
+			strcmp(attr, "withheld") == 0);
+}
+
 /* ---- checking a bag ----------------------------------------------------- */
 
 /*

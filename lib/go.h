@@ -518,13 +518,17 @@ int go_archive_read(const char *file, const go_archive_visitor *v);
 typedef struct go_archive_select {
 	int year;                      /* 0: every year */
 	const char *const *attributes; /* NULL-terminated codes; NULL: all */
+	int quiet;                     /* a second walk: no warnings again */
 } go_archive_select;
 /* A file of the store layout ("docs/<YYYY>/<name>/..."), whole, in path order. */
 typedef int (*go_archive_file_cb)(void *ctx, const char *path, const void *data,
 				  size_t size);
 /* The selected documents of root, blobs read straight from git. A withheld
  * record gives its record.json alone, reduced to metadata if the store holds
- * more. 0, -1 (printed) or the callback's non-zero value. */
+ * more; a record.json that does not parse or whose attribute is not exactly
+ * one of the three codes (after go_normalise) leaves its document out.
+ * The number of documents left out (0 or more), -1 (printed) or the
+ * callback's negative value. */
 int go_archive_walk_store(go_store *s, struct git_tree *root, const go_archive_select *sel,
 			  go_archive_file_cb cb, void *ctx);
 
@@ -589,5 +593,7 @@ int go_bag_check_verdict(const go_bag_check *c);
 /* path in Unicode NFC (a copy; the bytes as they are when not UTF-8): how
  * bags compare names, and how create names the files it writes. */
 char *go_bagit_nfc(const char *path);
+/* attr is exactly proactive, on-request or withheld. */
+int go_is_attribute_code(const char *attr);
 
 #endif
