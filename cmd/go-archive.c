@@ -76,6 +76,9 @@ struct create {
 	FILE *spool;
 	struct doc *docs;
 	size_t ndocs;
+	FILE *payload;      /* every payload file's bytes, in order */
+	struct ent { char *path; uint64_t size; } *ents;
+	size_t nents, ecap;
 	go_store **stores;  /* attachment blobs' repositories, opened once */
 	char **store_paths;
 	size_t nstores;
@@ -100,37 +103,71 @@ static void progress(struct create *c, int done)
 		fputc('\n', stderr);
 }
 
+/*
+ * Each file is read once (pass 1): hashed for the manifests and copied to a
+ * temporary spool, so that the tag files can come first and the payload is
+ * then copied from the spool (pass 2) without reading git's objects, parsing
+ * records or opening attachments again.
+ */
 static int sink_file(struct create *c, const char *path, uint64_t size)
 {
 	/* NFC, as archive readers give names back (libarchive normalises): the
 	 * entry and its manifest line the same. */
 	char *raw = go_xasprintf("data/%s", path), *p = go_bagit_nfc(raw);
 	free(raw);
-	int rc = 0;
 	c->files++;
 	c->bytes += size;
 	progress(c, 0);
-	if (c->pass == 1)
-		go_bag_out_begin(c->bag, p);
-	else
-		rc = go_archive_file(c->w, p, size);
-	free(p);
-	return rc;
+	go_bag_out_begin(c->bag, p);
+	if (c->nents == c->ecap)
+		c->ents = go_xrealloc(c->ents, (c->ecap = c->ecap ? 2 * c->ecap : 1024) * sizeof *c->ents);
+	c->ents[c->nents].path = p;
+	c->ents[c->nents++].size = size;
+	return 0;
 }
 
 static int sink_data(struct create *c, const void *p, size_t n)
 {
-	if (c->pass == 1) {
-		go_bag_out_data(c->bag, p, n);
-		return 0;
+	go_bag_out_data(c->bag, p, n);
+	if (fwrite(p, 1, n, c->payload) != n) {
+		go_warn("temporary file");
+		return -1;
 	}
-	return go_archive_data(c->w, p, n);
+	return 0;
 }
 
 static void sink_end(struct create *c)
 {
-	if (c->pass == 1)
-		go_bag_out_end(c->bag);
+	go_bag_out_end(c->bag);
+}
+
+/* Pass 2: the payload, from the spool, after the tag files. */
+static int write_payload(struct create *c)
+{
+	static char buf[1 << 17];
+	if (fflush(c->payload) != 0 || fseeko(c->payload, 0, SEEK_SET) != 0) {
+		go_warn("temporary file");
+		return -1;
+	}
+	for (size_t i = 0; i < c->nents; i++) {
+		uint64_t left = c->ents[i].size;
+		c->files++;
+		c->bytes += left;
+		progress(c, 0);
+		if (go_archive_file(c->w, c->ents[i].path, left) < 0)
+			return -1;
+		while (left) {
+			size_t k = left < sizeof buf ? (size_t)left : sizeof buf;
+			if (fread(buf, 1, k, c->payload) != k) {
+				go_warn("temporary file");
+				return -1;
+			}
+			if (go_archive_data(c->w, buf, k) < 0)
+				return -1;
+			left -= k;
+		}
+	}
+	return 0;
 }
 
 static int store_file(void *ctx, const char *path, const void *data, size_t size)
@@ -186,7 +223,7 @@ static int load_records(struct create *c, int nfiles, char **files, const go_arc
 	json_t *rec;
 	size_t cap = 0;
 	go_reader_init(&rd, nfiles, files, 0);
-	if (!(c->spool = tmpfile()))
+	if (!(c->spool = go_bagit_temp()))
 		go_die("temporary file");
 	*latest = 0;
 	while ((rec = go_reader_next(&rd))) {
@@ -649,6 +686,11 @@ static int cmd_create(int argc, char **argv)
 	 * fsck` is the tool to verify a store, as `git archive` assumes too. */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	c.bag = go_bag_out_new();
+	if (!(c.payload = go_bagit_temp())) {
+		go_warn("temporary file");
+		status = GO_FATAL;
+		goto out;
+	}
 	for (c.pass = 1; c.pass <= 2; c.pass++) {
 		c.files = c.bytes = 0;
 		if (c.pass == 2) {
@@ -661,8 +703,8 @@ static int cmd_create(int argc, char **argv)
 				goto out;
 			}
 		}
-		sel.quiet = c.pass == 2;
-		int r = repo ? go_archive_walk_store(s, tree, &sel, store_file, &c) : emit_records(&c);
+		int r = c.pass == 2 ? write_payload(&c) : repo ?
+			go_archive_walk_store(s, tree, &sel, store_file, &c) : emit_records(&c);
 		progress(&c, 1);
 		if (r < 0) {
 			status = GO_FATAL;
@@ -693,6 +735,11 @@ out:
 		free(c.docs[i].dir);
 	}
 	free(c.docs);
+	for (size_t i = 0; i < c.nents; i++)
+		free(c.ents[i].path);
+	free(c.ents);
+	if (c.payload)
+		fclose(c.payload);
 	for (size_t i = 0; i < c.nstores; i++) {
 		go_store_free(c.stores[i]);
 		free(c.store_paths[i]);

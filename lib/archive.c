@@ -61,6 +61,9 @@ go_archive_writer *go_archive_writer_open(const char *out, const char *format,
 				r = archive_write_set_options(w->a, "gzip:!timestamp");
 		} else if (r == ARCHIVE_OK && strcmp(format, "tar.zst") == 0) {
 			r = archive_write_add_filter_zstd(w->a);
+			/* zstd's own worker threads (two: the same bytes on any
+			 * machine, as zstd's output depends on the worker count
+			 * only between none and some). */
 			if (r == ARCHIVE_OK)
 				r = archive_write_set_options(w->a, "zstd:compression-level=3");
 		}

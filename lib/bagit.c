@@ -212,8 +212,7 @@ static void finding(go_bag_check *c, int warning, const char *code, const char *
 	c->cb(c->ctx, warning ? "warning" : "error", code, path, msg);
 }
 
-/* A temporary file in $TMPDIR (glibc's tmpfile() ignores it), already unlinked. */
-static FILE *temp_file(void)
+FILE *go_bagit_temp(void)
 {
 	const char *dir = getenv("TMPDIR");
 	char *tmpl = go_xasprintf("%s/go-archive.XXXXXX", dir && *dir ? dir : "/tmp");
@@ -270,6 +269,11 @@ static uint64_t hash_str(const char *s)
  * names archived on another (macOS gives NFD) name the same files. */
 char *go_bagit_nfc(const char *path)
 {
+	const char *p = path;
+	while (*p && (unsigned char)*p < 0x80)
+		p++;
+	if (!*p)
+		return go_xstrdup(path); /* ASCII is NFC */
 	utf8proc_uint8_t *out = NULL;
 	if (utf8proc_map((const utf8proc_uint8_t *)path, 0, &out,
 			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE) < 0)
@@ -461,7 +465,8 @@ static void manifest_line(go_bag_check *c, const struct text *t, char *line, uns
 			"line %lu: %s is a payload file in a tag manifest", lineno, raw);
 		goto out;
 	}
-	struct node *n = &c->nodes[lookup(c, path, 1)];
+	long k = lookup(c, path, 1); /* (may move c->nodes) */
+	struct node *n = &c->nodes[k];
 	if (n->want[alg]) {
 		finding(c, 0, "duplicate-manifest-entry", mname, "line %lu: %s is listed twice",
 			lineno, raw);
@@ -604,7 +609,8 @@ static void fetch_line(go_bag_check *c, char *line, unsigned long lineno)
 		finding(c, 0, "fetch-unsafe-path", name, "line %lu: %s: %s", lineno, raw,
 			why ? why : "not under data/");
 	} else {
-		c->nodes[lookup(c, path, 1)].fetch = 1;
+		long k = lookup(c, path, 1);
+		c->nodes[k].fetch = 1;
 	}
 	free(raw);
 	free(path);
@@ -667,7 +673,7 @@ static FILE *decoded(go_bag_check *c, struct text *t, const char *name)
 		return t->f;
 	}
 	iconv_t cd = iconv_open("UTF-8", c->encoding);
-	FILE *out = cd == (iconv_t)-1 ? NULL : temp_file();
+	FILE *out = cd == (iconv_t)-1 ? NULL : go_bagit_temp();
 	char in[8192], obuf[32768];
 	size_t have = 0, k;
 	int bad = !out;
@@ -826,7 +832,7 @@ int go_bag_check_begin(go_bag_check *c, const char *path, uint64_t size)
 			t->kind = c->kind;
 			t->alg = alg;
 			t->node = c->cur;
-			if (!(t->f = temp_file()))
+			if (!(t->f = go_bagit_temp()))
 				finding(c, 0, "temporary-file", n->path, "no temporary file to read it: %s",
 					strerror(errno));
 			c->text = c->ntexts++;
@@ -1028,7 +1034,7 @@ go_bag_out *go_bag_out_new(void)
 {
 	go_bag_out *b = go_xcalloc(1, sizeof *b);
 	for (int i = 0; i < 2; i++)
-		if (!(b->spool[i] = tmpfile()))
+		if (!(b->spool[i] = go_bagit_temp()))
 			go_die("temporary file");
 	return b;
 }

@@ -593,6 +593,9 @@ int go_bag_check_verdict(const go_bag_check *c);
 /* path in Unicode NFC (a copy; the bytes as they are when not UTF-8): how
  * bags compare names, and how create names the files it writes. */
 char *go_bagit_nfc(const char *path);
+/* A temporary file in $TMPDIR (glibc's tmpfile() ignores it), unlinked
+ * already; NULL with errno. */
+FILE *go_bagit_temp(void);
 /* attr is exactly proactive, on-request or withheld. */
 int go_is_attribute_code(const char *attr);
 
