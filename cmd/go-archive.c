@@ -718,6 +718,19 @@ static int cmd_create(int argc, char **argv)
 			status = GO_FINDINGS;
 			goto out;
 		}
+		if (c.pass == 1) {
+			/* Everything is in the spool: the packs' maps go before
+			 * zstd's buffers come. */
+			git_tree_free(tree);
+			tree = NULL;
+			go_store_free(s);
+			s = NULL;
+			for (size_t i = 0; i < c.nstores; i++) {
+				go_store_free(c.stores[i]);
+				free(c.store_paths[i]);
+			}
+			c.nstores = 0;
+		}
 	}
 	if (go_archive_writer_close(c.w) < 0)
 		status = GO_FATAL;
