@@ -44,7 +44,8 @@ static const char usage[] =
 	"      --version           show the version\n"
 	"\n"
 	"Exit status: 0 valid/done, 1 findings (invalid bag, refused records),\n"
-	"2 usage, I/O error or unreadable archive.\n";
+	"2 usage, I/O error or unreadable archive, 3 verify: cannot-check (only\n"
+	"manifests in algorithms go-archive does not implement).\n";
 
 /* ---- create ------------------------------------------------------------- */
 
