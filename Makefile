@@ -120,3 +120,7 @@ fuzz: $(BUILD)/libgo.a $(BUILD)/bin/go-classify
 		$(BUILD)/lib/calendar-data.c $(PKG_LIBS)
 	$(BUILD)/bin/go-classify --print-default-rules > $(BUILD)/fuzz-rules-corpus/default.rules
 	$(BUILD)/fuzz-rules -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(BUILD)/fuzz-rules-corpus
+	mkdir -p $(BUILD)/fuzz-bagit-corpus
+	clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz-bagit tests/fuzz/bagit.c $(LIBSRC) \
+		$(BUILD)/lib/calendar-data.c $(PKG_LIBS)
+	$(BUILD)/fuzz-bagit -max_total_time=$(FUZZ_SECONDS) -max_len=8192 $(BUILD)/fuzz-bagit-corpus
