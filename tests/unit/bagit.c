@@ -189,5 +189,55 @@ int main(void)
 	is_str(fs.f[0].code, "missing-bagit-txt", "missing-bagit-txt");
 	is_str(fs.f[1].code, "missing-manifest", "missing-manifest");
 	go_bag_check_free(c);
+
+	/* md5 manifest, the payload, then sha1: the file is read again, with
+	 * sha1 only; a file that matches gives no finding. */
+	memset(&fs, 0, sizeof fs);
+	c = go_bag_check_new(collect, &fs);
+	file(c, "bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+	file(c, "manifest-md5.txt", HELLO_MD5 "  data/hello.txt\n");
+	file(c, "data/hello.txt", "hello\n");
+	file(c, "data/other.txt", "x");
+	file(c, "manifest-sha1.txt", HELLO_SHA1 "  data/hello.txt\n"
+	     "11f6ad8ec52a2984abaafd7c3b516503785c2072  data/other.txt\n");
+	is_int((int)go_bag_check_rescan(c), 2, "a manifest after the payload: two files to read again");
+	file(c, "data/hello.txt", "hello\n");
+	file(c, "data/other.txt", "y");
+	file(c, "bagit.txt", "ignored in the second reading");
+	go_bag_check_finish(c);
+	is_int(fs.n, 2, "... two findings, both on data/other.txt");
+	is_str(fs.f[0].code, "checksum-mismatch", "sha1 of the second reading compared");
+	is_str(fs.f[0].path, "data/other.txt", "... on data/other.txt, not data/hello.txt");
+	is_str(fs.f[1].code, "unlisted-file", "data/other.txt is not in the md5 manifest");
+	go_bag_check_free(c);
+
+	/* The same from a pipe: every algorithm at once, nothing to read again. */
+	memset(&fs, 0, sizeof fs);
+	c = go_bag_check_new(collect, &fs);
+	go_bag_check_hash_all(c);
+	file(c, "manifest-md5.txt", HELLO_MD5 "  data/hello.txt\n");
+	file(c, "data/hello.txt", "hello\n");
+	file(c, "manifest-sha1.txt", HELLO_SHA1 "  data/hello.txt\n");
+	file(c, "bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+	is_int((int)go_bag_check_rescan(c), 0, "hash_all: nothing to read again");
+	is_int(go_bag_check_finish(c), 0, "... and valid, bagit.txt last");
+	is_int(go_bag_check_verdict(c), GO_BAG_VALID, "... verdict valid");
+	go_bag_check_free(c);
+
+	/* Only an unknown algorithm: cannot-check, not invalid. */
+	memset(&fs, 0, sizeof fs);
+	c = go_bag_check_new(collect, &fs);
+	file(c, "bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+	file(c, "manifest-blake2b.txt", "00  data/hello.txt\n");
+	file(c, "data/hello.txt", "hello\n");
+	is_int(go_bag_check_finish(c), 0, "blake2b only: no error");
+	is_int(go_bag_check_verdict(c), GO_BAG_CANNOT_CHECK, "... verdict cannot-check");
+
+	go_bag_check_free(c);
+	char *n1 = go_bagit_nfc("data/cafe\xcc\x81"), *n2 = go_bagit_nfc("data/\xff");
+	is_str(n1, "data/caf\xc3\xa9", "NFD to NFC");
+	is_str(n2, "data/\xff", "not UTF-8: the bytes as they are");
+	free(n1);
+	free(n2);
 	return done();
 }
