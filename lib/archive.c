@@ -519,12 +519,11 @@ static int walk_doc(struct walk *w, git_tree *doc, const char *dir)
 		return gfail(dir);
 	/* Parsed, never guessed from the text: whether a body may enter the
 	 * archive depends on it. */
-	json_error_t err;
-	rec = json_loadb(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
-			 JSON_REJECT_DUPLICATES, &err);
+	go_json_error err = {"not an object", 1, ""};
+	rec = go_json_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), &err);
 	if (!json_is_object(rec)) {
 		if (!w->sel->quiet)
-			go_warnx("%s/record.json:%d: %s: left out", dir, err.line, err.text);
+			go_warnx("%s/record.json: column %zu: %s: left out", dir, err.column, err.text);
 		w->left_out++;
 		goto out;
 	}
