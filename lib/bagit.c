@@ -347,13 +347,14 @@ static int manifest_name(const char *path, int *alg, const char **name)
 	return tag ? 2 : 1;
 }
 
-static int hexval(int ch)
-{
-	if (ch >= '0' && ch <= '9') return ch - '0';
-	ch |= 32;
-	if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-	return -1;
-}
+/* Hex digits: their value + 1, 0 for anything else (a table: a manifest has
+ * a hundred of them a line). */
+static const unsigned char hex1[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7,
+	['7'] = 8, ['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14,
+	['e'] = 15, ['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15,
+	['F'] = 16,
+};
 
 /* A computed digest d (algorithm alg) meets the one the manifest wants. */
 static void compare(go_bag_check *c, struct node *n, int alg, const unsigned char *d)
@@ -427,17 +428,19 @@ static void manifest_line(go_bag_check *c, const struct text *t, char *line, uns
 		return;
 	size_t size = go_hash_size(alg), i = 0;
 	unsigned char d[GO_HASH_MAX];
-	for (; i < 2 * size && hexval((unsigned char)line[i]) >= 0; i++)
-		;
-	char *p = line + i;
-	if (i != 2 * size || (*p != ' ' && *p != '\t')) {
+	for (; i < size; i++) {
+		unsigned hi = hex1[(unsigned char)line[2 * i]];
+		unsigned lo = hi ? hex1[(unsigned char)line[2 * i + 1]] : 0;
+		if (!lo)
+			break;
+		d[i] = (unsigned char)((hi - 1) << 4 | (lo - 1));
+	}
+	char *p = line + 2 * i;
+	if (i != size || (*p != ' ' && *p != '\t')) {
 		finding(c, 0, "invalid-manifest-line", mname,
 			"line %lu is not a %s checksum and a path", lineno, go_hash_name(alg));
 		return;
 	}
-	for (i = 0; i < size; i++)
-		d[i] = (unsigned char)(hexval((unsigned char)line[2 * i]) << 4 |
-				       hexval((unsigned char)line[2 * i + 1]));
 	/* "HASH *PATH": the binary-mode mark of sha256sum -b, not a part of the
 	 * name (as the reference validator, bagit-python, reads it). */
 	if (p[0] == ' ' && p[1] == '*')
