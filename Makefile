@@ -25,7 +25,7 @@ BASHDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHDIR  ?= $(PREFIX)/share/zsh/vendor-completions
 FISHDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
-PKGS    := jansson libgit2 libarchive opencc zlib
+PKGS    := jansson libgit2 libarchive opencc zlib libcrypto libutf8proc
 PKG_CONFIG ?= pkg-config
 CC_FOR_BUILD ?= $(CC)
 CFLAGS  ?= -O2 -g
@@ -62,7 +62,8 @@ HOLIDAYS := $(wildcard data/holiday-cn/*.json)
 # Whatever the probe finds is not installed again; apt-get only fills the gaps.
 DEPS_BUILD := cmd:cc=gcc cmd:make=make cmd:pkg-config=pkg-config \
 	pc:jansson=libjansson-dev pc:libgit2=libgit2-dev pc:libarchive=libarchive-dev \
-	pc:opencc=libopencc-dev pc:zlib=zlib1g-dev
+	pc:opencc=libopencc-dev pc:zlib=zlib1g-dev \
+	pc:libcrypto=libssl-dev pc:libutf8proc=libutf8proc-dev
 DEPS_TEST  := cmd:git=git cmd:jq=jq cmd:bsdtar=libarchive-tools cmd:zstd=zstd \
 	cmd:pre-commit=pre-commit cmd:prove=perl cmd:man=man-db cmd:readelf=binutils \
 	cmd:script=bsdutils cmd:reuse=reuse cmd:clang=clang \
@@ -168,3 +169,7 @@ fuzz: $(BUILD)/libgo.a $(BUILD)/bin/go-classify
 		$(BUILD)/lib/calendar-data.c $(PKG_LIBS)
 	$(BUILD)/bin/go-classify --print-default-rules > $(BUILD)/fuzz-rules-corpus/default.rules
 	$(BUILD)/fuzz-rules -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(BUILD)/fuzz-rules-corpus
+	mkdir -p $(BUILD)/fuzz-bagit-corpus
+	clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz-bagit tests/fuzz/bagit.c $(LIBSRC) \
+		$(BUILD)/lib/calendar-data.c $(PKG_LIBS)
+	$(BUILD)/fuzz-bagit -max_total_time=$(FUZZ_SECONDS) -max_len=8192 $(BUILD)/fuzz-bagit-corpus

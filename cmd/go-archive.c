@@ -46,7 +46,8 @@ static const char usage[] =
 	"      --version           show the version\n"
 	"\n"
 	"Exit status: 0 valid/done, 1 findings (invalid bag, refused records),\n"
-	"2 usage, I/O error or unreadable archive.\n";
+	"2 usage, I/O error or unreadable archive, 3 verify: cannot-check (only\n"
+	"manifests in algorithms go-archive does not implement).\n";
 
 /* ---- create ------------------------------------------------------------- */
 
@@ -78,6 +79,9 @@ struct create {
 	FILE *spool;
 	struct doc *docs;
 	size_t ndocs;
+	FILE *payload;      /* every payload file's bytes, in order */
+	struct ent { char *path; uint64_t size; } *ents;
+	size_t nents, ecap;
 	go_store **stores;  /* attachment blobs' repositories, opened once */
 	char **store_paths;
 	size_t nstores;
@@ -102,34 +106,71 @@ static void progress(struct create *c, int done)
 		fputc('\n', stderr);
 }
 
+/*
+ * Each file is read once (pass 1): hashed for the manifests and copied to a
+ * temporary spool, so that the tag files can come first and the payload is
+ * then copied from the spool (pass 2) without reading git's objects, parsing
+ * records or opening attachments again.
+ */
 static int sink_file(struct create *c, const char *path, uint64_t size)
 {
-	char *p = go_xasprintf("data/%s", path);
-	int rc = 0;
+	/* NFC, as archive readers give names back (libarchive normalises): the
+	 * entry and its manifest line the same. */
+	char *raw = go_xasprintf("data/%s", path), *p = go_bagit_nfc(raw);
+	free(raw);
 	c->files++;
 	c->bytes += size;
 	progress(c, 0);
-	if (c->pass == 1)
-		go_bag_out_begin(c->bag, p);
-	else
-		rc = go_archive_file(c->w, p, size);
-	free(p);
-	return rc;
+	go_bag_out_begin(c->bag, p);
+	if (c->nents == c->ecap)
+		c->ents = go_xrealloc(c->ents, (c->ecap = c->ecap ? 2 * c->ecap : 1024) * sizeof *c->ents);
+	c->ents[c->nents].path = p;
+	c->ents[c->nents++].size = size;
+	return 0;
 }
 
 static int sink_data(struct create *c, const void *p, size_t n)
 {
-	if (c->pass == 1) {
-		go_bag_out_data(c->bag, p, n);
-		return 0;
+	go_bag_out_data(c->bag, p, n);
+	if (fwrite(p, 1, n, c->payload) != n) {
+		go_warn("temporary file");
+		return -1;
 	}
-	return go_archive_data(c->w, p, n);
+	return 0;
 }
 
 static void sink_end(struct create *c)
 {
-	if (c->pass == 1)
-		go_bag_out_end(c->bag);
+	go_bag_out_end(c->bag);
+}
+
+/* Pass 2: the payload, from the spool, after the tag files. */
+static int write_payload(struct create *c)
+{
+	static char buf[1 << 17];
+	if (fflush(c->payload) != 0 || fseeko(c->payload, 0, SEEK_SET) != 0) {
+		go_warn("temporary file");
+		return -1;
+	}
+	for (size_t i = 0; i < c->nents; i++) {
+		uint64_t left = c->ents[i].size;
+		c->files++;
+		c->bytes += left;
+		progress(c, 0);
+		if (go_archive_file(c->w, c->ents[i].path, left) < 0)
+			return -1;
+		while (left) {
+			size_t k = left < sizeof buf ? (size_t)left : sizeof buf;
+			if (fread(buf, 1, k, c->payload) != k) {
+				go_warn("temporary file");
+				return -1;
+			}
+			if (go_archive_data(c->w, buf, k) < 0)
+				return -1;
+			left -= k;
+		}
+	}
+	return 0;
 }
 
 static int store_file(void *ctx, const char *path, const void *data, size_t size)
@@ -185,7 +226,7 @@ static int load_records(struct create *c, int nfiles, char **files, const go_arc
 	json_t *rec;
 	size_t cap = 0;
 	go_reader_init(&rd, nfiles, files, 0);
-	if (!(c->spool = tmpfile()))
+	if (!(c->spool = go_bagit_temp()))
 		go_die("temporary file");
 	*latest = 0;
 	while ((rec = go_reader_next(&rd))) {
@@ -198,6 +239,14 @@ static int load_records(struct create *c, int nfiles, char **files, const go_arc
 		const char *attr = go_str(rec, "attribute");
 		if (!(dir = go_store_doc_dir(id, date))) {
 			go_warnx("%s: %s: no valid id and date: not archived", rd.at, id ? id : "(no id)");
+			goto refuse;
+		}
+		/* Fail closed, as go-publish: a misspelt or absent attribute could
+		 * be a withheld record whose body must not be archived. */
+		if (!go_is_attribute_code(attr)) {
+			go_warnx("%s: %s: 公开属性 '%s' 不是 proactive、on-request、withheld 之一"
+				 " (attribute is not a code): not archived", rd.at, id,
+				 json_is_string(json_object_get(rec, "attribute")) ? attr : "(none)");
 			goto refuse;
 		}
 		int day;
@@ -459,9 +508,24 @@ static char *config_organization(git_repository *repo)
 	return out;
 }
 
-static int valid_bag_name(const char *name)
+/* NULL when verify would take NAME as the bag's folder; else why not. */
+static const char *bad_bag_name(const char *name)
 {
-	return *name && !strchr(name, '/') && strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+	size_t n = strlen(name);
+	if (!n || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		return "not a folder name";
+	if (strchr(name, '/') || strchr(name, '\\'))
+		return "a slash or backslash (a path, not a name)";
+	if (((name[0] | 32) >= 'a' && (name[0] | 32) <= 'z') && name[1] == ':')
+		return "a drive letter";
+	if (strcmp(name, "data") == 0)
+		return "'data' is the payload folder of every bag";
+	if (n > 255 || !go_utf8_valid(name, n))
+		return "not a UTF-8 name of at most 255 bytes";
+	for (const char *p = name; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return "a control character";
+	return NULL;
 }
 
 static int cmd_create(int argc, char **argv)
@@ -535,8 +599,10 @@ static int cmd_create(int argc, char **argv)
 		go_usage_if_tty(argc, usage);
 	if (!name)
 		name = default_name(out);
-	if (!valid_bag_name(name))
-		go_usage_error(usage, "--name: '%s' is not a folder name", name);
+	const char *why = bad_bag_name(name);
+	if (why)
+		go_usage_error(usage, "--name: '%s': %s (go-archive verify would not read the bag)",
+			       name, why);
 	if (strcmp(format, "zip") == 0) {
 		/* zip stores local time: make it the same everywhere. */
 		setenv("TZ", "UTC0", 1);
@@ -623,6 +689,11 @@ static int cmd_create(int argc, char **argv)
 	 * fsck` is the tool to verify a store, as `git archive` assumes too. */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	c.bag = go_bag_out_new();
+	if (!(c.payload = go_bagit_temp())) {
+		go_warn("temporary file");
+		status = GO_FATAL;
+		goto out;
+	}
 	for (c.pass = 1; c.pass <= 2; c.pass++) {
 		c.files = c.bytes = 0;
 		if (c.pass == 2) {
@@ -635,13 +706,34 @@ static int cmd_create(int argc, char **argv)
 				goto out;
 			}
 		}
-		int r = repo ? go_archive_walk_store(s, tree, &sel, store_file, &c) : emit_records(&c);
+		int r = c.pass == 2 ? write_payload(&c) : repo ?
+			go_archive_walk_store(s, tree, &sel, store_file, &c) : emit_records(&c);
 		progress(&c, 1);
-		if (r) {
+		if (r < 0) {
 			status = GO_FATAL;
 			goto out;
 		}
+		if (r > 0)
+			status = GO_FINDINGS; /* documents left out, each named */
 		c.total_files = c.files;
+		if (c.pass == 1 && !c.files) {
+			go_warnx("%s: no document selected (%s): no bag written", out, desc);
+			status = GO_FINDINGS;
+			goto out;
+		}
+		if (c.pass == 1) {
+			/* Everything is in the spool: the packs' maps go before
+			 * zstd's buffers come. */
+			git_tree_free(tree);
+			tree = NULL;
+			go_store_free(s);
+			s = NULL;
+			for (size_t i = 0; i < c.nstores; i++) {
+				go_store_free(c.stores[i]);
+				free(c.store_paths[i]);
+			}
+			c.nstores = 0;
+		}
 	}
 	if (go_archive_writer_close(c.w) < 0)
 		status = GO_FATAL;
@@ -659,6 +751,11 @@ out:
 		free(c.docs[i].dir);
 	}
 	free(c.docs);
+	for (size_t i = 0; i < c.nents; i++)
+		free(c.ents[i].path);
+	free(c.ents);
+	if (c.payload)
+		fclose(c.payload);
 	for (size_t i = 0; i < c.nstores; i++) {
 		go_store_free(c.stores[i]);
 		free(c.store_paths[i]);
@@ -683,6 +780,7 @@ struct verify {
 	go_bag_check *check;
 	int errors;
 	int to_stderr;      /* records: findings are messages, stdout is records */
+	int quiet;          /* the second reading: the reader's findings were given */
 	int write_failed;
 };
 
@@ -705,6 +803,14 @@ static void print_finding(void *ctx, const char *severity, const char *code, con
 	if (!f || go_write(stdout, NULL, f) != 0)
 		v->write_failed = 1;
 	json_decref(f);
+}
+
+/* The archive reader's findings: given once, in the first reading. */
+static void reader_finding(void *ctx, const char *severity, const char *code, const char *path,
+			   const char *message)
+{
+	if (!((struct verify *)ctx)->quiet)
+		print_finding(ctx, severity, code, path, message);
 }
 
 static int v_begin(void *ctx, const char *path, uint64_t size)
@@ -740,7 +846,7 @@ static int cmd_verify(int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	go_archive_visitor vis = {.finding = print_finding, .begin = v_begin, .data = v_data,
+	go_archive_visitor vis = {.finding = reader_finding, .begin = v_begin, .data = v_data,
 				  .end = v_end};
 	int ch, status = GO_OK;
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -757,14 +863,31 @@ static int cmd_verify(int argc, char **argv)
 		go_usage_error(usage, "verify: name at least one ARCHIVE (\"-\" for stdin)");
 	for (int i = 0; i < argc; i++) {
 		struct verify v = {.archive = argv[i]};
+		struct stat st;
 		v.check = go_bag_check_new(print_finding, &v);
+		/* A pipe is read once: every file gets every digest. A file can be
+		 * read again for the few files met before a manifest. */
+		int again = strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 &&
+			    S_ISREG(st.st_mode);
+		if (!again)
+			go_bag_check_hash_all(v.check);
 		vis.ctx = &v;
-		if (go_archive_read(argv[i], &vis) < 0) {
+		int r = go_archive_read(argv[i], &vis);
+		if (r == 0 && again && go_bag_check_rescan(v.check)) {
+			v.quiet = 1;
+			r = go_archive_read(argv[i], &vis);
+			v.quiet = 0;
+		}
+		if (r < 0) {
 			status = GO_FATAL;
 		} else {
 			go_bag_check_finish(v.check);
-			if (v.errors && status == GO_OK)
+			/* The reader's findings (hostile entries) count as the bag's. */
+			int verdict = v.errors ? GO_BAG_INVALID : go_bag_check_verdict(v.check);
+			if (verdict == GO_BAG_INVALID && status != GO_FATAL)
 				status = GO_FINDINGS;
+			else if (verdict == GO_BAG_CANNOT_CHECK && status == GO_OK)
+				status = GO_BAG_CANNOT_CHECK;
 		}
 		go_bag_check_free(v.check);
 		if (v.write_failed) {
@@ -833,6 +956,9 @@ static void emit_doc(struct records *r)
 		r->status = GO_FINDINGS;
 		goto out;
 	}
+	/* Only what is in the archive: a store and blob ids of the bag's maker
+	 * would point go-publish at another repository. */
+	json_object_del(rec, "store");
 	if (r->has_body) {
 		json_t *b = json_stringn(r->body, r->bodylen);
 		if (b)
@@ -853,6 +979,7 @@ static void emit_doc(struct records *r)
 					f = &r->att[k];
 			if (!json_is_object(a))
 				continue;
+			json_object_del(a, "blob");
 			if (f && f->path) {
 				json_object_set_new(a, "path", json_string(f->path));
 			} else {
@@ -1028,6 +1155,7 @@ static int cmd_records(int argc, char **argv)
 	r.v.archive = argv[0];
 	r.v.to_stderr = 1;
 	r.v.check = go_bag_check_new(print_finding, &r.v);
+	go_bag_check_hash_all(r.v.check); /* records reads the archive once */
 	vis.ctx = &r;
 	if (go_archive_read(argv[0], &vis) < 0) {
 		r.status = GO_FATAL;

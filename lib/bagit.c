@@ -9,9 +9,14 @@
  * grows with the number of files, not with their sizes.
  */
 #include <errno.h>
+#include <iconv.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <utf8proc.h>
 
 #include "go.h"
 
@@ -91,7 +96,24 @@ const char *go_bagit_unsafe_path(const char *rel)
 	return NULL;
 }
 
+int go_is_attribute_code(const char *attr)
+{
+	return attr && (strcmp(attr, "proactive") == 0 || strcmp(attr, "on-request") == 0 ||
+			strcmp(attr, "withheld") == 0);
+}
+
 /* ---- checking a bag ----------------------------------------------------- */
+
+/*
+ * Every file is hashed as it streams by, with the algorithms of the manifests
+ * whose names came before it (every algorithm when none did, or when the
+ * archive cannot be read twice), and keeps (path, size, digests): nothing of
+ * its content. Tag files that say something (bagit.txt, bag-info.txt,
+ * fetch.txt, the manifests) are spooled to temporary files and parsed as soon
+ * as the declared encoding is known, so a bag's files may come in any order.
+ * A file met before a manifest of an algorithm it was not hashed with is read
+ * again in a second pass over the archive (go_bag_check_rescan).
+ */
 
 /* An arena for paths and digests: freed all at once. */
 struct arena {
@@ -124,17 +146,31 @@ static void arena_free(struct arena *a)
 }
 
 struct node {
-	const char *path;                 /* relative to the bag's root */
+	const char *path;                 /* relative to the bag's root, NFC */
 	unsigned char *want[GO_HASH_N];   /* digests a manifest names */
-	unsigned char *got;               /* digests computed before their manifest came */
+	unsigned char *got[GO_HASH_N];    /* digests computed */
 	uint64_t size;
 	unsigned char listed;  /* bit per algorithm of the manifests naming it */
-	unsigned char gotmask; /* algorithms in got */
+	unsigned char need;    /* algorithms wanted and not computed: read again */
 	unsigned char seen;    /* met in the archive */
 	unsigned char bad;     /* a finding names it */
+	unsigned char again;   /* read again already */
+	unsigned char fetch;   /* listed in fetch.txt */
+	unsigned char partial; /* not read to its end */
 };
 
-enum kind { K_PAYLOAD, K_TAG, K_BAGIT, K_INFO, K_MANIFEST, K_TAGMANIFEST };
+enum kind { K_PAYLOAD, K_TAG, K_BAGIT, K_INFO, K_FETCH, K_MANIFEST, K_TAGMANIFEST };
+
+/* A tag file to parse: its bytes, spooled. */
+struct text {
+	FILE *f;
+	enum kind kind;
+	int alg;
+	long node;
+	int parsed;
+};
+
+#define MAX_TEXTS 16
 
 struct go_bag_check {
 	go_bag_finding_cb cb;
@@ -144,22 +180,23 @@ struct go_bag_check {
 	size_t nnodes, cap;
 	uint32_t *table; /* open addressing: node index + 1, 0 empty */
 	size_t tsize;
-	unsigned pmask, tmask; /* algorithms of the payload and tag manifests seen */
-	unsigned char manifest_seen[2][GO_HASH_N];
-	int have_bagit, have_info, errors;
-	char version[16];
+	unsigned pmask, tmask; /* algorithms of the payload and tag manifests named */
+	int hash_all, rescan;
+	int have_bagit, have_info, errors, unknown_payload_alg;
+	int enc_known, enc_utf8;
+	char version[16], encoding[64];
 	int oxum_set;
 	uint64_t oxum_octets, oxum_count, octets, count;
+	struct text texts[MAX_TEXTS];
+	int ntexts;
 	/* the entry being read */
 	enum kind kind;
-	int alg;       /* of a manifest */
 	long cur;      /* its node, -1 for none */
+	int text;      /* its texts[] slot, -1 for none */
+	uint64_t tlen, tmax;
+	int too_long;
 	unsigned hmask;
 	go_hash h[GO_HASH_N];
-	char *text;    /* bagit.txt, bag-info.txt, or the current manifest line */
-	size_t tlen, tcap, tmax;
-	unsigned long lineno;
-	int too_long;
 };
 
 static void finding(go_bag_check *c, int warning, const char *code, const char *path,
@@ -177,6 +214,21 @@ static void finding(go_bag_check *c, int warning, const char *code, const char *
 	c->cb(c->ctx, warning ? "warning" : "error", code, path, msg);
 }
 
+FILE *go_bagit_temp(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *tmpl = go_xasprintf("%s/go-archive.XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(tmpl);
+	FILE *f = NULL;
+	if (fd >= 0) {
+		unlink(tmpl);
+		if (!(f = fdopen(fd, "w+")))
+			close(fd);
+	}
+	free(tmpl);
+	return f;
+}
+
 go_bag_check *go_bag_check_new(go_bag_finding_cb cb, void *ctx)
 {
 	go_bag_check *c = go_xcalloc(1, sizeof *c);
@@ -185,17 +237,25 @@ go_bag_check *go_bag_check_new(go_bag_finding_cb cb, void *ctx)
 	c->tsize = 1024;
 	c->table = go_xcalloc(c->tsize, sizeof *c->table);
 	c->cur = -1;
+	c->text = -1;
 	return c;
+}
+
+void go_bag_check_hash_all(go_bag_check *c)
+{
+	c->hash_all = 1;
 }
 
 void go_bag_check_free(go_bag_check *c)
 {
 	if (!c)
 		return;
+	for (int i = 0; i < c->ntexts; i++)
+		if (c->texts[i].f)
+			fclose(c->texts[i].f);
 	arena_free(&c->arena);
 	free(c->nodes);
 	free(c->table);
-	free(c->text);
 	free(c);
 }
 
@@ -207,14 +267,37 @@ static uint64_t hash_str(const char *s)
 	return h ^ h >> 29;
 }
 
-static long lookup(go_bag_check *c, const char *path, int create)
+/* Paths are compared in Unicode NFC: a manifest written on one system and
+ * names archived on another (macOS gives NFD) name the same files. */
+char *go_bagit_nfc(const char *path)
 {
+	const char *p = path;
+	while (*p && (unsigned char)*p < 0x80)
+		p++;
+	if (!*p)
+		return go_xstrdup(path); /* ASCII is NFC */
+	utf8proc_uint8_t *out = NULL;
+	if (utf8proc_map((const utf8proc_uint8_t *)path, 0, &out,
+			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE) < 0)
+		return go_xstrdup(path); /* not UTF-8: compared as bytes */
+	char *s = go_xstrdup((char *)out);
+	free(out);
+	return s;
+}
+
+static long lookup(go_bag_check *c, const char *raw, int create)
+{
+	char *path = go_bagit_nfc(raw);
 	size_t mask = c->tsize - 1, i = hash_str(path) & mask;
 	for (; c->table[i]; i = (i + 1) & mask)
-		if (strcmp(c->nodes[c->table[i] - 1].path, path) == 0)
+		if (strcmp(c->nodes[c->table[i] - 1].path, path) == 0) {
+			free(path);
 			return c->table[i] - 1;
-	if (!create)
+		}
+	if (!create) {
+		free(path);
 		return -1;
+	}
 	if (c->nnodes == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 1024;
 		c->nodes = go_xrealloc(c->nodes, c->cap * sizeof *c->nodes);
@@ -223,6 +306,7 @@ static long lookup(go_bag_check *c, const char *path, int create)
 	memset(n, 0, sizeof *n);
 	size_t len = strlen(path) + 1;
 	n->path = memcpy(arena_alloc(&c->arena, len), path, len);
+	free(path);
 	c->table[i] = (uint32_t)++c->nnodes;
 	if (2 * c->nnodes > c->tsize) {
 		/* Grow the table: re-insert every node. */
@@ -265,33 +349,14 @@ static int manifest_name(const char *path, int *alg, const char **name)
 	return tag ? 2 : 1;
 }
 
-static void text_add(go_bag_check *c, const char *p, size_t n)
-{
-	if (c->tlen + n > c->tmax) {
-		c->too_long = 1;
-		return;
-	}
-	if (c->tlen + n + 1 > c->tcap) {
-		c->tcap = 2 * (c->tlen + n + 1);
-		c->text = go_xrealloc(c->text, c->tcap);
-	}
-	memcpy(c->text + c->tlen, p, n);
-	c->tlen += n;
-	c->text[c->tlen] = '\0';
-}
-
-static int hexval(int ch)
-{
-	if (ch >= '0' && ch <= '9') return ch - '0';
-	ch |= 32;
-	if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-	return -1;
-}
-
-static const char *current_name(go_bag_check *c)
-{
-	return c->cur >= 0 ? c->nodes[c->cur].path : "";
-}
+/* Hex digits: their value + 1, 0 for anything else (a table: a manifest has
+ * a hundred of them a line). */
+static const unsigned char hex1[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7,
+	['7'] = 8, ['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14,
+	['e'] = 15, ['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15,
+	['F'] = 16,
+};
 
 /* A computed digest d (algorithm alg) meets the one the manifest wants. */
 static void compare(go_bag_check *c, struct node *n, int alg, const unsigned char *d)
@@ -307,10 +372,57 @@ static void compare(go_bag_check *c, struct node *n, int alg, const unsigned cha
 		go_hash_name(alg), got, want);
 }
 
-static void manifest_line(go_bag_check *c, char *line)
+/*
+ * A manifest or fetch.txt path as RFC 8493 §2.1.3 and §7.2 read it: "./"
+ * prefixes and "x/.." pairs resolve lexically; what would leave the bag (or,
+ * for payload paths, data/) is refused. A new string, or NULL with *why.
+ */
+static char *resolve_path(const char *path, const char **why)
 {
-	int tag = c->kind == K_TAGMANIFEST, alg = c->alg;
-	const char *mname = current_name(c);
+	if (path[0] == '/' || (((path[0] | 32) >= 'a' && (path[0] | 32) <= 'z') && path[1] == ':')) {
+		*why = "absolute path";
+		return NULL;
+	}
+	if (strchr(path, '\\')) {
+		*why = "backslash in path";
+		return NULL;
+	}
+	char *out = go_xmalloc(strlen(path) + 1);
+	size_t o = 0;
+	for (const char *p = path; *p;) {
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (!o) {
+				*why = "'..' leads out of the bag";
+				free(out);
+				return NULL;
+			}
+			while (o && out[o - 1] != '/')
+				o--;
+			if (o)
+				o--;
+		} else if (n && !(n == 1 && p[0] == '.')) {
+			if (o)
+				out[o++] = '/';
+			memcpy(out + o, p, n);
+			o += n;
+		}
+		p += n + (e != NULL);
+	}
+	out[o] = '\0';
+	if (!o) {
+		*why = "empty path";
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static void manifest_line(go_bag_check *c, const struct text *t, char *line, unsigned long lineno)
+{
+	int tag = t->kind == K_TAGMANIFEST, alg = t->alg;
+	const char *mname = c->nodes[t->node].path;
 	size_t len = strlen(line);
 	if (len && line[len - 1] == '\r')
 		line[--len] = '\0';
@@ -318,181 +430,62 @@ static void manifest_line(go_bag_check *c, char *line)
 		return;
 	size_t size = go_hash_size(alg), i = 0;
 	unsigned char d[GO_HASH_MAX];
-	for (; i < 2 * size && hexval((unsigned char)line[i]) >= 0; i++)
-		;
-	char *p = line + i;
-	if (i != 2 * size || (*p != ' ' && *p != '\t')) {
+	for (; i < size; i++) {
+		unsigned hi = hex1[(unsigned char)line[2 * i]];
+		unsigned lo = hi ? hex1[(unsigned char)line[2 * i + 1]] : 0;
+		if (!lo)
+			break;
+		d[i] = (unsigned char)((hi - 1) << 4 | (lo - 1));
+	}
+	char *p = line + 2 * i;
+	if (i != size || (*p != ' ' && *p != '\t')) {
 		finding(c, 0, "invalid-manifest-line", mname,
-			"line %lu is not a %s checksum and a path", c->lineno, go_hash_name(alg));
+			"line %lu is not a %s checksum and a path", lineno, go_hash_name(alg));
 		return;
 	}
-	for (i = 0; i < size; i++)
-		d[i] = (unsigned char)(hexval((unsigned char)line[2 * i]) << 4 |
-				       hexval((unsigned char)line[2 * i + 1]));
+	/* "HASH *PATH": the binary-mode mark of sha256sum -b, not a part of the
+	 * name (as the reference validator, bagit-python, reads it). */
+	if (p[0] == ' ' && p[1] == '*')
+		p += 2;
 	while (*p == ' ' || *p == '\t')
 		p++;
-	char *path = go_bagit_decode_path(p);
-	const char *why = go_bagit_unsafe_path(path);
-	if (why) {
-		finding(c, 0, "manifest-unsafe-path", mname, "line %lu: %s: %s", c->lineno,
-			path, why);
+	char *raw = go_bagit_decode_path(p), *path = NULL;
+	const char *why = NULL;
+	if (!(path = resolve_path(raw, &why))) {
+		finding(c, 0, "manifest-unsafe-path", mname, "line %lu: %s: %s", lineno, raw, why);
+		goto out;
+	}
+	if (!tag && !is_payload(path) && is_payload(raw)) {
+		finding(c, 0, "manifest-unsafe-path", mname, "line %lu: %s: '..' leads out of data/",
+			lineno, raw);
 		goto out;
 	}
 	if (!tag && !is_payload(path)) {
 		finding(c, 0, "manifest-outside-payload", mname,
-			"line %lu: %s is not under data/", c->lineno, path);
+			"line %lu: %s is not under data/", lineno, raw);
 		goto out;
 	}
 	if (tag && is_payload(path)) {
 		finding(c, 0, "manifest-outside-payload", mname,
-			"line %lu: %s is a payload file in a tag manifest", c->lineno, path);
+			"line %lu: %s is a payload file in a tag manifest", lineno, raw);
 		goto out;
 	}
-	long k = lookup(c, path, 1);
+	long k = lookup(c, path, 1); /* (may move c->nodes) */
 	struct node *n = &c->nodes[k];
 	if (n->want[alg]) {
 		finding(c, 0, "duplicate-manifest-entry", mname, "line %lu: %s is listed twice",
-			c->lineno, path);
+			lineno, raw);
 		goto out;
 	}
 	n->listed |= 1u << alg;
 	n->want[alg] = memcpy(arena_alloc(&c->arena, size), d, size);
-	if (n->seen) {
-		if (n->gotmask & (1u << alg)) {
-			size_t off = 0;
-			for (int a = 0; a < alg; a++)
-				if (n->gotmask & (1u << a))
-					off += go_hash_size(a);
-			compare(c, n, alg, n->got + off);
-		} else if (!n->bad) {
-			finding(c, 0, "unverifiable-file", path,
-				"%s came before %s in the archive and was not hashed with %s",
-				path, mname, go_hash_name(alg));
-		}
-	}
+	if (n->seen && n->got[alg])
+		compare(c, n, alg, n->got[alg]);
+	else if (n->seen && !n->partial)
+		n->need |= 1u << alg;
 out:
+	free(raw);
 	free(path);
-}
-
-int go_bag_check_begin(go_bag_check *c, const char *path, uint64_t size)
-{
-	int alg = -1;
-	const char *aname = NULL;
-	c->tlen = 0;
-	c->too_long = 0;
-	c->lineno = 0;
-	c->hmask = 0;
-	c->cur = lookup(c, path, 1);
-	struct node *n = &c->nodes[c->cur];
-	if (n->seen) {
-		/* A duplicate entry: only the first counts. */
-		c->cur = -1;
-		c->kind = K_TAG;
-		return 1;
-	}
-	n->seen = 1;
-	n->size = size;
-	if (is_payload(path)) {
-		c->kind = K_PAYLOAD;
-		c->hmask = c->pmask ? c->pmask : (1u << GO_HASH_N) - 1;
-		c->count++;
-		c->octets += size;
-	} else {
-		int m = manifest_name(path, &alg, &aname);
-		c->kind = strcmp(path, "bagit.txt") == 0 ? K_BAGIT :
-			strcmp(path, "bag-info.txt") == 0 ? K_INFO :
-			m == 1 ? K_MANIFEST : m == 2 ? K_TAGMANIFEST : K_TAG;
-		c->hmask = c->tmask ? c->tmask : (1u << GO_HASH_N) - 1;
-		c->tmax = c->kind == K_BAGIT ? 4096 : c->kind == K_INFO ? (1 << 20) : 65536;
-		if (m && alg < 0) {
-			finding(c, 1, "unsupported-algorithm", path,
-				"not checked: unknown algorithm '%.*s'",
-				(int)(strlen(aname) - 4), aname);
-			c->kind = K_TAG;
-		} else if (m) {
-			c->alg = alg;
-			c->manifest_seen[m - 1][alg] = 1;
-			if (m == 1)
-				c->pmask |= 1u << alg;
-			else
-				c->tmask |= 1u << alg;
-		}
-	}
-	for (int a = 0; a < GO_HASH_N; a++)
-		if (c->hmask & (1u << a))
-			go_hash_init(&c->h[a], a);
-	return 0;
-}
-
-void go_bag_check_data(go_bag_check *c, const void *buf, size_t n)
-{
-	if (c->cur < 0)
-		return;
-	for (int a = 0; a < GO_HASH_N; a++)
-		if (c->hmask & (1u << a))
-			go_hash_update(&c->h[a], buf, n);
-	if (c->kind == K_BAGIT || c->kind == K_INFO) {
-		text_add(c, buf, n);
-	} else if (c->kind == K_MANIFEST || c->kind == K_TAGMANIFEST) {
-		/* Manifests are parsed line by line as they stream. */
-		const char *p = buf, *end = p + n;
-		while (p < end) {
-			const char *nl = memchr(p, '\n', (size_t)(end - p));
-			size_t k = nl ? (size_t)(nl - p) : (size_t)(end - p);
-			if (!c->too_long)
-				text_add(c, p, k);
-			p += k;
-			if (nl) {
-				p++;
-				c->lineno++;
-				if (c->too_long)
-					finding(c, 0, "invalid-manifest-line", current_name(c),
-						"line %lu is too long", c->lineno);
-				else
-					manifest_line(c, c->text ? c->text : (char[]){""});
-				c->tlen = 0;
-				c->too_long = 0;
-			}
-		}
-	}
-}
-
-/* Parse "Label: value" lines; continuation lines start with a space or tab. */
-static void parse_bagit(go_bag_check *c)
-{
-	const char *t = c->text ? c->text : "";
-	const char *name = "bagit.txt";
-	if (c->too_long) {
-		finding(c, 0, "invalid-bagit-txt", name, "too long for a bag declaration");
-		return;
-	}
-	if ((unsigned char)t[0] == 0xEF && (unsigned char)t[1] == 0xBB &&
-	    (unsigned char)t[2] == 0xBF) {
-		finding(c, 0, "invalid-bagit-txt", name, "begins with a byte-order mark");
-		t += 3;
-	}
-	char ver[16] = "", enc[64] = "";
-	int nver = 0, nenc = 0;
-	if (sscanf(t, "BagIt-Version: %15[0-9.]%n", ver, &nver) != 1)
-		nver = 0;
-	const char *e = nver ? t + nver : t;
-	while (*e == '\r' || *e == '\n' || *e == ' ')
-		e++;
-	if (sscanf(e, "Tag-File-Character-Encoding: %63[A-Za-z0-9-]%n", enc, &nenc) != 1)
-		nenc = 0;
-	if (!nver || !nenc) {
-		finding(c, 0, "invalid-bagit-txt", name,
-			"must be the two lines 'BagIt-Version: M.N' and "
-			"'Tag-File-Character-Encoding: ENCODING'");
-		return;
-	}
-	snprintf(c->version, sizeof c->version, "%s", ver);
-	if (strcmp(ver, "1.0") != 0 && strcmp(ver, "0.97") != 0 && strcmp(ver, "0.96") != 0)
-		finding(c, 0, "unsupported-version", name, "BagIt-Version %s (1.0 and 0.97 are read)",
-			ver);
-	if (strcasecmp(enc, "UTF-8") != 0)
-		finding(c, 0, "unsupported-encoding", name,
-			"Tag-File-Character-Encoding %s (UTF-8 is read)", enc);
 }
 
 static int parse_u64(const char *s, const char **end, uint64_t *v)
@@ -509,37 +502,368 @@ static int parse_u64(const char *s, const char **end, uint64_t *v)
 	return 0;
 }
 
-static void parse_info(go_bag_check *c)
+/* One element of bag-info.txt, continuation lines joined. */
+static void info_element(go_bag_check *c, const char *label, const char *value)
 {
 	const char *name = "bag-info.txt";
-	if (c->too_long) {
-		finding(c, 0, "invalid-bag-info", name, "over 1 MiB");
+	if (strcasecmp(label, "Payload-Oxum") != 0)
+		return;
+	const char *e;
+	uint64_t octets, count;
+	if (parse_u64(value, &e, &octets) || *e != '.' || parse_u64(e + 1, &e, &count) || *e) {
+		finding(c, 0, "invalid-oxum", name, "Payload-Oxum is not OCTETS.COUNT");
 		return;
 	}
-	for (char *line = c->text ? c->text : (char[]){""}, *next; *line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
+	if (c->oxum_set) {
+		finding(c, 0, "invalid-oxum", name, "Payload-Oxum is given twice");
+		return;
+	}
+	c->oxum_set = 1;
+	c->oxum_octets = octets;
+	c->oxum_count = count;
+}
+
+static void trim_end(char *s)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+}
+
+/*
+ * bag-info.txt: "Label: value" lines, continued by lines that start with a
+ * space or tab. BagIt 1.0 wants a space or tab after the colon; 0.97 and
+ * earlier take none or several. Labels may repeat (RFC 8493 §2.2.2), except
+ * Payload-Oxum.
+ */
+static void info_line(go_bag_check *c, char **elem, char *line, unsigned long lineno)
+{
+	const char *name = "bag-info.txt";
+	int v1 = strcmp(c->version, "0.97") != 0 && strcmp(c->version, "0.96") != 0 &&
+		 strcmp(c->version, "0.95") != 0;
+	if (line && (line[0] == ' ' || line[0] == '\t')) {
+		if (!*elem) {
+			finding(c, 0, "invalid-bag-info", name,
+				"line %lu: a continuation line with no label before it", lineno);
+			return;
+		}
+		while (*line == ' ' || *line == '\t')
+			line++;
+		trim_end(line);
+		char *joined = go_xasprintf("%s %s", *elem, line);
+		free(*elem);
+		*elem = joined;
+		return;
+	}
+	if (*elem) {
+		char *colon = strchr(*elem, ':');
+		*colon = '\0';
+		const char *value = colon + 1;
+		while (*value == ' ' || *value == '\t')
+			value++;
+		info_element(c, *elem, value);
+		free(*elem);
+		*elem = NULL;
+	}
+	if (!line)
+		return;
+	trim_end(line);
+	if (!*line)
+		return;
+	char *colon = strchr(line, ':');
+	if (!colon || colon == line) {
+		finding(c, 0, "invalid-bag-info", name, "line %lu is not 'Label: value'", lineno);
+		return;
+	}
+	if (v1 && colon[1] && colon[1] != ' ' && colon[1] != '\t') {
+		finding(c, 0, "invalid-bag-info", name,
+			"line %lu: BagIt %s wants a space after the colon", lineno, c->version);
+		return;
+	}
+	*elem = go_xstrdup(line);
+}
+
+/* fetch.txt: "URL LENGTH PATH"; nothing is ever fetched, the files must be in
+ * the archive. */
+static void fetch_line(go_bag_check *c, char *line, unsigned long lineno)
+{
+	const char *name = "fetch.txt";
+	trim_end(line);
+	if (!*line)
+		return;
+	char *sp1 = strpbrk(line, " \t"), *sp2 = NULL;
+	if (sp1) {
+		char *q = sp1;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		sp2 = strpbrk(q, " \t");
+		uint64_t len;
+		const char *e;
+		if (sp2 && !(*q == '-' && q + 1 == sp2) && (parse_u64(q, &e, &len) || e != sp2))
+			sp2 = NULL;
+	}
+	if (!sp2) {
+		finding(c, 0, "invalid-fetch-line", name, "line %lu is not 'URL LENGTH PATH'", lineno);
+		return;
+	}
+	while (*sp2 == ' ' || *sp2 == '\t')
+		sp2++;
+	char *raw = go_bagit_decode_path(sp2), *path;
+	const char *why = NULL;
+	if (!(path = resolve_path(raw, &why)) || !is_payload(path)) {
+		finding(c, 0, "fetch-unsafe-path", name, "line %lu: %s: %s", lineno, raw,
+			why ? why : "not under data/");
+	} else {
+		long k = lookup(c, path, 1);
+		c->nodes[k].fetch = 1;
+	}
+	free(raw);
+	free(path);
+}
+
+/* bagit.txt: exactly the two lines, UTF-8, no byte-order mark. */
+static void parse_bagit(go_bag_check *c, const char *t, int too_long)
+{
+	const char *name = "bagit.txt";
+	if (too_long) {
+		finding(c, 0, "invalid-bagit-txt", name, "too long for a bag declaration");
+		return;
+	}
+	if ((unsigned char)t[0] == 0xEF && (unsigned char)t[1] == 0xBB &&
+	    (unsigned char)t[2] == 0xBF) {
+		finding(c, 0, "invalid-bagit-txt", name, "begins with a byte-order mark");
+		t += 3;
+	}
+	char ver[16] = "", enc[64] = "";
+	int nver = 0, nenc = 0;
+	if (sscanf(t, "BagIt-Version: %15[0-9.]%n", ver, &nver) != 1)
+		nver = 0;
+	const char *e = nver ? t + nver : t;
+	while (*e == '\r' || *e == '\n' || *e == ' ')
+		e++;
+	if (sscanf(e, "Tag-File-Character-Encoding: %63[A-Za-z0-9_:.-]%n", enc, &nenc) != 1)
+		nenc = 0;
+	if (!nver || !nenc) {
+		finding(c, 0, "invalid-bagit-txt", name,
+			"must be the two lines 'BagIt-Version: M.N' and "
+			"'Tag-File-Character-Encoding: ENCODING'");
+		return;
+	}
+	snprintf(c->version, sizeof c->version, "%s", ver);
+	if (strcmp(ver, "1.0") != 0 && strcmp(ver, "0.97") != 0 && strcmp(ver, "0.96") != 0)
+		finding(c, 0, "unsupported-version", name, "BagIt-Version %s (1.0 and 0.97 are read)",
+			ver);
+	snprintf(c->encoding, sizeof c->encoding, "%s", enc);
+	c->enc_utf8 = strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0;
+	if (!c->enc_utf8) {
+		iconv_t cd = iconv_open("UTF-8", enc);
+		if (cd == (iconv_t)-1)
+			finding(c, 0, "unsupported-encoding", name,
+				"Tag-File-Character-Encoding %s: not an encoding this system knows", enc);
 		else
-			next = line + strlen(line);
-		if (strncmp(line, "Payload-Oxum:", 13) != 0)
-			continue;
-		const char *p = line + 13, *e;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		uint64_t octets, count;
-		if (parse_u64(p, &e, &octets) || *e != '.' || parse_u64(e + 1, &e, &count) ||
-		    (*e && *e != '\r' && *e != ' ')) {
-			finding(c, 0, "invalid-oxum", name, "Payload-Oxum is not OCTETS.COUNT");
-			continue;
+			iconv_close(cd);
+	}
+}
+
+/* The spooled text as UTF-8, in a file to read from the start: the spool
+ * itself, or a decoded copy (iconv). NULL when it cannot be decoded. */
+static FILE *decoded(go_bag_check *c, struct text *t, const char *name)
+{
+	rewind(t->f);
+	if (c->enc_utf8 || !c->encoding[0]) {
+		/* A byte-order mark is tolerated in UTF-8 tag files. */
+		unsigned char bom[3];
+		if (fread(bom, 1, 3, t->f) != 3 || bom[0] != 0xEF || bom[1] != 0xBB || bom[2] != 0xBF)
+			rewind(t->f);
+		return t->f;
+	}
+	iconv_t cd = iconv_open("UTF-8", c->encoding);
+	FILE *out = cd == (iconv_t)-1 ? NULL : go_bagit_temp();
+	char in[8192], obuf[32768];
+	size_t have = 0, k;
+	int bad = !out;
+	while (!bad && (k = fread(in + have, 1, sizeof in - have, t->f)) > 0) {
+		have += k;
+		char *ip = in, *op = obuf;
+		size_t il = have, ol = sizeof obuf;
+		if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 && errno != EINVAL && errno != E2BIG)
+			bad = 1;
+		fwrite(obuf, 1, (size_t)(op - obuf), out);
+		memmove(in, ip, il);
+		have = il;
+	}
+	if (!bad && have)
+		bad = 1; /* an incomplete character at the end */
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	if (bad) {
+		if (cd != (iconv_t)-1)
+			finding(c, 0, "invalid-encoding", name, "not %s text", c->encoding);
+		if (out)
+			fclose(out);
+		return NULL;
+	}
+	rewind(out);
+	/* UTF-16 and UTF-32 decoders take the byte-order mark; a UTF-8 one may
+	 * come out of another declared encoding's BOM: skip it too. */
+	unsigned char bom[3];
+	if (fread(bom, 1, 3, out) != 3 || bom[0] != 0xEF || bom[1] != 0xBB || bom[2] != 0xBF)
+		rewind(out);
+	return out;
+}
+
+static void parse_text(go_bag_check *c, struct text *t)
+{
+	const char *name = c->nodes[t->node].path;
+	t->parsed = 1;
+	if (!t->f)
+		return;
+	if (t->kind == K_BAGIT) {
+		char buf[4097];
+		rewind(t->f);
+		size_t n = fread(buf, 1, sizeof buf - 1, t->f);
+		buf[n] = '\0';
+		parse_bagit(c, buf, n != strlen(buf));
+		c->enc_known = 1;
+		return;
+	}
+	FILE *f = decoded(c, t, name);
+	if (!f)
+		return;
+	char *line = NULL, *elem = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	unsigned long lineno = 0;
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		if (n && line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (memchr(line, '\0', (size_t)n)) {
+			finding(c, 0, t->kind == K_INFO ? "invalid-bag-info" : "invalid-manifest-line",
+				name, "line %lu holds a NUL byte (is the declared encoding, %s, right?)",
+				lineno, c->encoding[0] ? c->encoding : "UTF-8");
+			break;
 		}
-		if (c->oxum_set) {
-			finding(c, 0, "invalid-oxum", name, "Payload-Oxum is given twice");
-			continue;
+		if (t->kind == K_INFO)
+			info_line(c, &elem, line, lineno);
+		else if (t->kind == K_FETCH)
+			fetch_line(c, line, lineno);
+		else
+			manifest_line(c, t, line, lineno);
+	}
+	if (t->kind == K_INFO)
+		info_line(c, &elem, NULL, lineno);
+	free(line);
+	if (f != t->f)
+		fclose(f);
+}
+
+/* Parse what waits for the encoding: bagit.txt first, then the others in the
+ * order they came. */
+static void parse_pending(go_bag_check *c, int force)
+{
+	for (int i = 0; i < c->ntexts; i++)
+		if (!c->texts[i].parsed && c->texts[i].kind == K_BAGIT)
+			parse_text(c, &c->texts[i]);
+	if (!c->enc_known && !force)
+		return;
+	for (int i = 0; i < c->ntexts; i++)
+		if (!c->texts[i].parsed)
+			parse_text(c, &c->texts[i]);
+}
+
+int go_bag_check_begin(go_bag_check *c, const char *path, uint64_t size)
+{
+	int alg = -1;
+	const char *aname = NULL;
+	c->hmask = 0;
+	c->text = -1;
+	c->tlen = 0;
+	c->too_long = 0;
+	if (c->rescan) {
+		c->cur = lookup(c, path, 0);
+		struct node *n = c->cur >= 0 ? &c->nodes[c->cur] : NULL;
+		if (!n || !n->need || n->again) {
+			c->cur = -1;
+			return 0;
 		}
-		c->oxum_set = 1;
-		c->oxum_octets = octets;
-		c->oxum_count = count;
+		n->again = 1;
+		c->hmask = n->need;
+		c->kind = K_PAYLOAD;
+		for (int a = 0; a < GO_HASH_N; a++)
+			if (c->hmask & (1u << a))
+				go_hash_init(&c->h[a], a);
+		return 0;
+	}
+	c->cur = lookup(c, path, 1);
+	struct node *n = &c->nodes[c->cur];
+	if (n->seen) {
+		/* A duplicate entry (or the same name in another normalisation):
+		 * only the first counts. */
+		c->cur = -1;
+		return 1;
+	}
+	n->seen = 1;
+	n->size = size;
+	unsigned all = (1u << GO_HASH_N) - 1;
+	if (is_payload(n->path)) {
+		c->kind = K_PAYLOAD;
+		c->hmask = c->hash_all || !c->pmask ? all : c->pmask;
+		c->count++;
+		c->octets += size;
+	} else {
+		int m = manifest_name(n->path, &alg, &aname);
+		c->kind = strcmp(n->path, "bagit.txt") == 0 ? K_BAGIT :
+			strcmp(n->path, "bag-info.txt") == 0 ? K_INFO :
+			strcmp(n->path, "fetch.txt") == 0 ? K_FETCH :
+			m == 1 ? K_MANIFEST : m == 2 ? K_TAGMANIFEST : K_TAG;
+		c->tmax = c->kind == K_BAGIT ? 4096 : c->kind == K_INFO ? (1 << 20) : UINT64_MAX;
+		if (m && alg < 0) {
+			finding(c, 1, "unsupported-algorithm", n->path,
+				"not checked: unknown algorithm '%.*s'",
+				(int)(strlen(aname) - 4), aname);
+			if (m == 1)
+				c->unknown_payload_alg = 1;
+			c->kind = K_TAG;
+		} else if (m == 1) {
+			c->pmask |= 1u << alg;
+		} else if (m == 2) {
+			c->tmask |= 1u << alg;
+		}
+		c->hmask = c->hash_all || !c->tmask ? all : c->tmask;
+		if (c->kind != K_TAG && c->ntexts < MAX_TEXTS) {
+			struct text *t = &c->texts[c->ntexts];
+			memset(t, 0, sizeof *t);
+			t->kind = c->kind;
+			t->alg = alg;
+			t->node = c->cur;
+			if (!(t->f = go_bagit_temp()))
+				finding(c, 0, "temporary-file", n->path, "no temporary file to read it: %s",
+					strerror(errno));
+			c->text = c->ntexts++;
+		}
+	}
+	for (int a = 0; a < GO_HASH_N; a++)
+		if (c->hmask & (1u << a))
+			go_hash_init(&c->h[a], a);
+	return 0;
+}
+
+void go_bag_check_data(go_bag_check *c, const void *buf, size_t n)
+{
+	if (c->cur < 0)
+		return;
+	for (int a = 0; a < GO_HASH_N; a++)
+		if (c->hmask & (1u << a))
+			go_hash_update(&c->h[a], buf, n);
+	if (c->text >= 0 && c->texts[c->text].f && !c->too_long) {
+		if (c->tlen + n > c->tmax) {
+			c->too_long = 1;
+			return;
+		}
+		c->tlen += n;
+		if (fwrite(buf, 1, n, c->texts[c->text].f) != n)
+			c->too_long = 1;
 	}
 }
 
@@ -548,60 +872,70 @@ int go_bag_check_end(go_bag_check *c, int complete)
 	if (c->cur < 0)
 		return 0;
 	struct node *n = &c->nodes[c->cur];
+	long cur = c->cur;
+	c->cur = -1;
 	if (!complete) {
 		/* The reader reported why; the content was not read to its end. */
-		n->bad = 1;
-		c->cur = -1;
+		n->bad = n->partial = 1;
+		n->need = 0;
+		if (c->text >= 0) {
+			if (c->texts[c->text].f)
+				fclose(c->texts[c->text].f);
+			c->texts[c->text].f = NULL;
+			c->texts[c->text].parsed = 1;
+		}
 		return 1;
 	}
-	if (c->kind == K_BAGIT) {
-		c->have_bagit = 1;
-		parse_bagit(c);
-	} else if (c->kind == K_INFO) {
-		c->have_info = 1;
-		parse_info(c);
-	} else if ((c->kind == K_MANIFEST || c->kind == K_TAGMANIFEST) && c->tlen) {
-		c->lineno++;
-		manifest_line(c, c->text);
-	}
-	unsigned char d[GO_HASH_N][GO_HASH_MAX];
-	unsigned later = 0;
-	size_t gotsize = 0;
 	for (int a = 0; a < GO_HASH_N; a++) {
 		if (!(c->hmask & (1u << a)))
 			continue;
-		go_hash_final(&c->h[a], d[a]);
+		unsigned char *d = arena_alloc(&c->arena, go_hash_size(a));
+		go_hash_final(&c->h[a], d);
+		n->got[a] = d;
 		if (n->want[a])
-			compare(c, n, a, d[a]);
-		else {
-			later |= 1u << a;
-			gotsize += go_hash_size(a);
+			compare(c, n, a, d);
+	}
+	if (c->rescan) {
+		n->need = 0;
+		return n->bad;
+	}
+	if (c->text >= 0) {
+		struct text *t = &c->texts[c->text];
+		if (c->too_long) {
+			finding(c, 0, t->kind == K_BAGIT ? "invalid-bagit-txt" : "invalid-bag-info",
+				n->path, "%s", t->kind == K_BAGIT ? "too long for a bag declaration" :
+				"over 1 MiB");
+			if (t->f)
+				fclose(t->f);
+			t->f = NULL;
+			t->parsed = 1;
+			if (t->kind == K_BAGIT)
+				c->enc_known = 1;
 		}
+		if (t->kind == K_BAGIT)
+			c->have_bagit = 1;
+		if (t->kind == K_INFO)
+			c->have_info = 1;
+		parse_pending(c, 0);
 	}
-	/* Keep the digests a manifest still to come may name. */
-	unsigned known = c->kind == K_PAYLOAD ? c->pmask : c->tmask;
-	later &= ~known;
-	if (c->kind != K_PAYLOAD && c->tmask)
-		later = 0;
-	if (c->kind == K_PAYLOAD && c->pmask)
-		later = 0;
-	if (later) {
-		n->gotmask = (unsigned char)later;
-		n->got = arena_alloc(&c->arena, gotsize);
-		size_t off = 0;
-		for (int a = 0; a < GO_HASH_N; a++)
-			if (later & (1u << a)) {
-				memcpy(n->got + off, d[a], go_hash_size(a));
-				off += go_hash_size(a);
-			}
-	}
-	c->cur = -1;
+	(void)cur;
 	return n->bad;
+}
+
+size_t go_bag_check_rescan(go_bag_check *c)
+{
+	size_t k = 0;
+	parse_pending(c, 1);
+	for (size_t i = 0; i < c->nnodes; i++)
+		if (c->nodes[i].need)
+			k++;
+	c->rescan = k > 0;
+	return k;
 }
 
 struct late {
 	const char *path, *code;
-	char msg[160];
+	char msg[200];
 };
 
 static int late_cmp(const void *a, const void *b)
@@ -613,20 +947,11 @@ static int late_cmp(const void *a, const void *b)
 
 int go_bag_check_finish(go_bag_check *c)
 {
+	parse_pending(c, 1);
 	if (!c->have_bagit)
 		finding(c, 0, "missing-bagit-txt", "bagit.txt", "the bag has no bagit.txt");
-	if (!c->pmask) {
-		int unknown = 0;
-		for (size_t k = 0; k < c->nnodes; k++) {
-			int alg;
-			const char *name;
-			if (manifest_name(c->nodes[k].path, &alg, &name) == 1)
-				unknown = 1;
-		}
-		finding(c, 0, "missing-manifest", "", unknown ?
-			"no payload manifest in an algorithm go-archive reads (md5, sha1, sha256, sha512)" :
-			"the bag has no payload manifest");
-	}
+	if (!c->pmask && !c->unknown_payload_alg)
+		finding(c, 0, "missing-manifest", "", "the bag has no payload manifest");
 	/* Completeness, in path order. */
 	struct late *l = NULL;
 	size_t nl = 0, cap = 0;
@@ -635,11 +960,13 @@ int go_bag_check_finish(go_bag_check *c)
 		int payload = is_payload(n->path);
 		unsigned mask = payload ? c->pmask : 0;
 		const char *code = NULL;
-		char msg[160] = "";
-		if (!n->seen && n->listed) {
+		char msg[200] = "";
+		if (!n->seen && (n->listed || n->fetch)) {
 			code = "missing-file";
-			snprintf(msg, sizeof msg, "listed in %s but not in the archive",
-				 payload ? "the manifest" : "the tag manifest");
+			snprintf(msg, sizeof msg, "%s but not in the archive%s",
+				 n->fetch ? "listed in fetch.txt" : payload ? "listed in the manifest" :
+				 "listed in the tag manifest",
+				 n->fetch ? " (go-archive never fetches: the bag is incomplete)" : "");
 		} else if (n->seen && payload && (n->listed & mask) != mask) {
 			code = "unlisted-file";
 			int w = snprintf(msg, sizeof msg, "not listed in");
@@ -647,6 +974,13 @@ int go_bag_check_finish(go_bag_check *c)
 				if ((mask & ~n->listed) & (1u << a))
 					w += snprintf(msg + w, sizeof msg - (size_t)w, " manifest-%s.txt",
 						      go_hash_name(a));
+		} else if (n->need) {
+			code = "unverifiable-file";
+			int w = snprintf(msg, sizeof msg, "came before the manifest in a stream that "
+					 "cannot be read again, and was not hashed with");
+			for (int a = 0; a < GO_HASH_N; a++)
+				if (n->need & (1u << a))
+					w += snprintf(msg + w, sizeof msg - (size_t)w, " %s", go_hash_name(a));
 		}
 		if (!code)
 			continue;
@@ -668,7 +1002,20 @@ int go_bag_check_finish(go_bag_check *c)
 		finding(c, 0, "oxum-mismatch", "bag-info.txt",
 			"Payload-Oxum is %" PRIu64 ".%" PRIu64 ", the payload is %" PRIu64
 			".%" PRIu64, c->oxum_octets, c->oxum_count, c->octets, c->count);
+	if (!c->errors && !c->pmask && c->unknown_payload_alg)
+		finding(c, 1, "cannot-check", "",
+			"every payload manifest is in an algorithm go-archive does not implement "
+			"(it reads md5, sha1, sha256, sha512): the payload cannot be checked");
 	return c->errors;
+}
+
+int go_bag_check_verdict(const go_bag_check *c)
+{
+	if (c->errors)
+		return GO_BAG_INVALID;
+	if (!c->pmask && c->unknown_payload_alg)
+		return GO_BAG_CANNOT_CHECK;
+	return GO_BAG_VALID;
 }
 
 void go_bag_check_payload(const go_bag_check *c, uint64_t *octets, uint64_t *count)
@@ -692,7 +1039,7 @@ go_bag_out *go_bag_out_new(void)
 {
 	go_bag_out *b = go_xcalloc(1, sizeof *b);
 	for (int i = 0; i < 2; i++)
-		if (!(b->spool[i] = tmpfile()))
+		if (!(b->spool[i] = go_bagit_temp()))
 			go_die("temporary file");
 	return b;
 }

@@ -492,17 +492,14 @@ int go_interp_apply(go_interp *x, long n, json_t *rec);
 
 /* ---- sha.c: digests, for BagIt manifests and git packs ------------------ */
 
-/* MD5 (RFC 1321), SHA-1, SHA-256, SHA-512 (FIPS 180-4). */
+/* MD5 (RFC 1321), SHA-1, SHA-256, SHA-512 (FIPS 180-4), computed by libcrypto. */
 enum go_hash_alg { GO_MD5, GO_SHA1, GO_SHA256, GO_SHA512, GO_HASH_N };
 #define GO_HASH_MAX 64 /* bytes of the longest digest */
 typedef struct go_hash {
 	int alg;
-	uint64_t len;
-	uint32_t h32[8];
-	uint64_t h64[8];
-	unsigned char buf[128];
-	size_t n;
-	int ni;         /* SHA-256 with the x86 SHA extensions */
+	/* The library's context (OpenSSL's libcrypto, see sha.c), kept inline so
+	 * that a go_hash needs no allocation and no free. */
+	_Alignas(16) unsigned char ctx[224];
 } go_hash;
 void go_hash_init(go_hash *h, int alg);
 void go_hash_update(go_hash *h, const void *p, size_t n);
@@ -562,13 +559,17 @@ int go_archive_read(const char *file, const go_archive_visitor *v);
 typedef struct go_archive_select {
 	int year;                      /* 0: every year */
 	const char *const *attributes; /* NULL-terminated codes; NULL: all */
+	int quiet;                     /* a second walk: no warnings again */
 } go_archive_select;
 /* A file of the store layout ("docs/<YYYY>/<name>/..."), whole, in path order. */
 typedef int (*go_archive_file_cb)(void *ctx, const char *path, const void *data,
 				  size_t size);
 /* The selected documents of root, blobs read straight from git. A withheld
  * record gives its record.json alone, reduced to metadata if the store holds
- * more. 0, -1 (printed) or the callback's non-zero value. */
+ * more; a record.json that does not parse or whose attribute is not exactly
+ * one of the three codes (after go_normalise) leaves its document out.
+ * The number of documents left out (0 or more), -1 (printed) or the
+ * callback's negative value. */
 int go_archive_walk_store(go_store *s, struct git_tree *root, const go_archive_select *sel,
 			  go_archive_file_cb cb, void *ctx);
 
@@ -865,5 +866,26 @@ const char *go_batch_refused(const go_batch *b, long n, const char **code);
  * moved; public: the public view moved), the process kills itself (SIGKILL),
  * as a power cut would. For tests only, as git's GIT_TEST_* variables. */
 void go_crash_point(const char *point);
+/* ---- bagit.c: checking in any order, verdicts (issue 12) ---------------- */
+
+/* Verdicts of go_bag_check_verdict, and go-archive verify's exit codes. */
+enum { GO_BAG_VALID = 0, GO_BAG_INVALID = 1, GO_BAG_CANNOT_CHECK = 3 };
+/* Hash every file with every algorithm: for an archive that cannot be read a
+ * second time (a pipe). */
+void go_bag_check_hash_all(go_bag_check *c);
+/* After the first pass: how many files must be read again (met before a
+ * manifest of an algorithm they were not hashed with). When not 0, read the
+ * archive again through begin/data/end (findings of the reader ignored), then
+ * finish. */
+size_t go_bag_check_rescan(go_bag_check *c);
+int go_bag_check_verdict(const go_bag_check *c);
+/* path in Unicode NFC (a copy; the bytes as they are when not UTF-8): how
+ * bags compare names, and how create names the files it writes. */
+char *go_bagit_nfc(const char *path);
+/* A temporary file in $TMPDIR (glibc's tmpfile() ignores it), unlinked
+ * already; NULL with errno. */
+FILE *go_bagit_temp(void);
+/* attr is exactly proactive, on-request or withheld. */
+int go_is_attribute_code(const char *attr);
 
 #endif

@@ -106,21 +106,28 @@ int main(void)
 			}
 		ok(same, "byte-by-byte updates give the same digests");
 	}
-	/* The SHA extensions path (when the processor has it) and the portable one agree. */
+	/* A large odd-sized input, in uneven pieces (Python's hashlib gave the digests). */
 	{
 		static char big[100003];
 		for (size_t i = 0; i < sizeof big; i++)
 			big[i] = (char)(i * 7 + (i >> 8));
-		go_hash a, b;
-		unsigned char da[32], db[32];
-		go_hash_init(&a, GO_SHA256);
-		go_hash_init(&b, GO_SHA256);
-		b.ni = 0;
-		go_hash_update(&a, big, sizeof big);
-		go_hash_update(&b, big, sizeof big);
-		go_hash_final(&a, da);
-		go_hash_final(&b, db);
-		ok(memcmp(da, db, 32) == 0, "sha256: accelerated and portable paths agree");
+		static const char *const want[2] = {
+			"a247996142a29ed10b00f34e01db2ba80934866a97e92271000e5a4e94b521cf",
+			"36542da2bc8d7a49fbcc9b052f106b0920638a5c0a15c25d15ca58b6b6539e4c"
+			"15929051bc34392dfeef0a1018f1235296feadfd94bd0ff758bfd7288b4a677d"};
+		for (int k = 0; k < 2; k++) {
+			int alg = k ? GO_SHA512 : GO_SHA256;
+			go_hash h;
+			unsigned char d[GO_HASH_MAX];
+			char hex[2 * GO_HASH_MAX + 1];
+			go_hash_init(&h, alg);
+			for (size_t off = 0, step = 1; off < sizeof big; off += step, step = step * 3 + 1)
+				go_hash_update(&h, big + off, off + step > sizeof big ? sizeof big - off : step);
+			go_hash_final(&h, d);
+			go_hex(d, go_hash_size(alg), hex);
+			is_str(hex, want[k], k ? "sha512: 100003 bytes in uneven pieces" :
+			       "sha256: 100003 bytes in uneven pieces");
+		}
 	}
 	is_int(go_hash_lookup("SHA512"), GO_SHA512, "algorithm names ignore case");
 	is_int(go_hash_lookup("sha3"), -1, "unknown algorithm");
@@ -184,5 +191,55 @@ int main(void)
 	is_str(fs.f[0].code, "missing-bagit-txt", "missing-bagit-txt");
 	is_str(fs.f[1].code, "missing-manifest", "missing-manifest");
 	go_bag_check_free(c);
+
+	/* md5 manifest, the payload, then sha1: the file is read again, with
+	 * sha1 only; a file that matches gives no finding. */
+	memset(&fs, 0, sizeof fs);
+	c = go_bag_check_new(collect, &fs);
+	file(c, "bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+	file(c, "manifest-md5.txt", HELLO_MD5 "  data/hello.txt\n");
+	file(c, "data/hello.txt", "hello\n");
+	file(c, "data/other.txt", "x");
+	file(c, "manifest-sha1.txt", HELLO_SHA1 "  data/hello.txt\n"
+	     "11f6ad8ec52a2984abaafd7c3b516503785c2072  data/other.txt\n");
+	is_int((int)go_bag_check_rescan(c), 2, "a manifest after the payload: two files to read again");
+	file(c, "data/hello.txt", "hello\n");
+	file(c, "data/other.txt", "y");
+	file(c, "bagit.txt", "ignored in the second reading");
+	go_bag_check_finish(c);
+	is_int(fs.n, 2, "... two findings, both on data/other.txt");
+	is_str(fs.f[0].code, "checksum-mismatch", "sha1 of the second reading compared");
+	is_str(fs.f[0].path, "data/other.txt", "... on data/other.txt, not data/hello.txt");
+	is_str(fs.f[1].code, "unlisted-file", "data/other.txt is not in the md5 manifest");
+	go_bag_check_free(c);
+
+	/* The same from a pipe: every algorithm at once, nothing to read again. */
+	memset(&fs, 0, sizeof fs);
+	c = go_bag_check_new(collect, &fs);
+	go_bag_check_hash_all(c);
+	file(c, "manifest-md5.txt", HELLO_MD5 "  data/hello.txt\n");
+	file(c, "data/hello.txt", "hello\n");
+	file(c, "manifest-sha1.txt", HELLO_SHA1 "  data/hello.txt\n");
+	file(c, "bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+	is_int((int)go_bag_check_rescan(c), 0, "hash_all: nothing to read again");
+	is_int(go_bag_check_finish(c), 0, "... and valid, bagit.txt last");
+	is_int(go_bag_check_verdict(c), GO_BAG_VALID, "... verdict valid");
+	go_bag_check_free(c);
+
+	/* Only an unknown algorithm: cannot-check, not invalid. */
+	memset(&fs, 0, sizeof fs);
+	c = go_bag_check_new(collect, &fs);
+	file(c, "bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+	file(c, "manifest-blake2b.txt", "00  data/hello.txt\n");
+	file(c, "data/hello.txt", "hello\n");
+	is_int(go_bag_check_finish(c), 0, "blake2b only: no error");
+	is_int(go_bag_check_verdict(c), GO_BAG_CANNOT_CHECK, "... verdict cannot-check");
+
+	go_bag_check_free(c);
+	char *n1 = go_bagit_nfc("data/cafe\xcc\x81"), *n2 = go_bagit_nfc("data/\xff");
+	is_str(n1, "data/caf\xc3\xa9", "NFD to NFC");
+	is_str(n2, "data/\xff", "not UTF-8: the bytes as they are");
+	free(n1);
+	free(n2);
 	return done();
 }
