@@ -158,6 +158,55 @@ static void ids_line(FILE *f, const json_t *list, int html)
 	}
 }
 
+/* The offices that fall short, with what each must fix and by when: one list
+ * item each (Markdown, or HTML <li>). */
+static void rectify_items(FILE *f, const json_t *offices, int html)
+{
+	void (*esc)(FILE *, const char *) = html ? html_esc : md_esc;
+	size_t i, j;
+	json_t *o, *r;
+	int any = 0;
+	json_array_foreach(offices, i, o) {
+		json_array_foreach(json_object_get(o, "rectify"), j, r) {
+			fputs(html ? "<li>" : "- ", f);
+			esc(f, office_name(o));
+			fputs("：", f);
+			esc(f, go_str(r, "rule"));
+			fputs("（实际 ", f);
+			number(f, json_object_get(r, "value"));
+			fputs("）", f);
+			if (go_str(r, "fix")) {
+				fputs("：", f);
+				esc(f, go_str(r, "fix"));
+			}
+			fprintf(f, "；整改期限 %s。%s\n", go_str(r, "deadline"), html ? "</li>" : "");
+			any = 1;
+		}
+	}
+	if (!any)
+		fputs(html ? "<li>无。</li>\n" : "无。\n", f);
+}
+
+/* An office's documents behind each measure, one list item a measure. */
+static void office_lists(FILE *f, const json_t *o, int html)
+{
+	static const char *const lists[][2] = {
+		{"late_publication", "逾期公开"}, {"interpretation_late", "解读未同步"},
+		{"not_interpreted", "未解读"}, {"placeholder_reason", "理由为占位词"},
+		{"withheld_without_review", "不公开未经审查"},
+		{"short_consultation", "征求意见不足 30 日"},
+		{"missing_meeting_plan", "会议无公开方案"},
+	};
+	for (size_t k = 0; k < sizeof lists / sizeof *lists; k++) {
+		const json_t *l = json_object_get(o, lists[k][0]);
+		if (!json_array_size(l))
+			continue;
+		fprintf(f, html ? "<li>%s：" : "- %s：", lists[k][1]);
+		ids_line(f, l, html);
+		fputs(html ? "</li>\n" : "\n", f);
+	}
+}
+
 static void board_md(FILE *f, const json_t *b)
 {
 	const json_t *offices = json_object_get(b, "offices");
@@ -188,48 +237,13 @@ static void board_md(FILE *f, const json_t *b)
 	for (k = 0; k < NMEASURES; k++)
 		svg_chart(f, offices, board_measures[k][0], board_measures[k][1]);
 	fputs("\n## 不达标科室及整改要求\n\n", f);
-	int any = 0;
-	json_array_foreach(offices, i, o) {
-		size_t j;
-		json_t *r;
-		json_array_foreach(json_object_get(o, "rectify"), j, r) {
-			fputs("- ", f);
-			md_esc(f, office_name(o));
-			fputs("：", f);
-			md_esc(f, go_str(r, "rule"));
-			fputs("（实际 ", f);
-			number(f, json_object_get(r, "value"));
-			fputs("）", f);
-			if (go_str(r, "fix")) {
-				fputs("：", f);
-				md_esc(f, go_str(r, "fix"));
-			}
-			fprintf(f, "；整改期限 %s。\n", go_str(r, "deadline"));
-			any = 1;
-		}
-	}
-	if (!any)
-		fputs("无。\n", f);
+	rectify_items(f, offices, 0);
 	fputs("\n## 各科室明细\n", f);
 	json_array_foreach(offices, i, o) {
 		fputs("\n### ", f);
 		md_esc(f, office_name(o));
 		fputs("\n\n", f);
-		static const char *const lists[][2] = {
-			{"late_publication", "逾期公开"}, {"interpretation_late", "解读未同步"},
-			{"not_interpreted", "未解读"}, {"placeholder_reason", "理由为占位词"},
-			{"withheld_without_review", "不公开未经审查"},
-			{"short_consultation", "征求意见不足 30 日"},
-			{"missing_meeting_plan", "会议无公开方案"},
-		};
-		for (k = 0; k < sizeof lists / sizeof *lists; k++) {
-			const json_t *l = json_object_get(o, lists[k][0]);
-			if (!json_array_size(l))
-				continue;
-			fprintf(f, "- %s：", lists[k][1]);
-			ids_line(f, l, 0);
-			fputs("\n", f);
-		}
+		office_lists(f, o, 0);
 		const char *code;
 		json_t *c;
 		if (json_object_size(json_object_get(o, "problems"))) {
@@ -285,48 +299,13 @@ static void board_html(FILE *f, const json_t *b)
 	for (k = 0; k < NMEASURES; k++)
 		svg_chart(f, offices, board_measures[k][0], board_measures[k][1]);
 	fputs("<h2>不达标科室及整改要求</h2>\n<ul id=\"rectify\">\n", f);
-	int any = 0;
-	json_array_foreach(offices, i, o) {
-		size_t j;
-		json_t *r;
-		json_array_foreach(json_object_get(o, "rectify"), j, r) {
-			fputs("<li>", f);
-			html_esc(f, office_name(o));
-			fputs("：", f);
-			html_esc(f, go_str(r, "rule"));
-			fputs("（实际 ", f);
-			number(f, json_object_get(r, "value"));
-			fputs("）", f);
-			if (go_str(r, "fix")) {
-				fputs("：", f);
-				html_esc(f, go_str(r, "fix"));
-			}
-			fprintf(f, "；整改期限 %s。</li>\n", go_str(r, "deadline"));
-			any = 1;
-		}
-	}
-	if (!any)
-		fputs("<li>无。</li>\n", f);
+	rectify_items(f, offices, 1);
 	fputs("</ul>\n<h2>各科室明细</h2>\n", f);
 	json_array_foreach(offices, i, o) {
 		fputs("<div class=\"section\">\n<h3>", f);
 		html_esc(f, office_name(o));
 		fputs("</h3>\n<ul>\n", f);
-		static const char *const lists[][2] = {
-			{"late_publication", "逾期公开"}, {"interpretation_late", "解读未同步"},
-			{"not_interpreted", "未解读"}, {"placeholder_reason", "理由为占位词"},
-			{"withheld_without_review", "不公开未经审查"},
-			{"short_consultation", "征求意见不足 30 日"},
-			{"missing_meeting_plan", "会议无公开方案"},
-		};
-		for (k = 0; k < sizeof lists / sizeof *lists; k++) {
-			const json_t *l = json_object_get(o, lists[k][0]);
-			if (!json_array_size(l))
-				continue;
-			fprintf(f, "<li>%s：", lists[k][1]);
-			ids_line(f, l, 1);
-			fputs("</li>\n", f);
-		}
+		office_lists(f, o, 1);
 		fputs("</ul>\n", f);
 		const char *code;
 		json_t *c;
