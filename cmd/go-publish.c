@@ -91,32 +91,6 @@ static int has_control(const char *s)
 	return 0;
 }
 
-static git_signature *identity(const char *author, git_repository *repo)
-{
-	git_signature *sig = NULL;
-	if (author) {
-		const char *lt = strchr(author, '<'), *gt = lt ? strchr(lt, '>') : NULL;
-		if (!lt || !gt || gt[1])
-			return NULL;
-		size_t n = (size_t)(lt - author);
-		while (n && author[n - 1] == ' ')
-			n--;
-		char *name = go_xasprintf("%.*s", (int)n, author);
-		char *email = go_xasprintf("%.*s", (int)(gt - lt - 1), lt + 1);
-		if (*name && *email)
-			git_signature_now(&sig, name, email);
-		free(name);
-		free(email);
-		return sig;
-	}
-	if (git_signature_default(&sig, repo) == 0)
-		return sig;
-	const char *name = getenv("GIT_AUTHOR_NAME"), *email = getenv("GIT_AUTHOR_EMAIL");
-	if (name && *name && email && *email && git_signature_now(&sig, name, email) == 0)
-		return sig;
-	return NULL;
-}
-
 /* Drop the warnings a check just added: the checker upstream reports them, and
  * go-publish only says why it refuses. */
 static void keep_errors(json_t *rec, size_t before)
@@ -485,7 +459,7 @@ int main(int argc, char **argv)
 		status = GO_FATAL;
 		goto out;
 	}
-	sig = identity(author, go_store_repo(r.store));
+	sig = go_store_identity(r.store, author);
 	if ((sig && (has_control(sig->name) || has_control(sig->email))) ||
 	    (!author && (has_control(getenv("GIT_AUTHOR_NAME")) ||
 			 has_control(getenv("GIT_AUTHOR_EMAIL"))))) {
