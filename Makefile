@@ -42,10 +42,17 @@ HOLIDAYS := $(wildcard data/holiday-cn/*.json)
 
 # Debian packages: to build, and in addition to test and demo.
 DEB_BUILD := gcc make pkg-config libjansson-dev libgit2-dev libarchive-dev libopencc-dev zlib1g-dev
-DEB_TEST  := git jq libarchive-tools zstd pre-commit perl
+DEB_TEST  := git jq libarchive-tools zstd pre-commit perl lighttpd
 
 .PHONY: all deps deps-test check demo bench install clean fuzz
-all: $(BINS) $(UNITS)
+# The hooks beside the build's programs, where go-publish --init finds them
+# (as it finds PREFIX/share/go-tools/hooks beside PREFIX/bin once installed).
+HOOKS   := $(patsubst share/hooks/%,$(BUILD)/share/go-tools/hooks/%,$(wildcard share/hooks/*))
+all: $(BINS) $(UNITS) $(HOOKS)
+
+$(BUILD)/share/go-tools/hooks/%: share/hooks/%
+	@mkdir -p $(@D)
+	cp -p $< $@
 
 deps:
 	@sh tests/deps.sh $(DEB_BUILD)
