@@ -576,6 +576,28 @@ void go_bag_out_end(go_bag_out *b);
 void go_bag_out_oxum(const go_bag_out *b, uint64_t *octets, uint64_t *count);
 int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const *info);
 
+/* ---- project.c: the public view, a pure function of the register -------- */
+
+/*
+ * public = every document folder of main whose record.json is proactive, as on
+ * main, plus catalog/<YYYY>.jsonl, one line per such document, sorted by id
+ * (see project.c for the exact bytes). Trees and blobs are written to the
+ * repository's object database. Each returns 0 with the tree in *out, or -1
+ * with *err a new string (nothing printed).
+ */
+struct git_oid;
+/* From main_root alone: reads every record.json. */
+int go_project_public(go_store *s, struct git_tree *main_root, struct git_oid *public_tree_out,
+		char **err);
+/* The same, objects written to (and read through) repo. */
+int go_project_public_in(struct git_repository *repo, struct git_tree *main_root,
+		struct git_oid *out, char **err);
+/* The projection of new_main, given public_root = the projection of old_main
+ * (both NULL: none): reads only the documents that differ between the mains. */
+int go_project_public_update(struct git_repository *repo, struct git_tree *public_root,
+		struct git_tree *old_main, struct git_tree *new_main, struct git_oid *out,
+		char **err);
+
 /* ---- gate.c: what a valid store is (SPEC §6), for the hooks and go-publish -- */
 
 /* NULL when name (a path component: a document folder, an attachment) can be

@@ -1,0 +1,543 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
+/*
+ * project.c — the public view as a pure function of the register (SPEC §6):
+ *
+ *   public = every document folder docs/<YYYY>/<name> of main whose record.json
+ *            says "attribute": "proactive", exactly as on main (the same tree),
+ *            plus catalog/<YYYY>.jsonl: one line per such document of that year,
+ *            sorted by id (strcmp), each {"id", "title", "number", "office",
+ *            "kind", "category", "date", "published", "path"} (those present,
+ *            in that order; the values as record.json holds them).
+ *
+ * Nothing else: no other file, no empty year folder, no empty catalog. A main
+ * with no proactive document projects to the empty tree.
+ *
+ * go_project_public computes it from main alone (every record.json is read);
+ * go_project_public_update computes the same tree from the projection of an
+ * earlier main, reading only the documents that differ between the two, so
+ * that a publish costs what its batch touches. tests/unit/project.c checks that
+ * both agree.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "go.h"
+
+struct buf { char *p; size_t n, cap; };
+
+static void buf_add(struct buf *o, const void *s, size_t n)
+{
+	if (o->n + n + 1 > o->cap) {
+		o->cap = (o->n + n + 1) * 2;
+		o->p = go_xrealloc(o->p, o->cap);
+	}
+	memcpy(o->p + o->n, s, n);
+	o->n += n;
+}
+
+static int fail(char **err, const char *context)
+{
+	const git_error *e = git_error_last();
+	*err = go_xasprintf("%s: %s", context, e && e->message ? e->message : "libgit2 error");
+	return -1;
+}
+
+/* The subtree name of parent (NULL when parent is NULL or has no such tree). */
+static int subtree(git_repository *repo, git_tree *parent, const char *name,
+		git_tree **out, char **err)
+{
+	const git_tree_entry *e = parent ? git_tree_entry_byname(parent, name) : NULL;
+	*out = NULL;
+	if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE)
+		return 0;
+	return git_tree_lookup(out, repo, git_tree_entry_id(e)) < 0 ? fail(err, name) : 0;
+}
+
+/* record.json of the document folder tree id (named dir in messages). */
+static int read_record(git_repository *repo, const git_oid *id, const char *dir,
+		json_t **rec, char **err)
+{
+	git_tree *t = NULL;
+	git_blob *b = NULL;
+	json_error_t jerr;
+	int r = -1;
+
+	*rec = NULL;
+	if (git_tree_lookup(&t, repo, id) < 0)
+		return fail(err, dir);
+	const git_tree_entry *e = git_tree_entry_byname(t, "record.json");
+	if (!e || git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
+		*err = go_xasprintf("%s: no record.json", dir);
+		goto out;
+	}
+	if (git_blob_lookup(&b, repo, git_tree_entry_id(e)) < 0) {
+		fail(err, dir);
+		goto out;
+	}
+	*rec = json_loadb(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
+			  JSON_REJECT_DUPLICATES, &jerr);
+	if (!json_is_object(*rec)) {
+		*err = go_xasprintf("%s/record.json:%d: %s", dir, jerr.line,
+				    *rec ? "not a JSON object" : jerr.text);
+		json_decref(*rec);
+		*rec = NULL;
+		goto out;
+	}
+	r = 0;
+out:
+	git_blob_free(b);
+	git_tree_free(t);
+	return r;
+}
+
+static int is_public(const json_t *rec)
+{
+	const char *a = go_str(rec, "attribute");
+	return a && !strcmp(a, "proactive");
+}
+
+/* The catalog line of a stored record in folder dir, without newline. */
+static char *catalog_line(const json_t *rec, const char *dir)
+{
+	static const char *const keys[] = {
+		"id", "title", "number", "office", "kind", "category", "date",
+		"published", NULL,
+	};
+	json_t *l = json_object();
+	for (int i = 0; keys[i]; i++) {
+		json_t *v = json_object_get(rec, keys[i]);
+		if (v)
+			json_object_set(l, keys[i], v);
+	}
+	json_object_set_new(l, "path", json_string(dir));
+	char *s = json_dumps(l, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(l);
+	return s ? s : go_xstrdup("{}");
+}
+
+/* One catalog line to set (line) or remove (line NULL), keyed by id. */
+struct line {
+	char *id;
+	char *line;
+	size_t seq; /* for several changes of one id: the last wins */
+};
+
+static int cmp_line(const void *x, const void *y)
+{
+	const struct line *a = x, *b = y;
+	int c = strcmp(a->id, b->id);
+	return c ? c : (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+struct lines { struct line *v; size_t n, cap; };
+
+static void lines_add(struct lines *l, const char *id, char *line)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->v = go_xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n] = (struct line){go_xstrdup(id ? id : ""), line, l->n};
+	l->n++;
+}
+
+static void lines_clear(struct lines *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].id);
+		free(l->v[i].line);
+	}
+	l->n = 0;
+}
+
+/* The id of a catalog line ({"id":"...",...}), into idbuf; "" when it has none. */
+static const char *line_id(const char *s, size_t n, char *idbuf, size_t cap)
+{
+	static const char pre[] = "{\"id\":\"";
+	idbuf[0] = '\0';
+	if (n < sizeof pre || memcmp(s, pre, sizeof pre - 1))
+		return idbuf;
+	s += sizeof pre - 1;
+	n -= sizeof pre - 1;
+	size_t k = 0;
+	while (k < n && k + 1 < cap && s[k] != '"')
+		idbuf[k] = s[k], k++;
+	idbuf[k] = '\0';
+	return idbuf;
+}
+
+/* The catalog old[0..len) (sorted by id) with the changes (sorted, see
+ * cmp_line) applied. Lines between changes are copied in runs. */
+static void merge_catalog(const char *old, size_t len, const struct lines *ch,
+		struct buf *out)
+{
+	const char *p = old, *end = old + len, *run = old;
+	size_t k = 0;
+	char idbuf[160];
+	while (k < ch->n) {
+		const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+		size_t ll = p < end ? (nl ? (size_t)(nl - p) : (size_t)(end - p)) : 0;
+		int c = p >= end ? 1 : strcmp(line_id(p, ll, idbuf, sizeof idbuf), ch->v[k].id);
+		if (c < 0) {
+			p = nl ? nl + 1 : end;
+			continue;
+		}
+		buf_add(out, run, (size_t)(p - run));
+		while (k + 1 < ch->n && !strcmp(ch->v[k].id, ch->v[k + 1].id))
+			k++;
+		if (ch->v[k].line) {
+			buf_add(out, ch->v[k].line, strlen(ch->v[k].line));
+			buf_add(out, "\n", 1);
+		}
+		k++;
+		if (c == 0) /* the old line is replaced or removed */
+			p = nl ? nl + 1 : end;
+		run = p;
+	}
+	buf_add(out, run, (size_t)(end - run));
+	if (out->n && out->p[out->n - 1] != '\n')
+		buf_add(out, "\n", 1);
+}
+
+/* One document folder of a public year folder to set (oid) or remove (NULL). */
+struct folder {
+	char *name;
+	git_oid oid;
+	int remove;
+};
+
+static int cmp_folder(const void *x, const void *y)
+{
+	const struct folder *a = x, *b = y;
+	return go_store_entry_cmp(a->name, strlen(a->name), 1, b->name, strlen(b->name), 1);
+}
+
+static void put_entry(struct buf *o, const char *name, size_t len, const unsigned char *oid)
+{
+	buf_add(o, "40000 ", 6);
+	buf_add(o, name, len);
+	buf_add(o, "", 1);
+	buf_add(o, oid, GIT_OID_RAWSZ);
+}
+
+/* Parse the raw tree entry at *p (< end): name, its length, folder or not, oid. */
+static int raw_entry(const char **p, const char *end, const char **name, size_t *len,
+		int *dir, const unsigned char **oid)
+{
+	const char *sp = memchr(*p, ' ', (size_t)(end - *p));
+	const char *nul = sp ? memchr(sp, '\0', (size_t)(end - sp)) : NULL;
+	if (!sp || !nul || end - nul < 1 + GIT_OID_RAWSZ)
+		return -1;
+	*dir = sp - *p == 5 && !memcmp(*p, "40000", 5);
+	*name = sp + 1;
+	*len = (size_t)(nul - sp - 1);
+	*oid = (const unsigned char *)nul + 1;
+	*p = nul + 1 + GIT_OID_RAWSZ;
+	return 0;
+}
+
+/*
+ * The year folder base (NULL: none) with the sorted changes applied, as *out:
+ * 1 written, 2 now empty (nothing written). Entries left alone are copied in
+ * runs: a year folder of a large store holds a hundred thousand entries.
+ */
+static int merge_folder(git_odb *odb, const git_oid *base, const struct folder *fc,
+		size_t n, git_oid *out, char **err)
+{
+	git_odb_object *obj = NULL;
+	const char *p = "", *end, *run;
+	struct buf o = {0};
+	int r = -1;
+
+	if (base && git_odb_read(&obj, odb, base) < 0)
+		return fail(err, "year folder");
+	if (obj)
+		p = git_odb_object_data(obj);
+	end = p + (obj ? git_odb_object_size(obj) : 0);
+	run = p;
+	size_t k = 0;
+	while (p < end || k < n) {
+		const char *at = p, *name = NULL;
+		size_t len = 0;
+		int dir = 0, c;
+		const unsigned char *oid = NULL;
+		if (p < end && raw_entry(&p, end, &name, &len, &dir, &oid) < 0) {
+			*err = go_xstrdup("corrupt year folder on public");
+			goto out;
+		}
+		if (!name)
+			c = 1;
+		else if (k == n)
+			c = -1;
+		else
+			c = go_store_entry_cmp(name, len, dir, fc[k].name, strlen(fc[k].name), 1);
+		if (c < 0)
+			continue;
+		buf_add(&o, run, (size_t)(at - run));
+		while (k + 1 < n && !strcmp(fc[k].name, fc[k + 1].name))
+			k++;
+		if (!fc[k].remove)
+			put_entry(&o, fc[k].name, strlen(fc[k].name), fc[k].oid.id);
+		if (c > 0)
+			p = at; /* the base entry comes later: look at it again */
+		run = p;
+		k++;
+	}
+	buf_add(&o, run, (size_t)(end - run));
+	if (o.n == 0)
+		r = 2;
+	else if (git_odb_write(out, odb, o.p, o.n, GIT_OBJECT_TREE) < 0)
+		fail(err, "year folder");
+	else
+		r = 1;
+out:
+	free(o.p);
+	git_odb_object_free(obj);
+	return r;
+}
+
+/* Write lines (sorted) merged into the catalog blob old (NULL: none) as
+ * catalog/<yname>.jsonl in cb, or remove it when empty. */
+static int put_catalog(git_repository *repo, git_treebuilder *cb, const char *yname,
+		const git_oid *old, struct lines *ch, char **err)
+{
+	git_blob *b = NULL;
+	struct buf out = {0};
+	char name[32];
+	git_oid oid;
+	int r = 0;
+
+	snprintf(name, sizeof name, "%s.jsonl", yname);
+	if (old && git_blob_lookup(&b, repo, old) < 0)
+		return fail(err, name);
+	qsort(ch->v, ch->n, sizeof *ch->v, cmp_line);
+	merge_catalog(b ? git_blob_rawcontent(b) : "", b ? (size_t)git_blob_rawsize(b) : 0,
+		      ch, &out);
+	if (out.n == 0) {
+		if (git_treebuilder_get(cb, name) && git_treebuilder_remove(cb, name) < 0)
+			r = fail(err, name);
+	} else if (git_blob_create_from_buffer(&oid, repo, out.p, out.n) < 0 ||
+		   git_treebuilder_insert(NULL, cb, name, &oid, GIT_FILEMODE_BLOB) < 0) {
+		r = fail(err, name);
+	}
+	free(out.p);
+	git_blob_free(b);
+	return r;
+}
+
+/* The public root from its docs and catalog builders (empty ones left out). */
+static int write_root(git_repository *repo, git_treebuilder *db, git_treebuilder *cb,
+		git_oid *out, char **err)
+{
+	git_treebuilder *rb = NULL;
+	git_oid oid;
+	int r = -1;
+	if (git_treebuilder_new(&rb, repo, NULL) < 0)
+		return fail(err, "public");
+	if (git_treebuilder_entrycount(cb) &&
+	    (git_treebuilder_write(&oid, cb) < 0 ||
+	     git_treebuilder_insert(NULL, rb, "catalog", &oid, GIT_FILEMODE_TREE) < 0))
+		goto git_error;
+	if (git_treebuilder_entrycount(db) &&
+	    (git_treebuilder_write(&oid, db) < 0 ||
+	     git_treebuilder_insert(NULL, rb, "docs", &oid, GIT_FILEMODE_TREE) < 0))
+		goto git_error;
+	if (git_treebuilder_write(out, rb) < 0)
+		goto git_error;
+	r = 0;
+	goto out;
+git_error:
+	fail(err, "public");
+out:
+	git_treebuilder_free(rb);
+	return r;
+}
+
+/*
+ * One year of main (main_year; NULL: none), given the same year of the earlier
+ * main (old_year; NULL: none) and of its projection (pub_year, pub_catalog:
+ * NULL when absent): the year folder and catalog of the new projection, into
+ * db and cb. old_year NULL with pub_year NULL is the full computation.
+ */
+static int project_year(git_repository *repo, const char *yname, git_tree *old_year,
+		git_tree *main_year, const git_oid *pub_year, const git_oid *pub_catalog,
+		git_treebuilder *db, git_treebuilder *cb, char **err)
+{
+	git_odb *odb = NULL;
+	struct folder *fc = NULL;
+	size_t nfc = 0;
+	struct lines ch = {0};
+	json_t *rec = NULL;
+	int r = -1;
+	size_t i = 0, j = 0;
+	size_t n0 = old_year ? git_tree_entrycount(old_year) : 0;
+	size_t n1 = main_year ? git_tree_entrycount(main_year) : 0;
+
+	if (git_repository_odb(&odb, repo) < 0)
+		return fail(err, yname);
+	fc = go_xcalloc(n0 + n1 + 1, sizeof *fc);
+	while (i < n0 || j < n1) {
+		const git_tree_entry *a = i < n0 ? git_tree_entry_byindex(old_year, i) : NULL;
+		const git_tree_entry *b = j < n1 ? git_tree_entry_byindex(main_year, j) : NULL;
+		if (a && git_tree_entry_type(a) != GIT_OBJECT_TREE) { i++; continue; }
+		if (b && git_tree_entry_type(b) != GIT_OBJECT_TREE) { j++; continue; }
+		int c = !a ? 1 : !b ? -1 : strcmp(git_tree_entry_name(a), git_tree_entry_name(b));
+		if (c == 0 && git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b))) {
+			i++, j++;
+			continue;
+		}
+		const git_tree_entry *gone = c <= 0 ? a : NULL, *now = c >= 0 ? b : NULL;
+		const char *name = git_tree_entry_name(now ? now : gone);
+		char *dir = go_xasprintf("docs/%s/%s", yname, name);
+		int keep = 0;
+		if (gone) { /* its catalog line, if it had one, goes */
+			if (read_record(repo, git_tree_entry_id(gone), dir, &rec, err) < 0) {
+				free(dir);
+				goto out;
+			}
+			if (is_public(rec))
+				lines_add(&ch, go_str(rec, "id"), NULL);
+			json_decref(rec);
+			rec = NULL;
+		}
+		if (now) {
+			if (read_record(repo, git_tree_entry_id(now), dir, &rec, err) < 0) {
+				free(dir);
+				goto out;
+			}
+			if ((keep = is_public(rec)))
+				lines_add(&ch, go_str(rec, "id"), catalog_line(rec, dir));
+			json_decref(rec);
+			rec = NULL;
+		}
+		free(dir);
+		/* in the full computation only what is kept is written */
+		if (keep || old_year || pub_year) {
+			fc[nfc].name = go_xstrdup(name);
+			fc[nfc].remove = !keep;
+			if (keep)
+				git_oid_cpy(&fc[nfc].oid, git_tree_entry_id(now));
+			nfc++;
+		}
+		if (c <= 0)
+			i++;
+		if (c >= 0)
+			j++;
+	}
+	if (nfc) {
+		git_oid yoid;
+		qsort(fc, nfc, sizeof *fc, cmp_folder);
+		int m = merge_folder(odb, pub_year, fc, nfc, &yoid, err);
+		if (m < 0)
+			goto out;
+		if (m == 2 ? git_treebuilder_get(db, yname) && git_treebuilder_remove(db, yname) < 0 :
+		    git_treebuilder_insert(NULL, db, yname, &yoid, GIT_FILEMODE_TREE) < 0) {
+			fail(err, yname);
+			goto out;
+		}
+	}
+	if (ch.n && put_catalog(repo, cb, yname, pub_catalog, &ch, err) < 0)
+		goto out;
+	r = 0;
+out:
+	json_decref(rec);
+	lines_clear(&ch);
+	free(ch.v);
+	for (size_t k = 0; k < nfc; k++)
+		free(fc[k].name);
+	free(fc);
+	git_odb_free(odb);
+	return r;
+}
+
+static const git_oid *entry_oid(git_tree *t, const char *name, git_object_t type)
+{
+	const git_tree_entry *e = t ? git_tree_entry_byname(t, name) : NULL;
+	return e && git_tree_entry_type(e) == type ? git_tree_entry_id(e) : NULL;
+}
+
+/* The projection of new_main, from that of old_main (public_root); both NULL:
+ * from nothing, the full computation. */
+static int project(git_repository *repo, git_tree *public_root, git_tree *old_main,
+		git_tree *new_main, git_oid *out, char **err)
+{
+	git_tree *d0 = NULL, *d1 = NULL, *pd = NULL, *pc = NULL, *y0 = NULL, *y1 = NULL;
+	git_treebuilder *db = NULL, *cb = NULL;
+	int r = -1;
+
+	*err = NULL;
+	if (subtree(repo, old_main, "docs", &d0, err) < 0 ||
+	    subtree(repo, new_main, "docs", &d1, err) < 0 ||
+	    subtree(repo, public_root, "docs", &pd, err) < 0 ||
+	    subtree(repo, public_root, "catalog", &pc, err) < 0)
+		goto out;
+	if (git_treebuilder_new(&db, repo, pd) < 0 || git_treebuilder_new(&cb, repo, pc) < 0) {
+		fail(err, "public");
+		goto out;
+	}
+	size_t i = 0, j = 0, n0 = d0 ? git_tree_entrycount(d0) : 0;
+	size_t n1 = d1 ? git_tree_entrycount(d1) : 0;
+	while (i < n0 || j < n1) {
+		const git_tree_entry *a = i < n0 ? git_tree_entry_byindex(d0, i) : NULL;
+		const git_tree_entry *b = j < n1 ? git_tree_entry_byindex(d1, j) : NULL;
+		if (a && (!go_store_year_name(git_tree_entry_name(a)) ||
+			  git_tree_entry_type(a) != GIT_OBJECT_TREE)) { i++; continue; }
+		if (b && (!go_store_year_name(git_tree_entry_name(b)) ||
+			  git_tree_entry_type(b) != GIT_OBJECT_TREE)) { j++; continue; }
+		int c = !a ? 1 : !b ? -1 : strcmp(git_tree_entry_name(a), git_tree_entry_name(b));
+		const char *yname = git_tree_entry_name(c <= 0 ? a : b);
+		if (c == 0 && git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b))) {
+			i++, j++;
+			continue;
+		}
+		if ((c <= 0 && git_tree_lookup(&y0, repo, git_tree_entry_id(a)) < 0) ||
+		    (c >= 0 && git_tree_lookup(&y1, repo, git_tree_entry_id(b)) < 0)) {
+			fail(err, yname);
+			goto out;
+		}
+		char cname[32];
+		snprintf(cname, sizeof cname, "%s.jsonl", yname);
+		if (project_year(repo, yname, y0, y1, entry_oid(pd, yname, GIT_OBJECT_TREE),
+				 entry_oid(pc, cname, GIT_OBJECT_BLOB), db, cb, err) < 0)
+			goto out;
+		git_tree_free(y0);
+		git_tree_free(y1);
+		y0 = y1 = NULL;
+		if (c <= 0)
+			i++;
+		if (c >= 0)
+			j++;
+	}
+	r = write_root(repo, db, cb, out, err);
+out:
+	git_treebuilder_free(db);
+	git_treebuilder_free(cb);
+	git_tree_free(y0);
+	git_tree_free(y1);
+	git_tree_free(d0);
+	git_tree_free(d1);
+	git_tree_free(pd);
+	git_tree_free(pc);
+	return r;
+}
+
+int go_project_public_in(git_repository *repo, git_tree *main_root, git_oid *out,
+		char **err)
+{
+	return project(repo, NULL, NULL, main_root, out, err);
+}
+
+int go_project_public(go_store *s, git_tree *main_root, git_oid *public_tree_out,
+		char **err)
+{
+	return project(go_store_repo(s), NULL, NULL, main_root, public_tree_out, err);
+}
+
+int go_project_public_update(git_repository *repo, git_tree *public_root,
+		git_tree *old_main, git_tree *new_main, git_oid *out, char **err)
+{
+	return project(repo, public_root, old_main, new_main, out, err);
+}
