@@ -56,6 +56,24 @@ static int add_quarantine(git_repository *repo)
 	return rc;
 }
 
+/* What go-gate writes (the index's tree, the projection of main) stays in
+ * memory: a hook leaves nothing behind in the store. */
+static int write_to_memory(git_repository *repo)
+{
+	git_odb *odb = NULL;
+	git_odb_backend *mem = NULL;
+	int rc = 0;
+	if (git_mempack_new(&mem) < 0 || git_repository_odb(&odb, repo) < 0 ||
+	    git_odb_add_backend(odb, mem, 1000) < 0) {
+		if (mem)
+			mem->free(mem);
+		git_fail("odb");
+		rc = -1;
+	}
+	git_odb_free(odb);
+	return rc;
+}
+
 static int receive(go_store *s)
 {
 	go_ref_update *u = NULL;
@@ -89,8 +107,7 @@ out:
 	return rc;
 }
 
-/* The index as git commit would use it (GIT_INDEX_FILE), against HEAD; its tree
- * is written to memory only. */
+/* The index as git commit would use it (GIT_INDEX_FILE), against HEAD. */
 static int staged(go_store *s)
 {
 	git_repository *repo = go_store_repo(s);
@@ -98,8 +115,6 @@ static int staged(go_store *s)
 	git_tree *head = NULL, *tree = NULL;
 	git_reference *hr = NULL;
 	git_object *ho = NULL;
-	git_odb *odb = NULL;
-	git_odb_backend *mem = NULL;
 	git_oid oid;
 	const char *file = getenv("GIT_INDEX_FILE");
 	int rc = -1, flags = GO_GATE_DELETIONS;
@@ -121,10 +136,6 @@ static int staged(go_store *s)
 		if (!strcmp(name, "refs/heads/public") || (len > 7 && !strcmp(name + len - 7, "-public")))
 			flags = GO_GATE_PUBLIC;
 	}
-	if (git_mempack_new(&mem) < 0 || git_repository_odb(&odb, repo) < 0 ||
-	    git_odb_add_backend(odb, mem, 1000) < 0)
-		goto fail;
-	mem = NULL; /* the odb owns it */
 	if (git_index_write_tree_to(&oid, index, repo) < 0 || git_tree_lookup(&tree, repo, &oid) < 0)
 		goto fail;
 	rc = go_gate_tree(s, head, tree, flags, NULL, print, NULL);
@@ -132,9 +143,6 @@ static int staged(go_store *s)
 fail:
 	git_fail("index");
 out:
-	if (mem)
-		mem->free(mem);
-	git_odb_free(odb);
 	git_reference_free(hr);
 	git_tree_free(head);
 	git_tree_free(tree);
@@ -216,7 +224,8 @@ int main(int argc, char **argv)
 	git_libgit2_init();
 	if (!repo && !(repo = found = find_repo()))
 		goto out;
-	if (go_store_open(&s, repo, 0) < 0 || add_quarantine(go_store_repo(s)) < 0)
+	if (go_store_open(&s, repo, 0) < 0 || add_quarantine(go_store_repo(s)) < 0 ||
+	    write_to_memory(go_store_repo(s)) < 0)
 		goto out;
 	rc = recv ? receive(s) : stage ? staged(s) : whole_tree(s, tree, public);
 	if (rc > 0)

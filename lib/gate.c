@@ -593,6 +593,56 @@ static int check_history(go_store *s, const git_oid *old, const git_oid *new, in
 	return err < 0 ? -1 : findings;
 }
 
+/* A public view's new tree pub must be the projection (project.c) of its
+ * register as it is after the push (main_tip NULL: no register). */
+static int check_projection(struct gate *g, const git_oid *pub, const git_oid *main_tip,
+			    const char *reg)
+{
+	git_tree *m = NULL, *want = NULL, *got = NULL;
+	git_diff *diff = NULL;
+	git_oid proj;
+	char *why = NULL;
+	int err = -1;
+	if ((main_tip && commit_tree(g->repo, main_tip, &m) < 0) ||
+	    commit_tree(g->repo, pub, &got) < 0) {
+		git_fail(g->ref);
+		goto out;
+	}
+	if (go_project_public(g->s, m, &proj, &why) < 0) {
+		go_warnx("%s: %s", g->ref, why ? why : "cannot project");
+		goto out;
+	}
+	err = 0;
+	if (git_oid_equal(&proj, git_tree_id(got)))
+		goto out;
+	if (git_tree_lookup(&want, g->repo, &proj) < 0 ||
+	    git_diff_tree_to_tree(&diff, g->repo, want, got, NULL) < 0) {
+		err = git_fail(g->ref);
+		goto out;
+	}
+	size_t nd = git_diff_num_deltas(diff);
+	report(g, "public-not-projection", NULL,
+	       "%s 必须正好是 %s 推送后的投影（主动公开的文件及其目录行），有 %zu 个文件不同",
+	       g->ref, reg, nd);
+	for (size_t i = 0; i < nd && i < 20; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		const char *path = d->new_file.path ? d->new_file.path : d->old_file.path;
+		report(g, "public-not-projection", path,
+		       d->status == GIT_DELTA_ADDED ?
+		       "%s 不应在公开视图上：%s 上没有这个主动公开的文件" :
+		       d->status == GIT_DELTA_DELETED ?
+		       "%s 在公开视图上缺少：%s 上它是主动公开的" :
+		       "%s 与 %s 的投影不同", path, reg);
+	}
+out:
+	free(why);
+	git_diff_free(diff);
+	git_tree_free(m);
+	git_tree_free(want);
+	git_tree_free(got);
+	return err;
+}
+
 int go_gate_push(go_store *s, const go_ref_update *u, size_t n, go_gate_cb cb, void *ctx)
 {
 	git_repository *repo = go_store_repo(s);
@@ -704,6 +754,20 @@ int go_gate_push(go_store *s, const go_ref_update *u, size_t n, go_gate_cb cb, v
 				err = -1;
 			else
 				findings += r + h;
+		}
+		if (err >= 0 && reg) {
+			/* the register as it will be once this push is done */
+			git_oid tip;
+			const git_oid *mt = NULL;
+			size_t k = 0;
+			while (k < n && strcmp(u[k].ref, reg))
+				k++;
+			if (k < n)
+				mt = git_oid_is_zero(&new[k]) ? NULL : &new[k];
+			else if (ref_commit(repo, reg, &tip) == 0)
+				mt = &tip;
+			if (check_projection(&g, &new[i], mt, reg) < 0)
+				err = -1;
 		}
 		git_tree_free(t);
 		git_tree_free(ot);
