@@ -89,8 +89,10 @@ const char *go_name_problem(const char *name)
 char *go_gate_record_names(json_t *rec)
 {
 	const char *id = go_str(rec, "id"), *why;
-	char *name = id && go_valid_id(id) ? go_store_doc_name(id) : NULL;
-	char *reason = NULL;
+	char *name = id && go_valid_id(id) ? go_xstrdup(id) : NULL, *reason = NULL;
+	for (char *p = name; p && *p; p++)
+		if (*p == '/')
+			*p = '~'; /* as go_store_doc_name, which refuses .git itself */
 	if (name && (why = go_name_problem(name))) {
 		go_problem(rec, go_prog(), GO_ERROR, "unsafe-name", "id",
 			   "id %s 作为文件夹名 %s 无法存入 git 或检出：%s", id, name, why);
