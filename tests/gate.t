@@ -28,6 +28,10 @@ ok $? "--init sets core.hooksPath to the go-tools hooks ($H)"
 GO_TOOLS_HOOKS=$T/nowhere run go-publish --init --repo "$T/other.git" </dev/null
 is "$status" 2 "--init without hooks to install fails (exit 2)"
 like "$(cat "$T/err")" "找不到 go-tools 的 hooks" "--init without hooks says so"
+git init -q --bare -b main "$T/existing.git"
+run go-publish --init --repo "$T/existing.git" /dev/null
+is "$status.$(git -C "$T/existing.git" config --bool receive.denyDeletes).$(git -C "$T/existing.git" config core.hooksPath)" \
+	"0.true.$H" "--init on an existing store sets the same"
 run go-gate --repo "$S" --tree main
 is "$status.$(cat "$T/out")" "0." "what go-publish writes passes the gate (main)"
 run go-gate --repo "$S" --public --tree public
