@@ -140,9 +140,9 @@ static void report(struct gate *g, const char *code, const char *path, const cha
 	va_start(ap, fmt);
 	char *msg = NULL;
 	if (vasprintf(&msg, fmt, ap) < 0)
-		go_diex("out of memory");
+		msg = NULL; /* the code alone still refuses */
 	va_end(ap);
-	g->cb(g->ctx, g->ref, path, code, msg);
+	g->cb(g->ctx, g->ref, path, code, msg ? msg : "");
 	free(msg);
 	g->findings++;
 }
