@@ -222,6 +222,8 @@ int main(int argc, char **argv)
 		repo = getenv("GO_STORE");
 
 	git_libgit2_init();
+	/* each object is read once: the cache would only hold every tree */
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
 	if (!repo && !(repo = found = find_repo()))
 		goto out;
 	if (go_store_open(&s, repo, 0) < 0 || add_quarantine(go_store_repo(s)) < 0 ||

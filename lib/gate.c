@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <git2.h>
 
@@ -201,6 +202,19 @@ static int folder(struct gate *g, const git_tree_entry *e, const char *path)
 /* Names of one folder that differ only in letter case. */
 static void case_twins(struct gate *g, git_tree *t, const char *dir)
 {
+	size_t count = git_tree_entrycount(t);
+	if (count <= 16) { /* a document folder: a few names, compared pairwise */
+		for (size_t i = 1; i < count; i++)
+			for (size_t j = 0; j < i; j++) {
+				const char *a = git_tree_entry_name(git_tree_entry_byindex(t, i));
+				const char *b = git_tree_entry_name(git_tree_entry_byindex(t, j));
+				if (!strcasecmp(a, b))
+					report(g, "case-twin", dir,
+					       "%s/ 中的 %s 与 %s 只有大小写不同，在不区分大小写的文件系统上检出时相互覆盖",
+					       dir, a, b);
+			}
+		return;
+	}
 	json_t *seen = json_object();
 	for (size_t i = 0, n = git_tree_entrycount(t); i < n; i++) {
 		const char *name = git_tree_entry_name(git_tree_entry_byindex(t, i));
@@ -263,9 +277,7 @@ static int check_doc(struct gate *g, git_tree *t, const char *dir, const char *n
 	const char *attr = NULL;
 	if (rec) {
 		char *path = go_xasprintf("%s/record.json", dir);
-		json_t *norm = json_deep_copy(rec);
-		go_normalise(norm);
-		attr = go_norm_attribute(go_str(norm, "attribute") ? go_str(norm, "attribute") : "");
+		attr = go_norm_attribute(go_str(rec, "attribute") ? go_str(rec, "attribute") : "");
 		if (json_object_get(rec, "invalid_line") || json_object_get(rec, "invalid_line_base64"))
 			report(g, "invalid-line-record", path,
 			       "%s 是一行无法读取的输入（invalid_line），不是记录，不得入库", path);
@@ -278,6 +290,8 @@ static int check_doc(struct gate *g, git_tree *t, const char *dir, const char *n
 			       "文件夹名 %s 与记录的 id %s 不符（应为 %s）", name, id, want);
 		free(want);
 		if (attr && !strcmp(attr, "withheld")) {
+			json_t *norm = json_deep_copy(rec);
+			go_normalise(norm);
 			json_t *kept = go_store_record(norm);
 			const char *key;
 			json_t *v;
@@ -287,12 +301,12 @@ static int check_doc(struct gate *g, git_tree *t, const char *dir, const char *n
 					       "不予公开的文件只登记元数据（id office kind date attribute "
 					       "category reason basis review）：字段 %s 不得入库", key);
 			json_decref(kept);
+			json_decref(norm);
 		}
 		if ((g->flags & GO_GATE_PUBLIC) && (!attr || strcmp(attr, "proactive")))
 			report(g, "public-not-projection", path,
 			       "public 分支只能有主动公开的文件，%s 的公开属性是 %s",
 			       id ? id : name, go_str(rec, "attribute") ? go_str(rec, "attribute") : "（无）");
-		json_decref(norm);
 		free(path);
 	}
 	int withheld = attr && !strcmp(attr, "withheld");
@@ -339,23 +353,21 @@ static void note_name(struct gate *g, const char *name, const char *path, int ch
 {
 	if (!g->names)
 		return;
-	json_t *prev = json_object_get(g->names, name);
-	if (prev && (changed || json_is_true(json_array_get(prev, 1))))
-		report(g, "duplicate-document", path, "%s 与 %s 是同一个 id 的两份文件",
-		       path, json_string_value(json_array_get(prev, 0)));
-	json_t *v = json_pack("[s,b]", path, changed);
-	json_object_set(g->names, name, v);
+	/* the value: '1' (changed) or '0', then the folder's path */
+	const char *prev = go_str(g->names, name);
+	if (prev && (changed || prev[0] == '1'))
+		report(g, "duplicate-document", path, "%s 与 %s 是同一个 id 的两份文件", path, prev + 1);
+	char *v = go_xasprintf("%c%s", changed ? '1' : '0', path);
+	json_object_set_new(g->names, name, json_string(v));
 	char *f = fold(name);
-	prev = json_object_get(g->folded, f);
-	if (prev && (changed || json_is_true(json_array_get(prev, 1)))) {
-		const char *op = json_string_value(json_array_get(prev, 0));
-		if (strcmp(strrchr(op, '/') + 1, name) != 0)
-			report(g, "case-twin", path,
-			       "%s 与 %s 只有大小写不同：go-publish 不接受只差大小写的 id，"
-			       "不区分大小写的文件系统也无法同时检出", path, op);
-	}
-	json_object_set_new(g->folded, f, v);
+	prev = go_str(g->folded, f);
+	if (prev && (changed || prev[0] == '1') && strcmp(strrchr(prev, '/') + 1, name) != 0)
+		report(g, "case-twin", path,
+		       "%s 与 %s 只有大小写不同：go-publish 不接受只差大小写的 id，"
+		       "不区分大小写的文件系统也无法同时检出", path, prev + 1);
+	json_object_set_new(g->folded, f, json_string(v));
 	free(f);
+	free(v);
 }
 
 static git_tree *subtree(struct gate *g, git_tree *t, const char *name)
