@@ -242,7 +242,7 @@ static int read_record(struct gate *g, git_tree *doc, const char *dir, json_t **
 {
 	const git_tree_entry *e = git_tree_entry_byname(doc, "record.json");
 	git_blob *b = NULL;
-	json_error_t jerr;
+	go_json_error jerr;
 	char *path = go_xasprintf("%s/record.json", dir);
 	*out = NULL;
 	if (!e || git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
@@ -251,13 +251,12 @@ static int read_record(struct gate *g, git_tree *doc, const char *dir, json_t **
 		free(path);
 		return git_fail(dir);
 	} else {
-		json_t *rec = json_loadb(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
-					 JSON_REJECT_DUPLICATES, &jerr);
+		json_t *rec = go_json_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), &jerr);
 		if (json_is_object(rec))
 			*out = rec;
 		else {
-			report(g, "record-unreadable", path, "%s 第 %d 行：不是 JSON 对象（%s）",
-			       path, jerr.line, rec ? "not an object" : jerr.text);
+			report(g, "record-unreadable", path, "%s：不是 JSON 对象（%s）",
+			       path, rec ? "not an object" : jerr.text);
 			json_decref(rec);
 		}
 	}
