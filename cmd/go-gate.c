@@ -116,6 +116,7 @@ static int staged(go_store *s)
 	git_reference *hr = NULL;
 	git_object *ho = NULL;
 	git_oid oid;
+	char *reg = NULL; /* the register, when HEAD is a public view */
 	const char *file = getenv("GIT_INDEX_FILE");
 	int rc = -1, flags = GO_GATE_DELETIONS;
 
@@ -129,20 +130,35 @@ static int staged(go_store *s)
 	}
 	if (git_revparse_single(&ho, repo, "HEAD^{tree}") == 0)
 		head = (git_tree *)ho, ho = NULL;
-	/* committing on a public view: the public layout */
+	/* committing on a public view: the public layout, and the projection of
+	 * the register as this repository has it */
 	if (git_repository_head(&hr, repo) == 0) {
 		const char *name = git_reference_name(hr);
 		size_t len = strlen(name);
-		if (!strcmp(name, "refs/heads/public") || (len > 7 && !strcmp(name + len - 7, "-public")))
+		if (!strcmp(name, "refs/heads/public"))
+			reg = go_xstrdup("refs/heads/main");
+		else if (len > 18 && !strncmp(name, "refs/heads/", 11) && !strcmp(name + len - 7, "-public"))
+			reg = go_xasprintf("%.*s", (int)(len - 7), name);
+		if (reg)
 			flags = GO_GATE_PUBLIC;
 	}
 	if (git_index_write_tree_to(&oid, index, repo) < 0 || git_tree_lookup(&tree, repo, &oid) < 0)
 		goto fail;
 	rc = go_gate_tree(s, head, tree, flags, NULL, print, NULL);
+	if (rc >= 0 && reg) {
+		char commit[41];
+		git_tree *m = NULL;
+		int err = go_store_resolve(s, reg, commit, &m);
+		int p = err == 0 || err == GIT_ENOTFOUND ?
+			go_gate_projection(s, tree, m, NULL, reg, print, NULL) : -1;
+		rc = p < 0 ? -1 : rc + p;
+		git_tree_free(m);
+	}
 	goto out;
 fail:
 	git_fail("index");
 out:
+	free(reg);
 	git_reference_free(hr);
 	git_tree_free(head);
 	git_tree_free(tree);

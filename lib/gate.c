@@ -606,23 +606,17 @@ static int check_history(go_store *s, const git_oid *old, const git_oid *new, in
 	return err < 0 ? -1 : findings;
 }
 
-/* A public view's new tree pub must be the projection (project.c) of its
- * register as it is after the push (main_tip NULL: no register). */
-static int check_projection(struct gate *g, const git_oid *pub, const git_oid *main_tip,
-			    const char *reg)
+/* A public view's tree got must be the projection (project.c) of its register's
+ * tree m (NULL: no register). */
+static int check_projection_tree(struct gate *g, git_tree *got, git_tree *m, const char *reg)
 {
-	git_tree *m = NULL, *want = NULL, *got = NULL;
+	git_tree *want = NULL;
 	git_diff *diff = NULL;
 	git_oid proj;
 	char *why = NULL;
 	int err = -1;
-	if ((main_tip && commit_tree(g->repo, main_tip, &m) < 0) ||
-	    commit_tree(g->repo, pub, &got) < 0) {
-		git_fail(g->ref);
-		goto out;
-	}
 	if (go_project_public(g->s, m, &proj, &why) < 0) {
-		go_warnx("%s: %s", g->ref, why ? why : "cannot project");
+		go_warnx("%s: %s", g->ref ? g->ref : reg, why ? why : "cannot project");
 		goto out;
 	}
 	err = 0;
@@ -630,13 +624,13 @@ static int check_projection(struct gate *g, const git_oid *pub, const git_oid *m
 		goto out;
 	if (git_tree_lookup(&want, g->repo, &proj) < 0 ||
 	    git_diff_tree_to_tree(&diff, g->repo, want, got, NULL) < 0) {
-		err = git_fail(g->ref);
+		err = git_fail(reg);
 		goto out;
 	}
 	size_t nd = git_diff_num_deltas(diff);
 	report(g, "public-not-projection", NULL,
-	       "%s 必须正好是 %s 推送后的投影（主动公开的文件及其目录行），有 %zu 个文件不同",
-	       g->ref, reg, nd);
+	       "公开视图必须正好是 %s 的投影（主动公开的文件及其目录行），有 %zu 个文件不同",
+	       reg, nd);
 	for (size_t i = 0; i < nd && i < 20; i++) {
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
 		const char *path = d->new_file.path ? d->new_file.path : d->old_file.path;
@@ -650,8 +644,29 @@ static int check_projection(struct gate *g, const git_oid *pub, const git_oid *m
 out:
 	free(why);
 	git_diff_free(diff);
-	git_tree_free(m);
 	git_tree_free(want);
+	return err;
+}
+
+int go_gate_projection(go_store *s, git_tree *pub, git_tree *main_root, const char *ref,
+		       const char *reg, go_gate_cb cb, void *ctx)
+{
+	struct gate g = {s, go_store_repo(s), ref, 0, cb, ctx, 0, NULL, NULL};
+	return check_projection_tree(&g, pub, main_root, reg) < 0 ? -1 : g.findings;
+}
+
+/* The same for commits: pub's tree, the register's tip main_tip (NULL: none). */
+static int check_projection(struct gate *g, const git_oid *pub, const git_oid *main_tip,
+			    const char *reg)
+{
+	git_tree *m = NULL, *got = NULL;
+	int err = -1;
+	if ((main_tip && commit_tree(g->repo, main_tip, &m) < 0) ||
+	    commit_tree(g->repo, pub, &got) < 0)
+		git_fail(g->ref);
+	else
+		err = check_projection_tree(g, got, m, reg);
+	git_tree_free(m);
 	git_tree_free(got);
 	return err;
 }

@@ -648,6 +648,12 @@ typedef struct go_ref_update {
  * findings, or -1 (printed).
  */
 int go_gate_push(go_store *s, const go_ref_update *u, size_t n, go_gate_cb cb, void *ctx);
+/* A public view's tree pub (ref: for cb) against the projection of its
+ * register's tree main_root (NULL: none; reg names it in messages):
+ * public-not-projection findings, one per differing file (at most 20). The
+ * number of findings, or -1 (printed). */
+int go_gate_projection(go_store *s, struct git_tree *pub, struct git_tree *main_root,
+		       const char *ref, const char *reg, go_gate_cb cb, void *ctx);
 /* store.c: make s a store that protects itself when people push to it
  * (go-publish --init): receive.denyNonFastForwards, receive.denyDeletes,
  * receive.fsckObjects, and core.hooksPath = hooks (an absolute folder holding

@@ -152,6 +152,17 @@ is "$status" 1 "pre-commit: a symlink is refused"
 like "$(cat "$T/err")" "^docs/2026/G-3/body.md: symlink: " "pre-commit: symlink named"
 git -C "$W" reset -q --hard
 
+# Committing on public in a checkout: only the projection of main.
+git -C "$W" checkout -q -b public
+mkdoc docs/2026/R-9 '{"id":"R-9","date":"2026-03-02","attribute":"on-request","category":"result","kind":"notice","office":"办公室","title":"依申请","reason":"涉及第三方合法权益，须经征求意见","published":"2026-03-03"}'
+git -C "$W" add docs
+commit -m "on-request onto public"
+is "$status" 1 "pre-commit: an on-request document committed onto public is refused"
+like "$(cat "$T/err")" "^docs/2026/R-9/record.json: public-not-projection: " "pre-commit: public-not-projection named"
+git -C "$W" reset -q --hard && git -C "$W" clean -qfdx
+git -C "$W" checkout -q main
+git -C "$W" branch -q -D public
+
 # Debian's pre-commit framework: try-repo on a copy of the project's hook files.
 R=$T/hookrepo
 git init -q "$R"
