@@ -207,4 +207,12 @@ run go-gate --repo "$S" --public --tree public
 is "$status" 0 "and its public view passes the gate"
 run go-gate --repo "$S" --bogus
 is "$status" 2 "go-gate: an unknown option is a usage error (exit 2)"
+printf 'not a ref update\n' >"$T/in"
+run go-gate --repo "$S" --receive "$T/in"
+is "$status" 2 "go-gate: an argument after --receive is a usage error (exit 2)"
+run sh -c 'go-gate --repo "$1" --receive <"$2"' sh "$S" "$T/in"
+is "$status" 2 "go-gate --receive: a line that is not OLD NEW REF is an error (exit 2)"
+like "$(cat "$T/err")" "standard input:1: " "  named by its line"
+run go-gate --repo "$S" --tree no-such-branch
+is "$status.$(cat "$T/out")" "2." "go-gate --tree of a missing revision: exit 2, nothing on stdout"
 finish
