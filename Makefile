@@ -67,10 +67,18 @@ DEPS_BUILD := cmd:cc=gcc cmd:make=make cmd:pkg-config=pkg-config \
 DEPS_TEST  := cmd:git=git cmd:jq=jq cmd:bsdtar=libarchive-tools cmd:zstd=zstd \
 	cmd:pre-commit=pre-commit cmd:prove=perl cmd:man=man-db cmd:readelf=binutils \
 	cmd:script=bsdutils cmd:reuse=reuse cmd:clang=clang \
-	cmd:chromium=chromium cmd:xmllint=libxml2-utils fonts-wqy-microhei
+	cmd:chromium=chromium cmd:xmllint=libxml2-utils fonts-wqy-microhei \
+	cmd:lighttpd=lighttpd
 
 .PHONY: all deps deps-test check demo bench install uninstall dist clean fuzz
-all: $(BINS) $(UNITS) $(MANS)
+# The hooks beside the build's programs, where go-publish --init finds them
+# (as it finds PREFIX/share/go-tools/hooks beside PREFIX/bin once installed).
+HOOKS   := $(patsubst share/hooks/%,$(BUILD)/share/go-tools/hooks/%,$(wildcard share/hooks/*))
+all: $(BINS) $(UNITS) $(MANS) $(HOOKS)
+
+$(BUILD)/share/go-tools/hooks/%: share/hooks/%
+	@mkdir -p $(@D)
+	cp -p $< $@
 
 deps:
 	@sh tests/deps.sh $(DEPS_BUILD)

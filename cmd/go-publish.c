@@ -25,7 +25,9 @@ static const char usage[] =
 	"\"refused\"|\"failed\", \"commit\", \"path\", \"reason\"[, \"pushed\"]}.\n"
 	"\n"
 	"  --repo DIR          the store (default: $GO_STORE)\n"
-	"  --init              create the store (a bare repository) if absent\n"
+	"  --init              create the store (a bare repository) if absent, and\n"
+	"                      protect it: receive.denyNonFastForwards, denyDeletes,\n"
+	"                      fsckObjects, core.hooksPath to the go-tools hooks\n"
 	"  --branch NAME       the register's branch (default main; its public view\n"
 	"                      is then NAME-public)\n"
 	"  -m, --message MSG   first line of the commit messages\n"
@@ -89,6 +91,34 @@ static int has_control(const char *s)
 		if ((unsigned char)*s < 0x20 || *s == 0x7f)
 			return 1;
 	return 0;
+}
+
+/* --init: the store refuses rewinds, deletions and bad objects, and runs the
+ * go-tools hooks: $GO_TOOLS_HOOKS, else ../share/go-tools/hooks from the
+ * folder of this program (where make install puts them). No hooks: refuse. */
+static int guard(go_store *s)
+{
+	const char *env = getenv("GO_TOOLS_HOOKS");
+	char *exe = realpath("/proc/self/exe", NULL), *dir = NULL, *hooks = NULL;
+	if (env && *env)
+		dir = go_xstrdup(env);
+	else if (exe && strrchr(exe, '/')) {
+		*strrchr(exe, '/') = '\0';
+		dir = go_xasprintf("%s/../share/go-tools/hooks", exe);
+	}
+	hooks = dir ? realpath(dir, NULL) : NULL;
+	char *pre = hooks ? go_xasprintf("%s/pre-receive", hooks) : NULL;
+	int rc = -1;
+	if (!pre || access(pre, X_OK) != 0)
+		go_warnx("--init: 找不到 go-tools 的 hooks（%s/pre-receive）：设置 GO_TOOLS_HOOKS "
+			 "或先 make install；存储未设保护", dir ? dir : "?");
+	else
+		rc = go_store_guard(s, hooks);
+	free(pre);
+	free(hooks);
+	free(dir);
+	free(exe);
+	return rc;
 }
 
 /* Drop the warnings a check just added: the checker upstream reports them, and
@@ -455,7 +485,8 @@ int main(int argc, char **argv)
 	r.check = (go_check_opts){.tool = TOOL, .today = go_today_arg(today)};
 	r.interp = (go_interp_opts){.tool = TOOL, .today = r.check.today,
 				    .grace_days = (int)grace};
-	if (go_store_open(&r.store, repo, init ? GO_STORE_CREATE : 0) < 0) {
+	if (go_store_open(&r.store, repo, init ? GO_STORE_CREATE : 0) < 0 ||
+	    (init && guard(r.store) < 0)) {
 		status = GO_FATAL;
 		goto out;
 	}

@@ -887,5 +887,66 @@ char *go_bagit_nfc(const char *path);
 FILE *go_bagit_temp(void);
 /* attr is exactly proactive, on-request or withheld. */
 int go_is_attribute_code(const char *attr);
+/* ---- gate.c: what a valid store is (SPEC §6), for the hooks and go-publish -- */
+
+/* NULL when name (a path component: a document folder, an attachment) can be
+ * held by git and by checkouts on Windows, macOS and Linux; else why not, in
+ * Chinese (static text): empty, over 255 bytes, control or Windows-reserved
+ * characters, a trailing dot or space, .git... (also through HFS+ ignorable
+ * characters), git~1 and the other 8.3 short names of .git and .gitmodules,
+ * CON PRN AUX NUL COM1-9 LPT1-9 with or without an extension. */
+const char *go_name_problem(const char *name);
+/* The id's folder and every attachment's name of rec checked with
+ * go_name_problem: NULL when all can be held; else an "unsafe-name" problem
+ * (tool go_prog()) is added to rec and the reason returned (a new string). */
+char *go_gate_record_names(json_t *rec);
+
+/* One finding: ref (may be NULL: no ref, the index), path (may be NULL: the
+ * ref itself), code, message (Chinese). All borrowed for the call. */
+typedef void (*go_gate_cb)(void *ctx, const char *ref, const char *path,
+			   const char *code, const char *message);
+enum {
+	GO_GATE_PUBLIC = 1 << 0,    /* the tree is a public view (catalog/ allowed) */
+	GO_GATE_DELETIONS = 1 << 1, /* a document of old missing from root is a finding */
+	GO_GATE_CONTENT = 1 << 2,   /* only what may not enter the store at all
+	                               (withheld text): for the commits before a tip */
+};
+/*
+ * Check root, the tree of a branch, against SPEC §6: only docs/<YYYY>/<name>/
+ * {record.json, body.md, files/<file>} (and catalog/<YYYY>.jsonl on a public
+ * view); plain files only (no symlink, submodule, executable); names git and
+ * checkouts can hold; no case twins; folder named after the record's id;
+ * record.json a JSON object, not an invalid line; a withheld document its
+ * record.json alone, with the metadata keys alone; a public view proactive
+ * documents alone. Document folders the same in old (may be NULL) are not
+ * read again. ref is passed to cb. The number of findings, or -1 (printed).
+ */
+int go_gate_tree(go_store *s, struct git_tree *old, struct git_tree *root, int flags,
+		 const char *ref, go_gate_cb cb, void *ctx);
+/* One line of a pre-receive hook's input: hex ids, 40 zeros for none. */
+typedef struct go_ref_update {
+	const char *old, *new, *ref;
+} go_ref_update;
+/*
+ * A push, all its ref updates at once (as receive-pack hands them to
+ * pre-receive): refs outside refs/heads/ and refs/tags/ are refused; a tag
+ * must name a commit on a branch (after the push); main, the public views
+ * and the registers they show are neither deleted nor rewound; every branch's
+ * new tip is checked with go_gate_tree (a register's documents may not
+ * disappear), and each commit before it for withheld text. The number of
+ * findings, or -1 (printed).
+ */
+int go_gate_push(go_store *s, const go_ref_update *u, size_t n, go_gate_cb cb, void *ctx);
+/* A public view's tree pub (ref: for cb) against the projection of its
+ * register's tree main_root (NULL: none; reg names it in messages):
+ * public-not-projection findings, one per differing file (at most 20). The
+ * number of findings, or -1 (printed). */
+int go_gate_projection(go_store *s, struct git_tree *pub, struct git_tree *main_root,
+		       const char *ref, const char *reg, go_gate_cb cb, void *ctx);
+/* store.c: make s a store that protects itself when people push to it
+ * (go-publish --init): receive.denyNonFastForwards, receive.denyDeletes,
+ * receive.fsckObjects, and core.hooksPath = hooks (an absolute folder holding
+ * the go-tools hooks), in the repository's own config. 0 or -1 (printed). */
+int go_store_guard(go_store *s, const char *hooks);
 
 #endif

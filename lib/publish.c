@@ -603,7 +603,9 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 	long n = -1;
 	int day;
 
-	*reason = NULL;
+	/* names git or a checkout cannot hold (gate.c): this record alone is refused */
+	if ((*reason = go_gate_record_names(rec)))
+		goto out;
 	dir = go_store_doc_dir(id, date);
 	if (!dir || !attr || go_parse_date(date, &day) < 0) {
 		*reason = go_xstrdup("no valid id, date or attribute for a store path");

@@ -394,3 +394,24 @@ char *go_store_record_text(const json_t *stored)
 	free(s);
 	return t;
 }
+
+/* ---- a server store that protects itself (go-publish --init) --------------- */
+
+int go_store_guard(go_store *s, const char *hooks)
+{
+	git_config *all = NULL, *cfg = NULL;
+	int err = git_repository_config(&all, s->repo);
+	if (err == 0)
+		err = git_config_open_level(&cfg, all, GIT_CONFIG_LEVEL_LOCAL);
+	if (err == 0)
+		err = git_config_set_bool(cfg, "receive.denyNonFastForwards", 1);
+	if (err == 0)
+		err = git_config_set_bool(cfg, "receive.denyDeletes", 1);
+	if (err == 0)
+		err = git_config_set_bool(cfg, "receive.fsckObjects", 1);
+	if (err == 0)
+		err = git_config_set_string(cfg, "core.hooksPath", hooks);
+	git_config_free(cfg);
+	git_config_free(all);
+	return err < 0 ? git_fail(s->path) : 0;
+}

@@ -131,6 +131,40 @@ is "$status" 0 "pre-receive: deleting a branch is accepted"
 push -f origin "$bypass:refs/heads/main"
 is "$status" 1 "pre-receive: a forced push of the --no-verify commit is refused"
 
+# The pre-commit hook applies the store's gate (go-gate --staged) to the index,
+# deletions included: git rm of a document used to pass as "no files to check".
+git -C "$W" checkout -q main
+git -C "$W" rm -rq docs/2026/G-3
+commit -m "rm G-3"
+is "$status" 1 "pre-commit: git rm of a document is refused"
+like "$(cat "$T/err")" "^docs/2026/G-3: document-deleted: " "pre-commit: git rm: the document named"
+git -C "$W" rev-parse -q --verify HEAD:docs/2026/G-3/record.json >/dev/null
+ok $? "pre-commit: git rm: the document is still committed"
+git -C "$W" reset -q --hard
+mkdoc docs/2026/W-1 '{"id":"W-1","office":"政治处","kind":"notice","date":"2026-03-04","attribute":"withheld","category":"result","reason":"属于内部人事管理信息","basis":["ogi-16-internal"],"title":"不得入库的标题"}'
+git -C "$W" add docs
+commit -m "withheld with a title"
+is "$status" 1 "pre-commit: a withheld record.json with a title is refused"
+like "$(cat "$T/err")" "^docs/2026/W-1/record.json: withheld-extra-field: .*title" "pre-commit: the key named"
+git -C "$W" reset -q --hard && git -C "$W" clean -qfdx
+ln -s /etc/passwd "$W/docs/2026/G-3/body.md"
+git -C "$W" add docs
+commit -m symlink
+is "$status" 1 "pre-commit: a symlink is refused"
+like "$(cat "$T/err")" "^docs/2026/G-3/body.md: symlink: " "pre-commit: symlink named"
+git -C "$W" reset -q --hard
+
+# Committing on public in a checkout: only the projection of main.
+git -C "$W" checkout -q -b public
+mkdoc docs/2026/R-9 '{"id":"R-9","date":"2026-03-02","attribute":"on-request","category":"result","kind":"notice","office":"办公室","title":"依申请","reason":"涉及第三方合法权益，须经征求意见","published":"2026-03-03"}'
+git -C "$W" add docs
+commit -m "on-request onto public"
+is "$status" 1 "pre-commit: an on-request document committed onto public is refused"
+like "$(cat "$T/err")" "^docs/2026/R-9/record.json: public-not-projection: " "pre-commit: public-not-projection named"
+git -C "$W" reset -q --hard && git -C "$W" clean -qfdx
+git -C "$W" checkout -q main
+git -C "$W" branch -q -D public
+
 # Debian's pre-commit framework: try-repo on a copy of the project's hook files.
 R=$T/hookrepo
 git init -q "$R"

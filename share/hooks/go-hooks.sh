@@ -3,6 +3,27 @@
 # go-hooks.sh — what the pre-commit and pre-receive hooks of go-tools share.
 # Sourced, never run: git runs only the files named after hooks.
 #
+# The go-tools programs installed beside the hooks (PREFIX/bin for
+# PREFIX/share/go-tools/hooks) come first: a server's PATH may not have them.
+if [ -x "$here/../../../bin/go-gate" ]; then
+	PATH=$(cd "$here/../../../bin" && pwd):$PATH
+fi
+
+# go_hooks_gate LABEL GO-GATE-ARGS...
+#   go-gate GO-GATE-ARGS: the store's layout and promises (SPEC §6), each
+#   finding on stderr; returns 1 when there is one or go-gate failed.
+go_hooks_gate() {
+	_label=$1
+	shift
+	go-gate "$@" >&2
+	case $? in
+	0) return 0 ;;
+	1) return 1 ;;
+	*) echo "$_label: the store's layout could not be checked (go-gate); refusing" >&2
+	   return 1 ;;
+	esac
+}
+
 # go_hooks_check LABEL GITDIR PREFIX GO-CAT-ARGS...
 #   go-cat GO-CAT-ARGS | go-check-reason | go-link-interp --repo GITDIR
 #   prints each problem on stderr as "PREFIX<folder>/record.json: CODE: message"
