@@ -13,7 +13,7 @@ BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/go-tools
 
-PKGS    := jansson libgit2 libarchive opencc zlib
+PKGS    := jansson libgit2 libarchive opencc zlib libcmark
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
@@ -41,8 +41,8 @@ BINS    := $(addprefix $(BUILD)/bin/,$(TOOLS))
 HOLIDAYS := $(wildcard data/holiday-cn/*.json)
 
 # Debian packages: to build, and in addition to test and demo.
-DEB_BUILD := gcc make pkg-config libjansson-dev libgit2-dev libarchive-dev libopencc-dev zlib1g-dev
-DEB_TEST  := git jq libarchive-tools zstd pre-commit perl
+DEB_BUILD := gcc make pkg-config libjansson-dev libgit2-dev libarchive-dev libopencc-dev zlib1g-dev libcmark-dev
+DEB_TEST  := git jq libarchive-tools zstd pre-commit perl chromium python3 libxml2-utils nodejs
 
 .PHONY: all deps deps-test check demo bench install clean fuzz
 all: $(BINS) $(UNITS)
@@ -65,6 +65,9 @@ $(BUILD)/lib/calendar-data.c: $(BUILD)/gen-calendar $(HOLIDAYS)
 	$(BUILD)/gen-calendar $(HOLIDAYS) > $@.tmp && mv $@.tmp $@
 $(BUILD)/lib/calendar-data.o: $(BUILD)/lib/calendar-data.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# go-site's style sheet and search script are built into the library.
+$(BUILD)/lib/site-assets.o: $(wildcard share/site/*)
 
 $(BUILD)/libgo.a: $(LIBOBJ)
 	rm -f $@
