@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark.h>
 
@@ -143,10 +144,23 @@ void go_buf_url(go_buf *b, const char *s)
 	}
 }
 
+/* A link target a citizen may follow: relative, or http(s), mailto, tel. */
+static int safe_url(const char *url)
+{
+	size_t n = strcspn(url, ":/?#");
+	if (url[n] != ':')
+		return 1; /* no scheme: relative */
+	return (n == 4 && strncasecmp(url, "http", 4) == 0) ||
+	       (n == 5 && strncasecmp(url, "https", 5) == 0) ||
+	       (n == 6 && strncasecmp(url, "mailto", 6) == 0) ||
+	       (n == 3 && strncasecmp(url, "tel", 3) == 0);
+}
+
 /*
  * Raw HTML becomes text: cmark's safe mode would drop it silently; a citizen
  * should see what the office wrote. Headings move down by shift levels, so that
- * a body's "#" does not compete with the page's own h1.
+ * a body's "#" does not compete with the page's own h1. A link or image with
+ * another scheme (javascript:, data:, ...) is replaced by its text.
  */
 static void markdown_tame(cmark_node *doc, int shift)
 {
@@ -159,7 +173,9 @@ static void markdown_tame(cmark_node *doc, int shift)
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
 		cmark_node_type t = cmark_node_get_type(node);
-		if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
+		if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE ||
+		    ((t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
+		     !safe_url(cmark_node_get_url(node) ? cmark_node_get_url(node) : ""))) {
 			if (n == cap)
 				raw = go_xrealloc(raw, (cap = cap ? 2 * cap : 16) * sizeof *raw);
 			raw[n++] = node;
@@ -170,6 +186,14 @@ static void markdown_tame(cmark_node *doc, int shift)
 	}
 	cmark_iter_free(it);
 	for (size_t i = 0; i < n; i++) {
+		cmark_node_type t = cmark_node_get_type(raw[i]);
+		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+			cmark_node *c;
+			while ((c = cmark_node_first_child(raw[i])))
+				cmark_node_insert_before(raw[i], c);
+			cmark_node_free(raw[i]);
+			continue;
+		}
 		const char *lit = cmark_node_get_literal(raw[i]);
 		cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
 		cmark_node_set_literal(text, lit ? lit : "");

@@ -637,14 +637,14 @@ static void page_begin(site *st, const char *rel, const char *title, const char 
 {
 	go_buf *b = &st->page;
 	const char *r = root_of(rel);
-	go_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	go_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\" />\n"
+		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>");
 	go_buf_html(b, title);
 	go_buf_puts(b, " - ");
 	go_buf_html(b, st->name);
-	go_buf_printf(b, "</title>\n<link rel=\"stylesheet\" href=\"%sstyle.css\">\n"
+	go_buf_printf(b, "</title>\n<link rel=\"stylesheet\" href=\"%sstyle.css\" />\n"
 			 "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"最新信息\" "
-			 "href=\"%sfeeds/all.atom\">\n", r, r);
+			 "href=\"%sfeeds/all.atom\" />\n", r, r);
 	if (extra_head)
 		go_buf_puts(b, extra_head);
 	go_buf_printf(b, "</head>\n<body>\n<a class=\"skip\" href=\"#main\">跳到正文</a>\n"
@@ -707,7 +707,7 @@ static void doc_links(site *st, const char *r, const char *head, doc **xs, size_
 {
 	go_buf *b = &st->page;
 	for (size_t i = 0; i < n; i++) {
-		go_buf_printf(b, "<br>%s<a href=\"%s%s\">", head, r, xs[i]->url);
+		go_buf_printf(b, "<br />%s<a href=\"%s%s\">", head, r, xs[i]->url);
 		go_buf_html(b, xs[i]->title);
 		go_buf_puts(b, "</a>");
 	}
@@ -849,7 +849,7 @@ static int render_doc(site *st, doc *d, const json_t *rec)
 	const char *r = root_of(d->url);
 	if (d->withdrawn) {
 		json_t *w = json_object_get(d->e, "withdrawn");
-		page_begin(st, d->url, "已撤回", "<meta name=\"robots\" content=\"noindex\">\n");
+		page_begin(st, d->url, "已撤回", "<meta name=\"robots\" content=\"noindex\" />\n");
 		go_buf_puts(b, "<h1>已撤回</h1>\n<p class=\"withdrawn\">该信息已");
 		if (go_str(w, "date")) {
 			go_buf_puts(b, "于 ");
@@ -1022,7 +1022,6 @@ static void add_token(postings *ps, const char *t, size_t n, uint32_t num)
 /* Han bigrams and lower-case ASCII words of text: the same as search.js. */
 static void tokenize(postings *ps, const char *text, uint32_t num)
 {
-	size_t start = ps->n;
 	const char *prev = NULL, *s = text;
 	char word[24];
 	size_t wn = 0;
@@ -1048,13 +1047,6 @@ static void tokenize(postings *ps, const char *text, uint32_t num)
 	}
 	if (wn >= 2)
 		add_token(ps, word, wn, num);
-	/* each token once per document */
-	qsort(ps->p + start, ps->n - start, sizeof *ps->p, posting_cmp);
-	size_t k = start;
-	for (size_t i = start; i < ps->n; i++)
-		if (k == start || strcmp(ps->p[k - 1].tok, ps->p[i].tok) != 0)
-			ps->p[k++] = ps->p[i];
-	ps->n = k;
 }
 
 static void search_add(postings *ps, const doc *d, const char *body)
@@ -1069,9 +1061,17 @@ static void search_add(postings *ps, const doc *d, const char *body)
 	go_buf_puts(b, ",");
 	go_buf_json(b, d->pub);
 	go_buf_puts(b, "]");
+	size_t start = ps->n;
 	tokenize(ps, d->title, ps->ndocs);
 	if (body)
 		tokenize(ps, body, ps->ndocs);
+	/* each token once per document */
+	qsort(ps->p + start, ps->n - start, sizeof *ps->p, posting_cmp);
+	size_t k = start;
+	for (size_t i = start; i < ps->n; i++)
+		if (k == start || strcmp(ps->p[k - 1].tok, ps->p[i].tok) != 0)
+			ps->p[k++] = ps->p[i];
+	ps->n = k;
 	ps->ndocs++;
 }
 
@@ -1611,7 +1611,7 @@ static int emit_static(site *st, int search)
 	page_begin(st, "search/index.html", "站内搜索", NULL);
 	go_buf_puts(b, "<h1>站内搜索</h1>\n<form role=\"search\" action=\"index.html\" method=\"get\">\n"
 		       "<label for=\"q\">搜索标题和正文</label>\n"
-		       "<input type=\"search\" id=\"q\" name=\"q\">\n"
+		       "<input type=\"search\" id=\"q\" name=\"q\" />\n"
 		       "<button type=\"submit\">搜索</button>\n</form>\n"
 		       "<p id=\"status\" role=\"status\"></p>\n<ol id=\"results\" class=\"docs\"></ol>\n");
 	if (search)

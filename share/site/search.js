@@ -33,7 +33,7 @@
 		}).then(function (shards) {
 			var hits = [];
 			shards.forEach(function (s) {
-				var ids = null;
+				var ids = null, seen = {};
 				if (single) {
 					ids = [];
 					s.docs.forEach(function (d, i) { if (d[1].indexOf(q.trim()) >= 0) ids.push(i); });
@@ -42,7 +42,9 @@
 					var p = Object.prototype.hasOwnProperty.call(s.index, t) ? s.index[t] : [];
 					ids = ids === null ? p.slice() : ids.filter(function (i) { return p.indexOf(i) >= 0; });
 				});
-				(ids || []).forEach(function (i) { hits.push(s.docs[i]); });
+				(ids || []).forEach(function (i) {
+					if (!seen[i]) { seen[i] = true; hits.push(s.docs[i]); }
+				});
 			});
 			hits.sort(function (a, b) { return a[2] < b[2] ? 1 : a[2] > b[2] ? -1 : 0; });
 			out.textContent = "";
