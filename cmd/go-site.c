@@ -108,8 +108,16 @@ int main(int argc, char **argv)
 		size_t n = strlen(b);
 		o.base_url = base = n && b[n - 1] == '/' ? go_xstrdup(b) : go_xasprintf("%s/", b);
 	}
+	git_libgit2_init();
+	/* Documents are read by path, so each read looks up the year's tree:
+	 * libgit2 caches no tree over 4 KB by default, and would parse that tree
+	 * (100k entries) again for every document. */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)256 << 20);
 	if (go_store_open(&s, repo, 0) < 0 || go_site_render(s, &o) < 0)
 		status = GO_FATAL;
+	go_store_free(s);
+	git_libgit2_shutdown();
+	s = NULL;
 out:
 	go_store_free(s);
 	json_decref(o.config);

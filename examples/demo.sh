@@ -60,4 +60,8 @@ echo "== archive it: go-archive create | go-archive verify"
 go-archive create --repo "$store" --format tar.gz -o "$out/register.tar.gz" &&
 	go-archive verify "$out/register.tar.gz" && echo "register.tar.gz: a valid BagIt bag"
 echo
+echo "== the website: go-site (the public branch as static pages)"
+go-site --repo "$store" -o "$out/site" --config "$here/site.json" 2>&1 &&
+	echo "look at it:  python3 -m http.server -d $out/site  (then open http://127.0.0.1:8000/)"
+echo
 echo "Everything is under $out (the store: $store)."

@@ -967,15 +967,19 @@ static int render_doc(site *st, doc *d, const json_t *rec)
 
 /* ---- search: a bigram index per month ----------------------------------- */
 
-typedef struct posting {
-	char tok[24];
-	uint32_t doc;
-} posting;
+/* A month's index: each token interned, with the documents that have it (in
+ * document order, each once). */
+typedef struct token {
+	char *name;
+	uint32_t *docs;
+	uint32_t n, cap;
+} token;
 
 typedef struct postings {
-	posting *p;
-	size_t n, cap;
-	go_buf docs; /* the month's documents, as JSON array elements */
+	smap toks;     /* name -> its token number + 1 */
+	token *t;
+	size_t ntoks, cap;
+	go_buf docs;   /* the month's documents, as JSON array elements */
 	uint32_t ndocs;
 } postings;
 
@@ -1000,23 +1004,43 @@ static uint32_t utf8_next(const char **s)
 	return c;
 }
 
-static int posting_cmp(const void *a, const void *b)
+static void postings_reset(postings *ps)
 {
-	const posting *x = a, *y = b;
-	int r = strcmp(x->tok, y->tok);
-	return r ? r : (x->doc > y->doc) - (x->doc < y->doc);
+	for (size_t i = 0; i < ps->ntoks; i++) {
+		free(ps->t[i].name);
+		free(ps->t[i].docs);
+	}
+	free(ps->t);
+	ps->t = NULL;
+	ps->ntoks = ps->cap = 0;
+	smap_free(&ps->toks);
+	ps->docs.n = 0;
+	ps->ndocs = 0;
 }
 
-static void add_token(postings *ps, const char *t, size_t n, uint32_t num)
+static void add_token(postings *ps, const char *s, size_t n, uint32_t num)
 {
-	if (n == 0 || n >= sizeof ps->p->tok)
+	char name[32];
+	if (n == 0 || n >= sizeof name)
 		return;
-	if (ps->n == ps->cap)
-		ps->p = go_xrealloc(ps->p, (ps->cap = ps->cap ? 2 * ps->cap : 4096) * sizeof *ps->p);
-	posting *p = &ps->p[ps->n++];
-	memcpy(p->tok, t, n);
-	p->tok[n] = '\0';
-	p->doc = num;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	void **slot = smap_slot(&ps->toks, name);
+	if (!*slot) {
+		if (ps->ntoks == ps->cap)
+			ps->t = go_xrealloc(ps->t, (ps->cap = ps->cap ? 2 * ps->cap : 1024) * sizeof *ps->t);
+		token *t = &ps->t[ps->ntoks];
+		memset(t, 0, sizeof *t);
+		t->name = go_xstrdup(name);
+		ps->toks.k[slot - ps->toks.v] = t->name; /* the map borrows it */
+		*slot = (void *)(uintptr_t)(++ps->ntoks);
+	}
+	token *t = &ps->t[(uintptr_t)*slot - 1];
+	if (t->n && t->docs[t->n - 1] == num)
+		return;
+	if (t->n == t->cap)
+		t->docs = go_xrealloc(t->docs, (t->cap = t->cap ? 2 * t->cap : 4) * sizeof *t->docs);
+	t->docs[t->n++] = num;
 }
 
 /* Han bigrams and lower-case ASCII words of text: the same as search.js. */
@@ -1061,45 +1085,38 @@ static void search_add(postings *ps, const doc *d, const char *body)
 	go_buf_puts(b, ",");
 	go_buf_json(b, d->pub);
 	go_buf_puts(b, "]");
-	size_t start = ps->n;
 	tokenize(ps, d->title, ps->ndocs);
 	if (body)
 		tokenize(ps, body, ps->ndocs);
-	/* each token once per document */
-	qsort(ps->p + start, ps->n - start, sizeof *ps->p, posting_cmp);
-	size_t k = start;
-	for (size_t i = start; i < ps->n; i++)
-		if (k == start || strcmp(ps->p[k - 1].tok, ps->p[i].tok) != 0)
-			ps->p[k++] = ps->p[i];
-	ps->n = k;
 	ps->ndocs++;
+}
+
+static int token_cmp(const void *a, const void *b)
+{
+	return strcmp(((const token *)a)->name, ((const token *)b)->name);
 }
 
 static int search_emit(site *st, postings *ps, const char *month)
 {
 	go_buf *b = &st->page;
-	qsort(ps->p, ps->n, sizeof *ps->p, posting_cmp);
+	qsort(ps->t, ps->ntoks, sizeof *ps->t, token_cmp);
 	go_buf_puts(b, "{\"docs\":[\n");
 	if (ps->docs.n)
 		go_buf_put(b, ps->docs.p, ps->docs.n);
 	go_buf_puts(b, "],\n\"index\":{");
-	for (size_t i = 0; i < ps->n; i++) {
-		if (i && strcmp(ps->p[i - 1].tok, ps->p[i].tok) == 0) {
-			go_buf_printf(b, ",%u", ps->p[i].doc);
-			continue;
-		}
+	for (size_t i = 0; i < ps->ntoks; i++) {
+		token *t = &ps->t[i];
 		if (i)
 			go_buf_puts(b, "],\n");
-		go_buf_json(b, ps->p[i].tok);
-		go_buf_printf(b, ":[%u", ps->p[i].doc);
+		go_buf_json(b, t->name);
+		for (uint32_t j = 0; j < t->n; j++)
+			go_buf_printf(b, j ? ",%u" : ":[%u", t->docs[j]);
 	}
-	go_buf_puts(b, ps->n ? "]}}\n" : "}}\n");
+	go_buf_puts(b, ps->ntoks ? "]}}\n" : "}}\n");
 	char *rel = go_xasprintf("search/%s.json", month);
 	int rc = emit_page(st, rel);
 	free(rel);
-	ps->n = 0;
-	ps->docs.n = 0;
-	ps->ndocs = 0;
+	postings_reset(ps);
 	return rc;
 }
 
@@ -1763,7 +1780,7 @@ static int emit_months(site *st)
 	}
 	if (rc == 0)
 		rc = emit_sitemap_index(st, month_docs);
-	free(ps.p);
+	postings_reset(&ps);
 	go_buf_free(&ps.docs);
 	free(month_docs);
 	free(bym.p);
