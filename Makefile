@@ -42,7 +42,7 @@ HOLIDAYS := $(wildcard data/holiday-cn/*.json)
 
 # Debian packages: to build, and in addition to test and demo.
 DEB_BUILD := gcc make pkg-config libjansson-dev libgit2-dev libarchive-dev libopencc-dev zlib1g-dev libcmark-dev
-DEB_TEST  := git jq libarchive-tools zstd pre-commit perl chromium python3 libxml2-utils nodejs
+DEB_TEST  := git jq libarchive-tools zstd pre-commit perl chromium fonts-wqy-microhei python3 libxml2-utils nodejs
 
 .PHONY: all deps deps-test check demo bench install clean fuzz
 all: $(BINS) $(UNITS)

@@ -28,12 +28,12 @@ files=$(find "$site/" -type f | wc -l)
 echo "  go-site: $files files, $(du -sk "$site/" | cut -f1) KB"
 echo "  go-site --full takes $(ratio "$cat_s" "$full_s")x go-cat --public's time ($(ratio "$cat_cpu" "$full_cpu")x its cpu; target <= 3x)"
 
-# 10 new documents published, then the incremental render.
+# 10 new documents published today (after every other), then the incremental render.
 i=0
 tag=$(date +%s)
 while [ $i -lt 10 ]; do
 	i=$((i + 1))
-	printf '{"id":"SITE-%s-%d","title":"第%d号通知","office":"办公室","kind":"notice","date":"2026-11-02","attribute":"proactive","category":"result","published":"2026-11-03","body":"正文 %d"}\n' "$tag" $i $i $i
+	printf '{"id":"SITE-%s-%d","title":"第%d号通知","office":"办公室","kind":"notice","date":"2026-12-30","attribute":"proactive","category":"result","body":"正文 %d"}\n' "$tag" $i $i $i
 done | go-publish --repo "$store" --today 2026-12-31 --author 'Bench <bench@example>' >/dev/null
 measure "go-site (10 new documents)" go-site --repo "$store" -o "$site" --base-url https://bench.example/
 sed 's/^/  /' "$work/stderr"

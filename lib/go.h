@@ -596,6 +596,7 @@ void go_buf_csv(go_buf *b, const char *s);
 /* s percent-encoded for a URL path (unreserved characters and / kept). */
 void go_buf_url(go_buf *b, const char *s);
 /* Markdown text[0..len) as HTML (cmark, safe mode: raw HTML shown as text,
+ * a line break kept as a line break (as plain Chinese text means it),
  * javascript: and the like dropped); headings moved down shift levels. */
 void go_buf_markdown(go_buf *b, const char *text, size_t len, int shift);
 

@@ -216,7 +216,7 @@ void go_buf_markdown(go_buf *b, const char *text, size_t len, int shift)
 	if (!doc)
 		return; /* cmark is out of memory */
 	markdown_tame(doc, shift);
-	char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT | CMARK_OPT_SAFE);
+	char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT | CMARK_OPT_SAFE | CMARK_OPT_HARDBREAKS);
 	go_buf_puts(b, html);
 	free(html);
 	cmark_node_free(doc);

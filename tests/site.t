@@ -231,6 +231,23 @@ like "$(tr -d '\n' <"$n" 2>/dev/null)" '<h1>已撤回</h1><p class="withdrawn">�
 is "$(grep -c '修改行政执法' "$n" 2>/dev/null)" 0 "withdrawn_notice: the notice shows no title"
 is "$(grep -rl 'P-2' "$T/notice/" | grep -v '/docs/2026/P-2.html$' | sed "s|$T/||")" "" "withdrawn_notice: no other file names it"
 
+# -- the post-receive hook: a push of public renders the server's site -----------------------
+git clone -q --bare "$S" "$T/server.git"
+git -C "$T/server.git" config core.hooksPath "$TESTS/../share/hooks"
+git -C "$T/server.git" config gosite.output "$T/hooked"
+git -C "$T/server.git" config gosite.baseurl https://sfj.example.gov.cn/
+printf '%s\n' '{"id":"HOOK-1","title":"推送后发布的通知","office":"办公室","kind":"notice","date":"2026-04-08","attribute":"proactive","category":"result","body":"正文"}' |
+	go-publish --repo "$S" --today "$TODAY" --author 'Clerk <c@example.gov.cn>' >/dev/null 2>&1
+git -C "$S" push -q "$T/server.git" main public >"$T/out" 2>"$T/err"
+is "$?" 0 "post-receive: the push succeeds"
+like "$(cat "$T/err")" "remote: go-site: .*rendered in full" "post-receive: go-site renders the pushed public branch (its line reaches the pusher)"
+ok "$([ -f "$T/hooked/docs/2026/HOOK-1.html" ]; echo $?)" "post-receive: the new document's page is on the server's site"
+git -C "$T/server.git" config --unset gosite.output
+printf '%s\n' '{"id":"HOOK-2","title":"第二次推送","office":"办公室","kind":"notice","date":"2026-04-08","attribute":"proactive","category":"result","body":"正文"}' |
+	go-publish --repo "$S" --today "$TODAY" --author 'Clerk <c@example.gov.cn>' >/dev/null 2>&1
+git -C "$S" push -q "$T/server.git" main public >"$T/out" 2>"$T/err"
+is "$?.$(grep -c go-site "$T/err")" "0.0" "post-receive: without gosite.output, nothing is rendered"
+
 # -- incremental: 10 documents published into a store of 1000 -----------------------------
 B=$T/big.git
 sh "$TESTS/../bench/corpus.sh" 1000 valid >"$T/big.jsonl"
