@@ -147,11 +147,10 @@ else
 	chrome --dump-dom "$U/docs/2026/OLD-1.html" >"$T/dom-old"
 	like "$(tr -d '\n' <"$T/dom-old")" '<td data-field="validity"><span class="validity validity-amended">已修改</span>（2026-03-10）<br>修改文件：<a href="../../docs/2026/P-2.html">' \
 		"chromium: an amended document shows 已修改, its date and the amending document"
-	chrome --dump-dom "$U/docs/2026/P-2.html" >"$T/dom-p2"
-	like "$(tr -d '\n' <"$T/dom-p2")" '本文件修改了：<a href="../../docs/2026/OLD-1.html">' \
-		"chromium: the amending document links what it amends"
-	chrome --dump-dom "$U/docs/2026/ABOL-1.html" >"$T/dom-ab"
-	like "$(cat "$T/dom-ab")" 'validity-abolished">已废止</span>（2026-04-01）' "chromium: an abolished document shows 已废止 and the date"
+	# (the same from the files, without a browser: a page is its DOM here)
+	like "$(tr -d '\n' <"$W/docs/2026/P-2.html")" '本文件修改了：<a href="../../docs/2026/OLD-1.html">' \
+		"the amending document links what it amends"
+	like "$(cat "$W/docs/2026/ABOL-1.html")" 'validity-abolished">已废止</span>（2026-04-01）' "an abolished document shows 已废止 and the date"
 	chrome --dump-dom "$U/index.html" >"$T/dom-home"
 	like "$(tr -d '\n' <"$T/dom-home")" '<footer class="foot"><ul><li>某市司法局</li><li>网站标识码：1234000001</li><li>京ICP备00000000号</li><li>京公网安备 11000002000001号</li><li>联系我们：' \
 		"chromium, home: the footer fields of the config"
