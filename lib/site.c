@@ -2237,11 +2237,12 @@ int go_site_render(go_store *s, const go_site_opts *o)
 		fprintf(stderr, "%s: %s: %.12s rendered %s: %lu files written, %lu kept\n", go_prog(),
 			o->out, st.commit, st.full ? "in full" : "incrementally", st.written, st.kept);
 out:
-	for (size_t i = 0; i < st.docs.n; i++)
-		doc_free(st.docs.p[i]);
+	/* the old versions of changed documents first: the new ones are in docs */
 	for (size_t i = 0; i < st.changed.n; i++)
 		if (st.changed.p[i]->gone)
 			doc_free(st.changed.p[i]);
+	for (size_t i = 0; i < st.docs.n; i++)
+		doc_free(st.docs.p[i]);
 	free(st.docs.p);
 	free(st.changed.p);
 	for (size_t i = 0; i < st.incoming.cap; i++)
