@@ -33,6 +33,7 @@
 #define LATEST 20         /* on the home page */
 #define FEED_ITEMS 50     /* in a feed */
 #define SITEMAP_MAX 50000 /* URLs in one sitemap file (sitemaps.org) */
+#define SEARCH_CHUNK 500  /* documents in one search index file */
 #define STATE_VERSION 1
 
 /* ---- vocabulary for the pages ------------------------------------------ */
@@ -965,9 +966,9 @@ static int render_doc(site *st, doc *d, const json_t *rec)
 	return rc | emit_attachments(st, d, 1);
 }
 
-/* ---- search: a bigram index per month ----------------------------------- */
+/* ---- search: a bigram index per chunk of documents --------------------- */
 
-/* A month's index: each token interned, with the documents that have it (in
+/* A chunk's index: each token interned, with the documents that have it (in
  * document order, each once). */
 typedef struct token {
 	char *name;
@@ -979,7 +980,7 @@ typedef struct postings {
 	smap toks;     /* name -> its token number + 1 */
 	token *t;
 	size_t ntoks, cap;
-	go_buf docs;   /* the month's documents, as JSON array elements */
+	go_buf docs;   /* the chunk's documents, as JSON array elements */
 	uint32_t ndocs;
 } postings;
 
@@ -1096,7 +1097,7 @@ static int token_cmp(const void *a, const void *b)
 	return strcmp(((const token *)a)->name, ((const token *)b)->name);
 }
 
-static int search_emit(site *st, postings *ps, const char *month)
+static int search_emit(site *st, postings *ps, const char *rel)
 {
 	go_buf *b = &st->page;
 	qsort(ps->t, ps->ntoks, sizeof *ps->t, token_cmp);
@@ -1113,9 +1114,7 @@ static int search_emit(site *st, postings *ps, const char *month)
 			go_buf_printf(b, j ? ",%u" : ":[%u", t->docs[j]);
 	}
 	go_buf_puts(b, ps->ntoks ? "]}}\n" : "}}\n");
-	char *rel = go_xasprintf("search/%s.json", month);
 	int rc = emit_page(st, rel);
-	free(rel);
 	postings_reset(ps);
 	return rc;
 }
@@ -1270,6 +1269,38 @@ static int emit_feed(site *st, const char *rel, const char *title, const vec *it
 	return emit_page(st, rel);
 }
 
+/*
+ * The first chunk of size documents of l (counted from the oldest) that this
+ * run's changes touch: the items before the smallest key a change touches are
+ * the same as before; when the count changes, the chunk that was or becomes
+ * the last one changes too (its link to a newer one).
+ */
+static size_t first_dirty_chunk(const site *st, const list *l, size_t size)
+{
+	size_t n = l->items.n, chunks = (n + size - 1) / size;
+	if (st->full)
+		return 0;
+	if (!l->minkey)
+		return chunks;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(l->items.p[mid]->key, l->minkey) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t first = lo / size;
+	long oldn = (long)n - l->added + l->removed;
+	if (oldn != (long)n) {
+		size_t oldchunks = oldn > 0 ? ((size_t)oldn + size - 1) / size : 0;
+		size_t last = chunks < oldchunks ? chunks : oldchunks;
+		if (last && last - 1 < first)
+			first = last - 1;
+	}
+	return first;
+}
+
 /* ---- lists ----------------------------------------------------------------- */
 
 static void pager(site *st, const char *newer, const char *older)
@@ -1292,30 +1323,9 @@ static void pager(site *st, const char *newer, const char *older)
  */
 static int emit_list(site *st, list *l)
 {
-	size_t n = l->items.n, pages = (n + PAGE_ITEMS - 1) / PAGE_ITEMS, first = 0;
+	size_t n = l->items.n, pages = (n + PAGE_ITEMS - 1) / PAGE_ITEMS;
+	size_t first = first_dirty_chunk(st, l, PAGE_ITEMS);
 	int rc = 0;
-	if (!st->full) {
-		if (!l->minkey) {
-			first = pages;
-		} else {
-			size_t lo = 0, hi = n; /* items before minkey are unchanged */
-			while (lo < hi) {
-				size_t mid = (lo + hi) / 2;
-				if (strcmp(l->items.p[mid]->key, l->minkey) < 0)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			first = lo / PAGE_ITEMS;
-			long oldn = (long)n - l->added + l->removed;
-			if (oldn != (long)n) {
-				size_t oldpages = oldn > 0 ? ((size_t)oldn + PAGE_ITEMS - 1) / PAGE_ITEMS : 0;
-				size_t last = (pages < oldpages ? pages : oldpages);
-				if (last && last - 1 < first)
-					first = last - 1; /* it had or gets a newer page */
-			}
-		}
-	}
 	int fixed = strcmp(l->name, "gk/all/") == 0 || strcmp(l->name, "gk/interp/") == 0;
 	if (n == 0 && !fixed)
 		return 0; /* an emptied list: its pages go with the old release */
@@ -1642,16 +1652,6 @@ static int emit_static(site *st, int search)
 	page_end(st);
 	rc |= emit_page(st, "search/index.html");
 
-	if (search) {
-		go_buf_puts(b, "[");
-		for (size_t i = st->nmonths; i-- > 0;) {
-			go_buf_json(b, st->months[i]);
-			if (i)
-				go_buf_puts(b, ",");
-		}
-		go_buf_puts(b, "]\n");
-		rc |= emit_page(st, "search/months.json");
-	}
 	if (st->base) {
 		go_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 			       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -1695,42 +1695,32 @@ static int emit_sitemap_index(site *st, const size_t *month_docs)
 }
 
 /*
- * Month by month: the documents' pages (rendered when dirty, else kept), the
- * month's search index, sitemap and catalogue (rendered when the month is
- * touched). A document's body is read only when something needs it.
+ * The documents in list order: each one's page (rendered when dirty, else
+ * kept) and the search index, in chunks of SEARCH_CHUNK documents counted from
+ * the oldest, so that new documents touch the last chunk only. A body is read
+ * only when a page or a chunk needs it.
  */
-static int emit_months(site *st)
+static int emit_docs(site *st)
 {
-	vec bym = {0};
-	int rc = 0;
-	size_t *month_docs = go_xcalloc(st->nmonths + 1, sizeof *month_docs);
 	postings ps = {0};
-	for (size_t i = 0; i < st->docs.n; i++)
-		vec_push(&bym, st->docs.p[i]);
-	qsort(bym.p, bym.n, sizeof *bym.p, month_cmp);
-	size_t mi = 0;
-	for (size_t i = 0; i < bym.n && rc == 0;) {
-		size_t j = i;
-		while (j < bym.n && strcmp(bym.p[j]->month, bym.p[i]->month) == 0)
-			j++;
-		const char *month = bym.p[i]->month;
-		int mdirty = st->full || smap_get(&st->dirty_months, month) != NULL;
-		while (mi < st->nmonths && strcmp(st->months[mi], month) != 0)
-			mi++;
-		for (size_t k = i; k < j && rc == 0; k++) {
-			doc *d = bym.p[k];
-			int page = st->full || d->dirty;
-			if (!d->withdrawn)
-				month_docs[mi]++;
-			if (!page) {
-				if (keep(st, d->url) < 0)
-					page = 1;
-				else if (emit_attachments(st, d, 0) < 0)
-					rc = -1;
-			}
-			int search = mdirty && !st->o->no_search && !d->withdrawn;
-			if (!page && !search)
-				continue;
+	int rc = 0, search = !st->o->no_search;
+	list *all = smap_get(&st->lists, "gk/all/");
+	size_t n = all->items.n, chunks = (n + SEARCH_CHUNK - 1) / SEARCH_CHUNK;
+	size_t first = first_dirty_chunk(st, all, SEARCH_CHUNK), pos = 0;
+	for (size_t i = 0; i < st->docs.n && rc == 0; i++) {
+		doc *d = st->docs.p[i];
+		size_t chunk = pos / SEARCH_CHUNK;
+		int page = st->full || d->dirty;
+		int index = search && !d->withdrawn && chunk >= first;
+		if (!d->withdrawn)
+			pos++;
+		if (!page) {
+			if (keep(st, d->url) < 0)
+				page = 1;
+			else if (emit_attachments(st, d, 0) < 0)
+				rc = -1;
+		}
+		if (page || index) {
 			json_t *rec = NULL;
 			int err = go_store_read_doc(st->store, st->tree, d->dir, GO_STORE_BODY, &rec);
 			if (err == GIT_ENOTFOUND)
@@ -1745,21 +1735,60 @@ static int emit_months(site *st)
 			}
 			if (page)
 				rc |= render_doc(st, d, rec);
-			if (search)
+			if (index)
 				search_add(&ps, d, go_str(rec, "body"));
 			json_decref(rec);
 		}
-		if (rc)
-			break;
-		if (mdirty) {
-			if (!st->o->no_search)
-				rc |= search_emit(st, &ps, month);
-			rc |= emit_month_files(st, bym.p + i, j - i, month);
-		} else {
-			char *rels[3] = {go_xasprintf("search/%s.json", month),
-					 go_xasprintf("catalogue/%s.jsonl", month),
+		if (search && !d->withdrawn && (pos % SEARCH_CHUNK == 0 || pos == n)) {
+			char *rel = go_xasprintf("search/%zu.json", chunk + 1);
+			if (chunk >= first || keep(st, rel) < 0) {
+				if (chunk < first) { /* not kept after all: read it again */
+					go_warnx("%s: missing from the previous site; run with --full", rel);
+					rc = -1;
+				} else {
+					rc |= search_emit(st, &ps, rel);
+				}
+			}
+			free(rel);
+		}
+	}
+	if (rc == 0 && search) {
+		go_buf *b = &st->page;
+		go_buf_puts(b, "[");
+		for (size_t k = chunks; k > 0; k--)
+			go_buf_printf(b, "%zu%s", k, k > 1 ? "," : "");
+		go_buf_puts(b, "]\n");
+		rc |= emit_page(st, "search/chunks.json");
+	}
+	postings_reset(&ps);
+	go_buf_free(&ps.docs);
+	return rc;
+}
+
+/* Month by month: sitemaps and the catalogue (from the summaries alone). */
+static int emit_months(site *st)
+{
+	vec bym = {0};
+	int rc = 0;
+	size_t *month_docs = go_xcalloc(st->nmonths + 1, sizeof *month_docs);
+	for (size_t i = 0; i < st->docs.n; i++)
+		vec_push(&bym, st->docs.p[i]);
+	qsort(bym.p, bym.n, sizeof *bym.p, month_cmp);
+	size_t mi = 0;
+	for (size_t i = 0; i < bym.n && rc == 0;) {
+		size_t j = i;
+		while (j < bym.n && strcmp(bym.p[j]->month, bym.p[i]->month) == 0)
+			j++;
+		const char *month = bym.p[i]->month;
+		int mdirty = st->full || smap_get(&st->dirty_months, month) != NULL;
+		while (mi < st->nmonths && strcmp(st->months[mi], month) != 0)
+			mi++;
+		for (size_t k = i; k < j; k++)
+			month_docs[mi] += !bym.p[k]->withdrawn;
+		if (!mdirty) {
+			char *rels[2] = {go_xasprintf("catalogue/%s.jsonl", month),
 					 go_xasprintf("catalogue/%s.csv", month)};
-			for (int k = st->o->no_search ? 1 : 0; k < 3; k++)
+			for (int k = 0; k < 2; k++)
 				if (keep(st, rels[k]) < 0)
 					mdirty = 1;
 			for (size_t part = 0; st->base && part * SITEMAP_MAX < month_docs[mi]; part++) {
@@ -1769,19 +1798,15 @@ static int emit_months(site *st)
 					mdirty = 1;
 				free(rel);
 			}
-			for (int k = 0; k < 3; k++)
+			for (int k = 0; k < 2; k++)
 				free(rels[k]);
-			if (mdirty) {
-				go_warnx("%s: the previous site lacks this month's files; run with --full", month);
-				rc = -1;
-			}
 		}
+		if (mdirty) /* emit() keeps what is there already with these bytes */
+			rc |= emit_month_files(st, bym.p + i, j - i, month);
 		i = j;
 	}
 	if (rc == 0)
 		rc = emit_sitemap_index(st, month_docs);
-	postings_reset(&ps);
-	go_buf_free(&ps.docs);
 	free(month_docs);
 	free(bym.p);
 	return rc;
@@ -2210,7 +2235,9 @@ int go_site_render(go_store *s, const go_site_opts *o)
 	for (size_t i = 0; i < st.changed.n; i++)
 		touch(&st, st.changed.p[i], !st.changed.p[i]->gone);
 
-	rc = emit_months(&st);
+	rc = emit_docs(&st);
+	if (rc == 0)
+		rc = emit_months(&st);
 	for (size_t i = 0; rc == 0 && i < st.lists.cap; i++)
 		if (st.lists.k[i])
 			rc |= emit_list(&st, st.lists.v[i]);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* SPDX-FileCopyrightText: 2026 go-tools developers */
-/* go-site search: months.json lists the months; each search/<YYYY-MM>.json
-   holds that month's documents and a bigram index of their titles and bodies
+/* go-site search: chunks.json lists the index files, newest first; each
+   search/<N>.json holds up to 500 documents and a bigram index of their titles and bodies
    (Han character pairs, lower-case ASCII words), as lib/site.c builds it.
    Results are written with textContent only: nothing from an index is HTML. */
 (function () {
@@ -26,8 +26,8 @@
 		var toks = tokens(q), single = toks.length === 0 && han.test(q);
 		if (!toks.length && !single) { status.textContent = "请输入至少两个汉字或一个英文词。"; return; }
 		status.textContent = "正在搜索……";
-		fetch("months.json").then(function (r) { return r.json(); }).then(function (months) {
-			return Promise.all(months.map(function (m) {
+		fetch("chunks.json").then(function (r) { return r.json(); }).then(function (chunks) {
+			return Promise.all(chunks.map(function (m) {
 				return fetch(m + ".json").then(function (r) { return r.json(); });
 			}));
 		}).then(function (shards) {
