@@ -490,7 +490,6 @@ static size_t related(site *st, const doc *d, int f, doc **out, size_t max)
 	for (size_t i = 0; i < n; i++)
 		if (!k || out[k - 1] != out[i])
 			out[k++] = out[i];
-	/* an interpretation interprets a policy; it is no policy's "interpretation" */
 	return k;
 }
 
@@ -1593,7 +1592,6 @@ static int emit_feeds(site *st)
 	rc |= emit_feed(st, "feeds/all.atom", "最新信息", &all, 0);
 	rc |= emit_feed(st, "feeds/policies.atom", "政策文件及其解读", &policies, 1);
 	go_buf *b = &st->page;
-	char *lines = NULL;
 	go_buf idx = {0};
 	for (const struct label *c = categories; c->code; c++) {
 		char *name = go_xasprintf("gk/category/%s/", c->code);
@@ -1614,7 +1612,6 @@ static int emit_feeds(site *st)
 	page_end(st);
 	rc |= emit_page(st, "feeds/index.html");
 	go_buf_free(&idx);
-	free(lines);
 	free(all.p);
 	free(policies.p);
 	return rc;
