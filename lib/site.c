@@ -2006,26 +2006,31 @@ static int write_state(site *st)
 
 /* ---- releases and the switch -------------------------------------------- */
 
+/* Remove name in the folder dfd, and everything under it. */
+static int rm_at(int dfd, const char *name)
+{
+	if (unlinkat(dfd, name, 0) == 0 || errno == ENOENT)
+		return 0;
+	if (errno != EISDIR && errno != EPERM)
+		return -1;
+	int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *de;
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	while ((de = readdir(d)))
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			rm_at(dirfd(d), de->d_name);
+	closedir(d);
+	return unlinkat(dfd, name, AT_REMOVEDIR);
+}
+
 static int rm_tree(const char *path)
 {
-	struct stat sb;
-	if (lstat(path, &sb) < 0)
-		return errno == ENOENT ? 0 : -1;
-	if (S_ISDIR(sb.st_mode)) {
-		DIR *d = opendir(path);
-		struct dirent *de;
-		if (!d)
-			return -1;
-		while ((de = readdir(d)))
-			if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) {
-				char *sub = go_xasprintf("%s/%s", path, de->d_name);
-				rm_tree(sub);
-				free(sub);
-			}
-		closedir(d);
-		return rmdir(path);
-	}
-	return unlink(path);
+	return rm_at(AT_FDCWD, path);
 }
 
 /* "<out>.d": where the releases live, beside OUT. */
