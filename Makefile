@@ -25,7 +25,7 @@ BASHDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHDIR  ?= $(PREFIX)/share/zsh/vendor-completions
 FISHDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
-PKGS    := jansson libgit2 libarchive opencc zlib libcrypto libutf8proc
+PKGS    := jansson libgit2 libarchive opencc zlib libcrypto libutf8proc libcmark
 PKG_CONFIG ?= pkg-config
 CC_FOR_BUILD ?= $(CC)
 CFLAGS  ?= -O2 -g
@@ -63,12 +63,12 @@ HOLIDAYS := $(wildcard data/holiday-cn/*.json)
 DEPS_BUILD := cmd:cc=gcc cmd:make=make cmd:pkg-config=pkg-config \
 	pc:jansson=libjansson-dev pc:libgit2=libgit2-dev pc:libarchive=libarchive-dev \
 	pc:opencc=libopencc-dev pc:zlib=zlib1g-dev \
-	pc:libcrypto=libssl-dev pc:libutf8proc=libutf8proc-dev
+	pc:libcrypto=libssl-dev pc:libutf8proc=libutf8proc-dev pc:libcmark=libcmark-dev
 DEPS_TEST  := cmd:git=git cmd:jq=jq cmd:bsdtar=libarchive-tools cmd:zstd=zstd \
 	cmd:pre-commit=pre-commit cmd:prove=perl cmd:man=man-db cmd:readelf=binutils \
 	cmd:script=bsdutils cmd:reuse=reuse cmd:clang=clang \
 	cmd:chromium=chromium cmd:xmllint=libxml2-utils fonts-wqy-microhei \
-	cmd:lighttpd=lighttpd
+	cmd:lighttpd=lighttpd cmd:python3=python3 cmd:node=nodejs
 
 .PHONY: all deps deps-test check demo bench install uninstall dist clean fuzz
 # The hooks beside the build's programs, where go-publish --init finds them
@@ -100,6 +100,9 @@ $(BUILD)/lib/calendar-data.c: $(BUILD)/gen-calendar $(HOLIDAYS)
 	$(BUILD)/gen-calendar $(HOLIDAYS) > $@.tmp && mv $@.tmp $@
 $(BUILD)/lib/calendar-data.o: $(BUILD)/lib/calendar-data.c
 	$(CC) $(GO_CFLAGS) -c -o $@ $<
+
+# go-site's style sheet and search script are built into the library.
+$(BUILD)/lib/site-assets.o: $(wildcard share/site/*)
 
 $(BUILD)/libgo.a: $(LIBOBJ)
 	rm -f $@

@@ -85,5 +85,8 @@ go-report scoreboard --repo "$store" --year 2026 --today "$today" --rectify-days
 go-report scoreboard --repo "$store" --year 2026 --today "$today" --format html >"$out/scoreboard-2026.html"
 go-report annual --repo "$store" --year 2026 >"$out/annual-2026.html" 2>/dev/null &&
 	echo "the 通报: $out/scoreboard-2026.html; the annual report (table 三 counted from the applications above, table 四 left at 0): $out/annual-2026.html"
+echo "== the website: go-site (the public branch as static pages)"
+go-site --repo "$store" -o "$out/site" --config "$here/site.json" 2>&1 &&
+	echo "look at it:  python3 -m http.server -d $out/site  (then open http://127.0.0.1:8000/)"
 echo
 echo "Everything is under $out (the store: $store)."

@@ -1,0 +1,2306 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
+/*
+ * site.c — go-site: the public view of a store as a static 政府信息公开 website.
+ *
+ * The model is one small summary per public document (the "state" lines: no
+ * body), kept beside each rendered release so that the next run knows what it
+ * rendered. A run builds the model (from the store with --full or on the first
+ * run; else from the state plus the documents the diff since the rendered
+ * commit names), then walks the plan of every file a site holds: the pages a
+ * change touches are rendered (and written only when their bytes differ), every
+ * other file is hard-linked from the previous release. The new release is
+ * switched in by renaming a symbolic link over OUT, so a web server sees the
+ * old site or the new one, never a mixture.
+ *
+ * Pages depend on the model and the config only, never on the clock, so the
+ * same commit and config give the same bytes, incremental or --full.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "go.h"
+
+#define PAGE_ITEMS 50     /* documents on a list page */
+#define LATEST 20         /* on the home page */
+#define FEED_ITEMS 50     /* in a feed */
+#define SITEMAP_MAX 50000 /* URLs in one sitemap file (sitemaps.org) */
+#define SEARCH_CHUNK 500  /* documents in one search index file */
+#define STATE_VERSION 1
+
+/* ---- vocabulary for the pages ------------------------------------------ */
+
+struct label {
+	const char *code, *name;
+};
+static const struct label categories[] = {
+	{"decision", "决策公开"}, {"execution", "执行公开"}, {"management", "管理公开"},
+	{"service", "服务公开"},  {"result", "结果公开"},    {NULL, NULL},
+};
+static const struct label kinds[] = {
+	{"rule", "规章"},
+	{"normative", "行政规范性文件"},
+	{"policy", "其他政策性文件"},
+	{"decision-draft", "决策草案"},
+	{"interpretation", "政策解读"},
+	{"meeting", "会议"},
+	{"notice", "通知公告"},
+	{"report", "报告、总结、计划"},
+	{"guide", "办事服务指南"},
+	{"license", "行政许可决定"},
+	{"penalty", "行政处罚决定"},
+	{"enforcement", "行政强制决定"},
+	{"response", "回应关切"},
+	{"repost", "转载"},
+	{"feedback", "意见采纳情况"},
+	{"other", "其他"},
+	{NULL, NULL},
+};
+static const struct label validities[] = {
+	{"in-force", "现行有效"}, {"amended", "已修改"}, {"abolished", "已废止"},
+	{"expired", "失效"},      {NULL, NULL},
+};
+static const struct label forms[] = {
+	{"article", "文字解读"},        {"press-conference", "新闻发布会"},
+	{"media-interview", "媒体访谈"}, {"online-interview", "在线访谈"},
+	{"graphic", "图文解读"},        {"video", "视频解读"},
+	{"qa", "问答"},                 {NULL, NULL},
+};
+
+static const char *label(const struct label *t, const char *code)
+{
+	for (; code && t->code; t++)
+		if (strcmp(t->code, code) == 0)
+			return t->name;
+	return NULL;
+}
+
+/* ---- a map from strings to pointers ------------------------------------- */
+
+typedef struct smap {
+	const char **k; /* borrowed */
+	void **v;
+	size_t cap, n;
+} smap;
+
+static size_t str_hash(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* The slot of k: *slot is NULL when k is absent (and it is then added). */
+static void **smap_slot(smap *m, const char *k)
+{
+	if (2 * (m->n + 1) > m->cap) {
+		smap old = *m;
+		m->cap = old.cap ? 2 * old.cap : 64;
+		m->k = go_xcalloc(m->cap, sizeof *m->k);
+		m->v = go_xcalloc(m->cap, sizeof *m->v);
+		m->n = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.k[i])
+				*smap_slot(m, old.k[i]) = old.v[i];
+		free(old.k);
+		free(old.v);
+	}
+	size_t i = str_hash(k) & (m->cap - 1);
+	while (m->k[i] && strcmp(m->k[i], k) != 0)
+		i = (i + 1) & (m->cap - 1);
+	if (!m->k[i]) {
+		m->k[i] = k;
+		m->n++;
+	}
+	return &m->v[i];
+}
+
+static void *smap_get(const smap *m, const char *k)
+{
+	if (!m->cap)
+		return NULL;
+	size_t i = str_hash(k) & (m->cap - 1);
+	while (m->k[i] && strcmp(m->k[i], k) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return m->k[i] ? m->v[i] : NULL;
+}
+
+static void smap_free(smap *m)
+{
+	free(m->k);
+	free(m->v);
+	memset(m, 0, sizeof *m);
+}
+
+/* ---- the model ------------------------------------------------------------ */
+
+typedef struct doc {
+	json_t *e;          /* the summary, one state line */
+	const char *id, *title, *pub, *date, *cat, *kind, *office, *dir;
+	char *url;          /* "docs/<YYYY>/<name>.html" */
+	char *key;          /* "<published> <id>": list order */
+	char month[8];      /* "YYYY-MM" of date */
+	int withdrawn;      /* only its notice page, if configured */
+	int dirty;          /* render its page */
+	int gone;           /* replaced or removed by this run's changes */
+} doc;
+
+typedef struct vec {
+	doc **p;
+	size_t n, cap;
+} vec;
+
+static void vec_push(vec *v, doc *d)
+{
+	if (v->n == v->cap)
+		v->p = go_xrealloc(v->p, (v->cap = v->cap ? 2 * v->cap : 8) * sizeof *v->p);
+	v->p[v->n++] = d;
+}
+
+/* A list of documents: the pages under name ("gk/kind/notice/"). */
+typedef struct list {
+	char *name, *title;
+	vec items;           /* in key order */
+	const char *minkey;  /* the smallest key a change touches, NULL: none */
+	long added, removed; /* by this run's changes */
+} list;
+
+typedef struct site {
+	go_store *store;
+	const go_site_opts *o;
+	git_tree *tree;
+	char commit[41];
+	const char *base;       /* absolute base URL, or NULL */
+	const char *name;       /* site name */
+	int notice;             /* withdrawn documents answer a notice */
+	char *cfg_digest;       /* of the config and options: another one means --full */
+	int full;
+	char *newdir, *olddir;  /* release site folders (olddir NULL: none) */
+	char *release;          /* the new release folder */
+	vec docs;               /* every document of the model, key order after sort */
+	smap ids;               /* id -> doc (public ones) */
+	smap incoming;          /* id -> vec of docs linking to it */
+	smap lists;             /* name -> list */
+	vec changed;            /* old and new versions of changed documents */
+	smap dirty_months;      /* "YYYY-MM" -> non-NULL */
+	char **months;          /* every month of the model, sorted */
+	size_t nmonths;
+	unsigned long written, kept;
+	char lastdir[PATH_MAX]; /* the folder made last */
+	go_buf page;
+} site;
+
+static const char *const summary_keys[] = {
+	"id", "title", "office", "kind", "date", "published", "number", "topic", "category",
+	"validity", "validity_date", "abolished_date", "interprets", "form", "amends",
+	"replaces", "amended_by", "replaced_by", "interpretations", "withdrawn", NULL,
+};
+
+/* The documents a link field names: a string or an array of strings. */
+#define LINK_FIELDS 6
+static const char *const link_fields[LINK_FIELDS] = {
+	"interprets", "interpretations", "amends", "amended_by", "replaces", "replaced_by",
+};
+/* The field that says the same from the other side. */
+static const char *const link_inverse[LINK_FIELDS] = {
+	"interpretations", "interprets", "amended_by", "amends", "replaced_by", "replaces",
+};
+
+static size_t link_ids(const json_t *e, const char *field, const char **out, size_t max)
+{
+	json_t *v = json_object_get(e, field);
+	size_t n = 0, i;
+	json_t *x;
+	if (json_is_string(v) && max)
+		out[n++] = json_string_value(v);
+	json_array_foreach(v, i, x)
+		if (json_is_string(x) && n < max)
+			out[n++] = json_string_value(x);
+	return n;
+}
+
+static int links_to(const json_t *e, const char *field, const char *id)
+{
+	const char *ids[64];
+	size_t n = link_ids(e, field, ids, 64);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ids[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *str_or(const json_t *e, const char *k, const char *dflt)
+{
+	const char *s = go_str(e, k);
+	return s && *s ? s : dflt;
+}
+
+/* A document from its summary e (stolen); NULL when it cannot be shown. */
+static doc *doc_new(json_t *e)
+{
+	doc *d = go_xcalloc(1, sizeof *d);
+	d->e = e;
+	d->id = go_str(e, "id");
+	d->title = str_or(e, "title", "");
+	d->date = go_str(e, "date");
+	d->pub = str_or(e, "published", d->date);
+	d->cat = go_str(e, "category");
+	d->kind = str_or(e, "kind", "other");
+	d->office = str_or(e, "office", "");
+	d->dir = go_str(e, "dir");
+	d->withdrawn = json_object_get(e, "withdrawn") != NULL;
+	int day;
+	char *name = go_store_doc_name(d->id);
+	if (!name || !d->date || go_parse_date(d->date, &day) < 0 || !d->dir) {
+		free(name);
+		json_decref(e);
+		free(d);
+		return NULL;
+	}
+	d->url = go_xasprintf("docs/%04d/%s.html", go_date_year(day), name);
+	d->key = go_xasprintf("%s %s", d->pub, d->id);
+	memcpy(d->month, d->date, 7);
+	free(name);
+	return d;
+}
+
+static void doc_free(doc *d)
+{
+	if (!d)
+		return;
+	json_decref(d->e);
+	free(d->url);
+	free(d->key);
+	free(d);
+}
+
+/*
+ * The summary of a stored record, or NULL when it is not for the public: only
+ * proactive documents, whatever else the branch holds. A withdrawn one keeps
+ * only what its notice needs, and nothing at all without a notice.
+ */
+static json_t *summary_of(const json_t *rec, const char *dir, int notice)
+{
+	const char *attr = go_str(rec, "attribute");
+	attr = attr ? go_norm_attribute(attr) : NULL;
+	if (!attr || strcmp(attr, "proactive") != 0 || !go_str(rec, "title"))
+		return NULL;
+	json_t *w = json_object_get(rec, "withdrawn");
+	json_t *e = json_object();
+	if (w && json_is_false(w))
+		w = NULL;
+	if (w) {
+		if (!notice) {
+			json_decref(e);
+			return NULL;
+		}
+		json_object_set_new(e, "withdrawn", json_object());
+		if (go_str(w, "date"))
+			json_object_set_new(json_object_get(e, "withdrawn"), "date",
+					    json_string(go_str(w, "date")));
+		json_object_set(e, "id", json_object_get(rec, "id"));
+		json_object_set(e, "date", json_object_get(rec, "date"));
+		json_object_set_new(e, "dir", json_string(dir));
+		return e;
+	}
+	for (const char *const *k = summary_keys; *k; k++) {
+		json_t *v = json_object_get(rec, *k);
+		if (v)
+			json_object_set(e, *k, v);
+	}
+	const char *cat = go_str(rec, "category"), *kind = go_str(rec, "kind");
+	if (cat && go_norm_category(cat))
+		json_object_set_new(e, "category", json_string(go_norm_category(cat)));
+	if (kind && go_norm_kind(kind))
+		json_object_set_new(e, "kind", json_string(go_norm_kind(kind)));
+	json_object_set_new(e, "dir", json_string(dir));
+	return e;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	const doc *x = *(doc *const *)a, *y = *(doc *const *)b;
+	return strcmp(x->key, y->key);
+}
+
+static int month_cmp(const void *a, const void *b)
+{
+	const doc *x = *(doc *const *)a, *y = *(doc *const *)b;
+	int r = strcmp(x->month, y->month);
+	return r ? r : strcmp(x->id, y->id);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Which lists d is on; names written to out (freed by the caller). */
+static size_t lists_of(const doc *d, char **out)
+{
+	size_t n = 0;
+	char hex[41];
+	go_hash h;
+	unsigned char dig[GO_HASH_MAX];
+	if (d->withdrawn)
+		return 0;
+	out[n++] = go_xstrdup("gk/all/");
+	if (d->cat && label(categories, d->cat))
+		out[n++] = go_xasprintf("gk/category/%s/", d->cat);
+	if (label(kinds, d->kind))
+		out[n++] = go_xasprintf("gk/kind/%s/", d->kind);
+	go_hash_init(&h, GO_SHA1);
+	go_hash_update(&h, d->office, strlen(d->office));
+	go_hash_final(&h, dig);
+	go_hex(dig, 4, hex);
+	out[n++] = go_xasprintf("gk/office/%s/", hex);
+	out[n++] = go_xasprintf("gk/year/%.4s/", d->date);
+	if (strcmp(d->kind, "interpretation") == 0)
+		out[n++] = go_xstrdup("gk/interp/");
+	return n;
+}
+
+static list *list_get(site *st, const char *name, const doc *d)
+{
+	void **slot = smap_slot(&st->lists, name);
+	if (!*slot) {
+		list *l = go_xcalloc(1, sizeof *l);
+		l->name = go_xstrdup(name);
+		st->lists.k[slot - st->lists.v] = l->name; /* the map borrows the list's copy */
+		if (strcmp(name, "gk/all/") == 0)
+			l->title = go_xstrdup("全部信息");
+		else if (strcmp(name, "gk/interp/") == 0)
+			l->title = go_xstrdup("政策解读");
+		else if (strncmp(name, "gk/category/", 12) == 0)
+			l->title = go_xstrdup(label(categories, d->cat));
+		else if (strncmp(name, "gk/kind/", 8) == 0)
+			l->title = go_xstrdup(label(kinds, d->kind));
+		else if (strncmp(name, "gk/office/", 10) == 0)
+			l->title = go_xstrdup(*d->office ? d->office : "未署名科室");
+		else
+			l->title = go_xasprintf("%.4s年", d->date);
+		*slot = l;
+	}
+	return *slot;
+}
+
+/* ids, incoming links, lists and months of the model (docs sorted). */
+static void index_model(site *st)
+{
+	qsort(st->docs.p, st->docs.n, sizeof *st->docs.p, key_cmp);
+	smap months = {0};
+	for (size_t i = 0; i < st->docs.n; i++) {
+		doc *d = st->docs.p[i];
+		if (!d->withdrawn)
+			*smap_slot(&st->ids, d->id) = d;
+		*smap_slot(&months, d->month) = d;
+	}
+	for (size_t i = 0; i < st->docs.n; i++) {
+		doc *d = st->docs.p[i];
+		if (d->withdrawn)
+			continue;
+		for (int f = 0; f < LINK_FIELDS; f++) {
+			const char *ids[64];
+			size_t n = link_ids(d->e, link_fields[f], ids, 64);
+			for (size_t j = 0; j < n; j++) {
+				void **slot = smap_slot(&st->incoming, ids[j]);
+				if (!*slot)
+					*slot = go_xcalloc(1, sizeof(vec));
+				vec *v = *slot;
+				if (!v->n || v->p[v->n - 1] != d)
+					vec_push(v, d);
+			}
+		}
+		char *names[8];
+		size_t n = lists_of(d, names);
+		for (size_t j = 0; j < n; j++) {
+			vec_push(&list_get(st, names[j], d)->items, d);
+			free(names[j]);
+		}
+	}
+	list_get(st, "gk/all/", NULL);
+	list_get(st, "gk/interp/", NULL);
+	st->months = go_xcalloc(months.n + 1, sizeof *st->months);
+	for (size_t i = 0; i < months.cap; i++)
+		if (months.k[i])
+			st->months[st->nmonths++] = go_xstrdup(months.k[i]);
+	qsort(st->months, st->nmonths, sizeof *st->months, str_cmp);
+	smap_free(&months);
+}
+
+/* What a changed document (old or new version) touches: pages, lists, months. */
+static void touch(site *st, const doc *c, int added)
+{
+	doc *d;
+	if ((d = smap_get(&st->ids, c->id)))
+		d->dirty = 1;
+	*smap_slot(&st->dirty_months, c->month) = (void *)1;
+	if (c->withdrawn)
+		return;
+	for (int f = 0; f < LINK_FIELDS; f++) {
+		const char *ids[64];
+		size_t n = link_ids(c->e, link_fields[f], ids, 64);
+		for (size_t j = 0; j < n; j++)
+			if ((d = smap_get(&st->ids, ids[j])))
+				d->dirty = 1;
+	}
+	vec *in = smap_get(&st->incoming, c->id);
+	for (size_t j = 0; in && j < in->n; j++)
+		in->p[j]->dirty = 1;
+	char *names[8];
+	size_t n = lists_of(c, names);
+	for (size_t j = 0; j < n; j++) {
+		list *l = smap_get(&st->lists, names[j]);
+		if (!l)
+			l = list_get(st, names[j], c); /* emptied: its pages go */
+		if (!l->minkey || strcmp(c->key, l->minkey) < 0)
+			l->minkey = c->key;
+		if (added)
+			l->added++;
+		else
+			l->removed++;
+		free(names[j]);
+	}
+}
+
+/* The documents d's page links to by relation f (and the inverse), key order. */
+static size_t related(site *st, const doc *d, int f, doc **out, size_t max)
+{
+	const char *ids[64];
+	size_t n = 0, m = link_ids(d->e, link_fields[f], ids, 64);
+	doc *x;
+	for (size_t i = 0; i < m && n < max; i++)
+		if ((x = smap_get(&st->ids, ids[i])) && x != d)
+			out[n++] = x;
+	vec *in = smap_get(&st->incoming, d->id);
+	for (size_t i = 0; in && i < in->n && n < max; i++)
+		if (in->p[i] != d && links_to(in->p[i]->e, link_inverse[f], d->id))
+			out[n++] = in->p[i];
+	qsort(out, n, sizeof *out, key_cmp);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!k || out[k - 1] != out[i])
+			out[k++] = out[i];
+	return k;
+}
+
+/* ---- files of the new release ------------------------------------------ */
+
+static int mkdirs(site *st, const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return 0;
+	size_t n = (size_t)(slash - path);
+	if (n >= sizeof dir)
+		return -1;
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	if (strcmp(dir, st->lastdir) == 0)
+		return 0;
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+		return -1;
+	snprintf(st->lastdir, sizeof st->lastdir, "%s", dir);
+	return 0;
+}
+
+static int same_bytes(const char *path, const char *p, size_t n)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat sb;
+	int same = 0;
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &sb) == 0 && (size_t)sb.st_size == n) {
+		char *buf = go_xmalloc(n + 1);
+		size_t got = 0;
+		ssize_t r;
+		while (got < n && (r = read(fd, buf + got, n - got)) > 0)
+			got += (size_t)r;
+		same = got == n && memcmp(buf, p, n) == 0;
+		free(buf);
+	}
+	close(fd);
+	return same;
+}
+
+/* Link rel from the old release: 0, or -1 when it has no such file. */
+static int keep(site *st, const char *rel)
+{
+	if (!st->olddir)
+		return -1;
+	char *from = go_xasprintf("%s/%s", st->olddir, rel);
+	char *to = go_xasprintf("%s/%s", st->newdir, rel);
+	int rc = mkdirs(st, to) < 0 ? -1 : link(from, to);
+	if (rc == 0)
+		st->kept++;
+	free(from);
+	free(to);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Write p[0..n) as rel, or link the old file when it holds these bytes. */
+static int emit(site *st, const char *rel, const char *p, size_t n)
+{
+	if (st->olddir) {
+		char *old = go_xasprintf("%s/%s", st->olddir, rel);
+		int same = same_bytes(old, p, n);
+		free(old);
+		if (same && keep(st, rel) == 0)
+			return 0;
+	}
+	char *path = go_xasprintf("%s/%s", st->newdir, rel);
+	int fd = -1, rc = -1;
+	if (mkdirs(st, path) < 0) {
+		go_warn("%s", path);
+		goto out;
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		go_warn("%s", path);
+		goto out;
+	}
+	for (size_t done = 0; done < n;) {
+		ssize_t w = write(fd, p + done, n - done);
+		if (w < 0) {
+			go_warn("%s", path);
+			goto out;
+		}
+		done += (size_t)w;
+	}
+	rc = 0;
+	st->written++;
+out:
+	if (fd >= 0 && close(fd) < 0 && rc == 0) {
+		go_warn("%s", path);
+		rc = -1;
+	}
+	free(path);
+	return rc;
+}
+
+static int emit_page(site *st, const char *rel)
+{
+	int rc = emit(st, rel, st->page.p, st->page.n);
+	st->page.n = 0;
+	return rc;
+}
+
+/* ---- the frame of every page -------------------------------------------- */
+
+/* "../" as many times as rel has folders: links stay relative, so the site
+ * works under any path and from the file system. */
+static const char *root_of(const char *rel)
+{
+	static const char ups[] = "../../../../../../../../";
+	size_t n = 0;
+	for (const char *p = rel; *p; p++)
+		n += *p == '/';
+	if (n > 8)
+		n = 8;
+	return ups + sizeof ups - 1 - 3 * n;
+}
+
+static void cfg_field(site *st, go_buf *b, const char *key, const char *name)
+{
+	const char *v = go_str(st->o->config, key);
+	if (!v || !*v)
+		return;
+	go_buf_puts(b, "<li>");
+	if (name) {
+		go_buf_html(b, name);
+		go_buf_puts(b, "：");
+	}
+	go_buf_html(b, v);
+	go_buf_puts(b, "</li>");
+}
+
+static void page_begin(site *st, const char *rel, const char *title, const char *extra_head)
+{
+	go_buf *b = &st->page;
+	const char *r = root_of(rel);
+	go_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\" />\n"
+		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>");
+	go_buf_html(b, title);
+	go_buf_puts(b, " - ");
+	go_buf_html(b, st->name);
+	go_buf_printf(b, "</title>\n<link rel=\"stylesheet\" href=\"%sstyle.css\" />\n"
+			 "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"最新信息\" "
+			 "href=\"%sfeeds/all.atom\" />\n", r, r);
+	if (extra_head)
+		go_buf_puts(b, extra_head);
+	go_buf_printf(b, "</head>\n<body>\n<a class=\"skip\" href=\"#main\">跳到正文</a>\n"
+			 "<header class=\"top\">\n<p class=\"site-name\"><a href=\"%sindex.html\">", r);
+	go_buf_html(b, st->name);
+	go_buf_printf(b, "</a></p>\n<nav aria-label=\"主导航\"><ul>\n"
+			 "<li><a href=\"%sindex.html\">首页</a></li>\n"
+			 "<li><a href=\"%sgk/index.html\">政府信息公开</a></li>\n"
+			 "<li><a href=\"%sgk/interp/index.html\">政策解读</a></li>\n"
+			 "<li><a href=\"%scatalogue/index.html\">公开目录</a></li>\n"
+			 "<li><a href=\"%ssearch/index.html\">搜索</a></li>\n"
+			 "</ul></nav>\n</header>\n<main id=\"main\">\n",
+		      r, r, r, r, r);
+}
+
+static void page_end(site *st)
+{
+	go_buf *b = &st->page;
+	go_buf_puts(b, "</main>\n<footer class=\"foot\">\n<ul>\n<li>");
+	go_buf_html(b, st->name);
+	go_buf_puts(b, "</li>");
+	cfg_field(st, b, "site_code", "网站标识码");
+	cfg_field(st, b, "icp", NULL);
+	cfg_field(st, b, "psb", NULL);
+	cfg_field(st, b, "contact", "联系我们");
+	go_buf_puts(b, "\n</ul>\n</footer>\n</body>\n</html>\n");
+}
+
+/* <li> of a document in a list. */
+static void doc_item(site *st, const char *r, const doc *d)
+{
+	go_buf *b = &st->page;
+	go_buf_printf(b, "<li><a href=\"%s%s\">", r, d->url);
+	go_buf_html(b, d->title);
+	go_buf_puts(b, "</a> <span class=\"info\">");
+	go_buf_html(b, d->pub);
+	if (go_str(d->e, "number")) {
+		go_buf_puts(b, " · ");
+		go_buf_html(b, go_str(d->e, "number"));
+	}
+	const char *v = go_str(d->e, "validity");
+	if (v && strcmp(v, "in-force") != 0 && label(validities, v)) {
+		go_buf_printf(b, " <span class=\"validity validity-%s\">", v);
+		go_buf_html(b, label(validities, v));
+		go_buf_puts(b, "</span>");
+	}
+	go_buf_puts(b, "</span></li>\n");
+}
+
+/* ---- a document's page ---------------------------------------------------- */
+
+static void meta_row(go_buf *b, const char *field, const char *name, const char *value)
+{
+	go_buf_printf(b, "<tr><th scope=\"row\">%s</th><td data-field=\"%s\">", name, field);
+	go_buf_html(b, value && *value ? value : "—");
+	go_buf_puts(b, "</td></tr>\n");
+}
+
+static void doc_links(site *st, const char *r, const char *head, doc **xs, size_t n)
+{
+	go_buf *b = &st->page;
+	for (size_t i = 0; i < n; i++) {
+		go_buf_printf(b, "<br />%s<a href=\"%s%s\">", head, r, xs[i]->url);
+		go_buf_html(b, xs[i]->title);
+		go_buf_puts(b, "</a>");
+	}
+}
+
+static const char *file_type(const char *name)
+{
+	static const struct label types[] = {
+		{"pdf", "PDF"},  {"ofd", "OFD"},   {"doc", "Word"}, {"docx", "Word"},
+		{"wps", "WPS"},  {"xls", "Excel"}, {"xlsx", "Excel"}, {"et", "WPS 表格"},
+		{"csv", "CSV"},  {"txt", "文本"},  {"zip", "ZIP"},  {"rar", "RAR"},
+		{"jpg", "JPEG"}, {"jpeg", "JPEG"}, {"png", "PNG"},  {"gif", "GIF"},
+		{"mp4", "视频"}, {"mp3", "音频"},  {NULL, NULL},
+	};
+	const char *dot = strrchr(name, '.');
+	char ext[8];
+	size_t i = 0;
+	if (!dot || strlen(dot + 1) >= sizeof ext)
+		return "文件";
+	for (dot++; *dot; dot++)
+		ext[i++] = (char)((*dot >= 'A' && *dot <= 'Z') ? *dot + 32 : *dot);
+	ext[i] = '\0';
+	const char *t = label(types, ext);
+	return t ? t : "文件";
+}
+
+static void human_size(json_int_t n, char out[32])
+{
+	if (n < 1024)
+		snprintf(out, 32, "%lld 字节", (long long)n);
+	else if (n < 1024 * 1024)
+		snprintf(out, 32, "%.1f KB", n / 1024.0);
+	else
+		snprintf(out, 32, "%.1f MB", n / (1024.0 * 1024.0));
+}
+
+/* A file name safe in a URL path and on disk: the last part of the store path,
+ * unless it is empty, hidden, or holds a control character. */
+static char *attachment_file(const char *path, size_t i)
+{
+	const char *base = path ? strrchr(path, '/') : NULL;
+	base = base ? base + 1 : path;
+	int ok = base && *base && *base != '.' && strlen(base) < 200;
+	for (const char *p = base; ok && *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == '\\' || *p == 0x7f)
+			ok = 0;
+	return ok ? go_xstrdup(base) : go_xasprintf("attachment-%zu", i + 1);
+}
+
+/* d's attachments in its summary: name, file, blob, size (from the record). */
+static void set_attachments(site *st, doc *d, const json_t *rec)
+{
+	json_t *out = json_array(), *a;
+	size_t i;
+	json_array_foreach(json_object_get(rec, "attachments"), i, a) {
+		const char *blob = go_str(a, "blob");
+		git_oid oid;
+		git_blob *bl = NULL;
+		if (!blob || git_oid_fromstr(&oid, blob) < 0 ||
+		    git_blob_lookup(&bl, go_store_repo(st->store), &oid) < 0)
+			continue;
+		char *file = attachment_file(go_str(a, "path"), i);
+		json_array_append_new(out, json_pack("{s:s, s:s, s:s, s:I}", "name",
+						     str_or(a, "name", file), "file", file, "blob",
+						     blob, "size", (json_int_t)git_blob_rawsize(bl)));
+		free(file);
+		git_blob_free(bl);
+	}
+	json_object_set_new(d->e, "attachments", out);
+}
+
+/* The folder of d's attachments: its page's path without ".html". */
+static char *attachment_dir(const doc *d)
+{
+	return go_xasprintf("%.*s", (int)(strlen(d->url) - 5), d->url);
+}
+
+static int emit_attachments(site *st, const doc *d, int render)
+{
+	size_t i;
+	json_t *a;
+	char *dir = attachment_dir(d);
+	int rc = 0;
+	json_array_foreach(json_object_get(d->e, "attachments"), i, a) {
+		char *rel = go_xasprintf("%s/%s", dir, go_str(a, "file"));
+		if (render || keep(st, rel) < 0) {
+			git_oid oid;
+			git_blob *bl = NULL;
+			if (git_oid_fromstr(&oid, go_str(a, "blob")) < 0 ||
+			    git_blob_lookup(&bl, go_store_repo(st->store), &oid) < 0) {
+				go_warnx("%s: attachment %s: no such blob", d->dir, go_str(a, "file"));
+				rc = -1;
+			} else {
+				rc |= emit(st, rel, git_blob_rawcontent(bl), (size_t)git_blob_rawsize(bl));
+			}
+			git_blob_free(bl);
+		}
+		free(rel);
+	}
+	free(dir);
+	return rc;
+}
+
+/* 内容概述: the first characters of the body as plain text. */
+static void set_summary(doc *d, const char *body)
+{
+	go_buf b = {0};
+	size_t chars = 0;
+	int space = 0;
+	for (const char *p = body ? body : ""; *p && chars < 120;) {
+		unsigned char c = (unsigned char)*p;
+		size_t len = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+		if (strchr("#*_`>[]|<\\", c) && c) {
+			p++;
+			continue;
+		}
+		if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+			space = b.n > 0;
+			p++;
+			continue;
+		}
+		if (space)
+			go_buf_put(&b, " ", 1);
+		space = 0;
+		size_t k = 0;
+		while (k < len && p[k])
+			k++;
+		go_buf_put(&b, p, k);
+		p += k;
+		chars++;
+	}
+	json_object_set_new(d->e, "summary", json_string(b.p ? b.p : ""));
+	go_buf_free(&b);
+}
+
+static int render_doc(site *st, doc *d, const json_t *rec)
+{
+	go_buf *b = &st->page;
+	const char *r = root_of(d->url);
+	if (d->withdrawn) {
+		json_t *w = json_object_get(d->e, "withdrawn");
+		page_begin(st, d->url, "已撤回", "<meta name=\"robots\" content=\"noindex\" />\n");
+		go_buf_puts(b, "<h1>已撤回</h1>\n<p class=\"withdrawn\">该信息已");
+		if (go_str(w, "date")) {
+			go_buf_puts(b, "于 ");
+			go_buf_html(b, go_str(w, "date"));
+			go_buf_puts(b, " ");
+		}
+		go_buf_printf(b, "撤回。</p>\n<p><a href=\"%sgk/index.html\">浏览现行公开的信息</a></p>\n", r);
+		page_end(st);
+		return emit_page(st, d->url);
+	}
+	const json_t *e = d->e;
+	page_begin(st, d->url, d->title, NULL);
+	go_buf_printf(b, "<nav class=\"crumbs\" aria-label=\"当前位置\"><a href=\"%sindex.html\">首页</a> › "
+			 "<a href=\"%sgk/index.html\">政府信息公开</a>", r, r);
+	if (d->cat && label(categories, d->cat))
+		go_buf_printf(b, " › <a href=\"%sgk/category/%s/index.html\">%s</a>", r, d->cat,
+			      label(categories, d->cat));
+	go_buf_puts(b, "</nav>\n<article class=\"doc\">\n<h1>");
+	go_buf_html(b, d->title);
+	go_buf_puts(b, "</h1>\n<table class=\"meta\">\n<caption>信息公开要素</caption>\n");
+	meta_row(b, "id", "索引号", d->id);
+	meta_row(b, "office", "发布机构", d->office);
+	meta_row(b, "date", "成文日期", d->date);
+	meta_row(b, "published", "发布日期", d->pub);
+	meta_row(b, "number", "文号", go_str(e, "number"));
+	meta_row(b, "topic", "主题分类", go_str(e, "topic") ? go_str(e, "topic") : label(kinds, d->kind));
+	meta_row(b, "category", "五公开类别", label(categories, d->cat));
+	meta_row(b, "attribute", "公开属性", "主动公开");
+
+	const char *v = str_or(e, "validity", "in-force");
+	if (!label(validities, v))
+		v = "in-force";
+	const char *vdate = go_str(e, "validity_date");
+	if (!vdate && strcmp(v, "abolished") == 0)
+		vdate = go_str(e, "abolished_date");
+	go_buf_printf(b, "<tr><th scope=\"row\">有效性</th><td data-field=\"validity\">"
+			 "<span class=\"validity validity-%s\">%s</span>", v, label(validities, v));
+	if (vdate && strcmp(v, "in-force") != 0) {
+		go_buf_puts(b, "（");
+		go_buf_html(b, vdate);
+		go_buf_puts(b, "）");
+	}
+	doc *xs[64];
+	size_t n;
+	n = related(st, d, 3, xs, 64); /* amended_by */
+	doc_links(st, r, "修改文件：", xs, n);
+	n = related(st, d, 5, xs, 64); /* replaced_by */
+	doc_links(st, r, "替代文件：", xs, n);
+	n = related(st, d, 2, xs, 64); /* amends */
+	doc_links(st, r, "本文件修改了：", xs, n);
+	n = related(st, d, 4, xs, 64); /* replaces */
+	doc_links(st, r, "本文件替代了：", xs, n);
+	go_buf_puts(b, "</td></tr>\n</table>\n<div class=\"doc-grid\">\n"
+		       "<section class=\"body\" aria-labelledby=\"h-body\">\n<h2 id=\"h-body\">正文</h2>\n");
+	const char *body = go_str(rec, "body");
+	if (body && *body)
+		go_buf_markdown(b, body, strlen(body), 2);
+	else
+		go_buf_puts(b, "<p>（无正文）</p>\n");
+	go_buf_puts(b, "</section>\n");
+
+	doc *interp[64];
+	size_t ni = 0, np = 0;
+	doc *pol[64];
+	if (strcmp(d->kind, "interpretation") == 0)
+		np = related(st, d, 0, pol, 64); /* interprets */
+	else
+		ni = related(st, d, 1, interp, 64); /* interpretations */
+	if (np || ni) {
+		go_buf_puts(b, "<aside class=\"related\" aria-labelledby=\"h-related\">\n");
+		go_buf_printf(b, "<h2 id=\"h-related\">%s</h2>\n<ul class=\"%s\">\n",
+			      np ? "解读的政策" : "政策解读", np ? "policy-link" : "interp-links");
+		doc **xs2 = np ? pol : interp;
+		for (size_t i = 0; i < (np ? np : ni); i++) {
+			go_buf_printf(b, "<li><a href=\"%s%s\">", r, xs2[i]->url);
+			go_buf_html(b, xs2[i]->title);
+			go_buf_puts(b, "</a>");
+			const char *form = label(forms, go_str(xs2[i]->e, "form"));
+			if (form)
+				go_buf_printf(b, " <span class=\"info\">%s</span>", form);
+			go_buf_puts(b, "</li>\n");
+		}
+		go_buf_puts(b, "</ul>\n</aside>\n");
+	}
+	go_buf_puts(b, "</div>\n");
+
+	json_t *atts = json_object_get(e, "attachments");
+	if (json_array_size(atts)) {
+		char *dir = attachment_dir(d);
+		const char *base = strrchr(dir, '/') + 1;
+		size_t i;
+		json_t *a;
+		go_buf_puts(b, "<section class=\"attachments\" aria-labelledby=\"h-att\">\n"
+			       "<h2 id=\"h-att\">附件</h2>\n<ul>\n");
+		json_array_foreach(atts, i, a) {
+			char size[32];
+			human_size(json_integer_value(json_object_get(a, "size")), size);
+			go_buf_puts(b, "<li><a href=\"");
+			go_buf_url(b, base);
+			go_buf_puts(b, "/");
+			go_buf_url(b, go_str(a, "file"));
+			go_buf_puts(b, "\">");
+			go_buf_html(b, go_str(a, "name"));
+			go_buf_printf(b, "</a> <span class=\"info\">（%s，%s）</span></li>\n",
+				      file_type(go_str(a, "file")), size);
+		}
+		go_buf_puts(b, "</ul>\n</section>\n");
+		free(dir);
+	}
+	go_buf_puts(b, "</article>\n");
+	page_end(st);
+	int rc = emit_page(st, d->url);
+	return rc | emit_attachments(st, d, 1);
+}
+
+/* ---- search: a bigram index per chunk of documents --------------------- */
+
+/* A chunk's index: each token interned, with the documents that have it (in
+ * document order, each once). */
+typedef struct token {
+	char *name;
+	uint32_t *docs;
+	uint32_t n, cap;
+} token;
+
+typedef struct postings {
+	smap toks;     /* name -> its token number + 1 */
+	token *t;
+	size_t ntoks, cap;
+	go_buf docs;   /* the chunk's documents, as JSON array elements */
+	uint32_t ndocs;
+} postings;
+
+static int is_han(uint32_t c)
+{
+	return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
+	       (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2ffff);
+}
+
+static uint32_t utf8_next(const char **s)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	uint32_t c = *p;
+	size_t len = 1;
+	if (c >= 0xf0 && p[1] && p[2] && p[3])
+		c = (c & 7) << 18 | (p[1] & 63u) << 12 | (p[2] & 63u) << 6 | (p[3] & 63u), len = 4;
+	else if (c >= 0xe0 && p[1] && p[2])
+		c = (c & 15) << 12 | (p[1] & 63u) << 6 | (p[2] & 63u), len = 3;
+	else if (c >= 0xc0 && p[1])
+		c = (c & 31) << 6 | (p[1] & 63u), len = 2;
+	*s += len;
+	return c;
+}
+
+static void postings_reset(postings *ps)
+{
+	for (size_t i = 0; i < ps->ntoks; i++) {
+		free(ps->t[i].name);
+		free(ps->t[i].docs);
+	}
+	free(ps->t);
+	ps->t = NULL;
+	ps->ntoks = ps->cap = 0;
+	smap_free(&ps->toks);
+	ps->docs.n = 0;
+	ps->ndocs = 0;
+}
+
+static void add_token(postings *ps, const char *s, size_t n, uint32_t num)
+{
+	char name[32];
+	if (n == 0 || n >= sizeof name)
+		return;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	void **slot = smap_slot(&ps->toks, name);
+	if (!*slot) {
+		if (ps->ntoks == ps->cap)
+			ps->t = go_xrealloc(ps->t, (ps->cap = ps->cap ? 2 * ps->cap : 1024) * sizeof *ps->t);
+		token *t = &ps->t[ps->ntoks];
+		memset(t, 0, sizeof *t);
+		t->name = go_xstrdup(name);
+		ps->toks.k[slot - ps->toks.v] = t->name; /* the map borrows it */
+		*slot = (void *)(uintptr_t)(++ps->ntoks);
+	}
+	token *t = &ps->t[(uintptr_t)*slot - 1];
+	if (t->n && t->docs[t->n - 1] == num)
+		return;
+	if (t->n == t->cap)
+		t->docs = go_xrealloc(t->docs, (t->cap = t->cap ? 2 * t->cap : 4) * sizeof *t->docs);
+	t->docs[t->n++] = num;
+}
+
+/* Han bigrams and lower-case ASCII words of text: the same as search.js. */
+static void tokenize(postings *ps, const char *text, uint32_t num)
+{
+	const char *prev = NULL, *s = text;
+	char word[24];
+	size_t wn = 0;
+	while (*s) {
+		const char *at = s;
+		uint32_t c = utf8_next(&s);
+		int alnum = c < 0x80 && ((c | 32) - 'a' < 26 || c - '0' < 10);
+		if (alnum) {
+			if (wn < sizeof word - 1)
+				word[wn++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+		} else if (wn) {
+			if (wn >= 2)
+				add_token(ps, word, wn, num);
+			wn = 0;
+		}
+		if (is_han(c)) {
+			if (prev)
+				add_token(ps, prev, (size_t)(s - prev), num);
+			prev = at;
+		} else {
+			prev = NULL;
+		}
+	}
+	if (wn >= 2)
+		add_token(ps, word, wn, num);
+}
+
+static void search_add(postings *ps, const doc *d, const char *body)
+{
+	go_buf *b = &ps->docs;
+	if (ps->ndocs)
+		go_buf_puts(b, ",\n");
+	go_buf_puts(b, "[");
+	go_buf_json(b, d->url);
+	go_buf_puts(b, ",");
+	go_buf_json(b, d->title);
+	go_buf_puts(b, ",");
+	go_buf_json(b, d->pub);
+	go_buf_puts(b, "]");
+	tokenize(ps, d->title, ps->ndocs);
+	if (body)
+		tokenize(ps, body, ps->ndocs);
+	ps->ndocs++;
+}
+
+static int token_cmp(const void *a, const void *b)
+{
+	return strcmp(((const token *)a)->name, ((const token *)b)->name);
+}
+
+static int search_emit(site *st, postings *ps, const char *rel)
+{
+	go_buf *b = &st->page;
+	qsort(ps->t, ps->ntoks, sizeof *ps->t, token_cmp);
+	go_buf_puts(b, "{\"docs\":[\n");
+	if (ps->docs.n)
+		go_buf_put(b, ps->docs.p, ps->docs.n);
+	go_buf_puts(b, "],\n\"index\":{");
+	for (size_t i = 0; i < ps->ntoks; i++) {
+		token *t = &ps->t[i];
+		if (i)
+			go_buf_puts(b, "],\n");
+		go_buf_json(b, t->name);
+		for (uint32_t j = 0; j < t->n; j++)
+			go_buf_printf(b, j ? ",%u" : ":[%u", t->docs[j]);
+	}
+	go_buf_puts(b, ps->ntoks ? "]}}\n" : "}}\n");
+	int rc = emit_page(st, rel);
+	postings_reset(ps);
+	return rc;
+}
+
+/* ---- sitemaps, feeds, catalogue ----------------------------------------- */
+
+static void xml_url(site *st, const char *rel)
+{
+	go_buf_html(&st->page, st->base);
+	go_buf_html(&st->page, rel);
+}
+
+static int emit_month_files(site *st, doc **ds, size_t n, const char *month)
+{
+	go_buf *b = &st->page;
+	int rc = 0;
+	/* sitemaps: one file per month, more when a month has over SITEMAP_MAX */
+	for (size_t part = 0; st->base && part * SITEMAP_MAX < n; part++) {
+		go_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+		for (size_t i = part * SITEMAP_MAX; i < n && i < (part + 1) * SITEMAP_MAX; i++) {
+			if (ds[i]->withdrawn)
+				continue;
+			go_buf_puts(b, "<url><loc>");
+			xml_url(st, ds[i]->url);
+			go_buf_puts(b, "</loc><lastmod>");
+			go_buf_html(b, ds[i]->pub);
+			go_buf_puts(b, "</lastmod></url>\n");
+		}
+		go_buf_puts(b, "</urlset>\n");
+		char *rel = part ? go_xasprintf("sitemaps/%s-%zu.xml", month, part + 1)
+				 : go_xasprintf("sitemaps/%s.xml", month);
+		rc |= emit_page(st, rel);
+		free(rel);
+	}
+	/* 公开目录 of the month, as JSON Lines and CSV */
+	for (size_t i = 0; i < n; i++) {
+		if (ds[i]->withdrawn)
+			continue;
+		go_buf_puts(b, "{\"索引号\":");
+		go_buf_json(b, ds[i]->id);
+		go_buf_puts(b, ",\"名称\":");
+		go_buf_json(b, ds[i]->title);
+		go_buf_puts(b, ",\"内容概述\":");
+		go_buf_json(b, str_or(ds[i]->e, "summary", ""));
+		go_buf_puts(b, ",\"生成日期\":");
+		go_buf_json(b, ds[i]->date);
+		go_buf_puts(b, ",\"发布机构\":");
+		go_buf_json(b, ds[i]->office);
+		go_buf_puts(b, ",\"发布日期\":");
+		go_buf_json(b, ds[i]->pub);
+		go_buf_puts(b, ",\"链接\":");
+		go_buf_json(b, ds[i]->url);
+		go_buf_puts(b, "}\n");
+	}
+	char *rel = go_xasprintf("catalogue/%s.jsonl", month);
+	rc |= emit_page(st, rel);
+	free(rel);
+	go_buf_puts(b, "\xef\xbb\xbf\"索引号\",\"名称\",\"内容概述\",\"生成日期\",\"发布机构\",\"发布日期\",\"链接\"\r\n");
+	for (size_t i = 0; i < n; i++) {
+		if (ds[i]->withdrawn)
+			continue;
+		const char *cells[] = {ds[i]->id, ds[i]->title, str_or(ds[i]->e, "summary", ""),
+				       ds[i]->date, ds[i]->office, ds[i]->pub, ds[i]->url};
+		for (size_t c = 0; c < 7; c++) {
+			if (c)
+				go_buf_puts(b, ",");
+			go_buf_csv(b, cells[c]);
+		}
+		go_buf_puts(b, "\r\n");
+	}
+	rel = go_xasprintf("catalogue/%s.csv", month);
+	rc |= emit_page(st, rel);
+	free(rel);
+	return rc;
+}
+
+static void atom_time(go_buf *b, const char *day)
+{
+	go_buf_html(b, day);
+	go_buf_puts(b, "T00:00:00+08:00");
+}
+
+static void atom_link(site *st, const char *rel)
+{
+	if (st->base)
+		xml_url(st, rel);
+	else
+		go_buf_html(&st->page, rel);
+}
+
+static void atom_id(site *st, const char *rel)
+{
+	if (st->base)
+		xml_url(st, rel);
+	else {
+		go_buf_puts(&st->page, "urn:go-site:");
+		go_buf_html(&st->page, rel);
+	}
+}
+
+/* A feed of the newest FEED_ITEMS of items (key order). */
+static int emit_feed(site *st, const char *rel, const char *title, const vec *items,
+		int with_interp)
+{
+	go_buf *b = &st->page;
+	go_buf_puts(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		       "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n<title>");
+	go_buf_html(b, st->name);
+	go_buf_puts(b, "：");
+	go_buf_html(b, title);
+	go_buf_puts(b, "</title>\n<id>");
+	atom_id(st, rel);
+	go_buf_puts(b, "</id>\n<link rel=\"self\" href=\"");
+	atom_link(st, rel);
+	go_buf_puts(b, "\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"");
+	atom_link(st, "index.html");
+	go_buf_puts(b, "\"/>\n<updated>");
+	atom_time(b, items->n ? items->p[items->n - 1]->pub : "2000-01-01");
+	go_buf_puts(b, "</updated>\n<author><name>");
+	go_buf_html(b, st->name);
+	go_buf_puts(b, "</name></author>\n");
+	for (size_t k = 0; k < items->n && k < FEED_ITEMS; k++) {
+		const doc *d = items->p[items->n - 1 - k];
+		go_buf_puts(b, "<entry>\n<title>");
+		go_buf_html(b, d->title);
+		go_buf_puts(b, "</title>\n<id>");
+		atom_id(st, d->url);
+		go_buf_puts(b, "</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"");
+		atom_link(st, d->url);
+		go_buf_puts(b, "\"/>\n<updated>");
+		atom_time(b, d->pub);
+		go_buf_puts(b, "</updated>\n");
+		if (d->cat && label(categories, d->cat))
+			go_buf_printf(b, "<category term=\"%s\" label=\"%s\"/>\n", d->cat,
+				      label(categories, d->cat));
+		go_buf_puts(b, "<summary>");
+		go_buf_html(b, str_or(d->e, "summary", d->title));
+		go_buf_puts(b, "</summary>\n");
+		doc *xs[64];
+		size_t n = with_interp ? related(st, d, 1, xs, 64) : 0;
+		for (size_t i = 0; i < n; i++) {
+			go_buf_puts(b, "<link rel=\"related\" type=\"text/html\" title=\"");
+			go_buf_html(b, xs[i]->title);
+			go_buf_puts(b, "\" href=\"");
+			atom_link(st, xs[i]->url);
+			go_buf_puts(b, "\"/>\n");
+		}
+		go_buf_puts(b, "</entry>\n");
+	}
+	go_buf_puts(b, "</feed>\n");
+	return emit_page(st, rel);
+}
+
+/*
+ * The first chunk of size documents of l (counted from the oldest) that this
+ * run's changes touch: the items before the smallest key a change touches are
+ * the same as before; when the count changes, the chunk that was or becomes
+ * the last one changes too (its link to a newer one).
+ */
+static size_t first_dirty_chunk(const site *st, const list *l, size_t size)
+{
+	size_t n = l->items.n, chunks = (n + size - 1) / size;
+	if (st->full)
+		return 0;
+	if (!l->minkey)
+		return chunks;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(l->items.p[mid]->key, l->minkey) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t first = lo / size;
+	long oldn = (long)n - l->added + l->removed;
+	if (oldn != (long)n) {
+		size_t oldchunks = oldn > 0 ? ((size_t)oldn + size - 1) / size : 0;
+		size_t last = chunks < oldchunks ? chunks : oldchunks;
+		if (last && last - 1 < first)
+			first = last - 1;
+	}
+	return first;
+}
+
+/* ---- lists ----------------------------------------------------------------- */
+
+static void pager(site *st, const char *newer, const char *older)
+{
+	go_buf *b = &st->page;
+	if (!newer && !older)
+		return;
+	go_buf_puts(b, "<nav class=\"pager\" aria-label=\"翻页\"><ul>\n");
+	if (newer)
+		go_buf_printf(b, "<li><a href=\"%s\" rel=\"prev\">← 较新的信息</a></li>\n", newer);
+	if (older)
+		go_buf_printf(b, "<li><a href=\"%s\" rel=\"next\">较早的信息 →</a></li>\n", older);
+	go_buf_puts(b, "</ul></nav>\n");
+}
+
+/*
+ * A list's pages: p<k>.html holds the k-th PAGE_ITEMS documents counted from
+ * the oldest, so that a new document changes the last page only; index.html
+ * the newest PAGE_ITEMS. Pages before the first one a change touches are kept.
+ */
+static int emit_list(site *st, list *l)
+{
+	size_t n = l->items.n, pages = (n + PAGE_ITEMS - 1) / PAGE_ITEMS;
+	size_t first = first_dirty_chunk(st, l, PAGE_ITEMS);
+	int rc = 0;
+	int fixed = strcmp(l->name, "gk/all/") == 0 || strcmp(l->name, "gk/interp/") == 0;
+	if (n == 0 && !fixed)
+		return 0; /* an emptied list: its pages go with the old release */
+	const char *r = fixed ? "../../" : "../../../";
+	go_buf *b = &st->page;
+	for (size_t k = 0; k < pages; k++) {
+		char *rel = go_xasprintf("%sp%zu.html", l->name, k + 1);
+		if (k >= first || keep(st, rel) < 0) {
+			char *t = go_xasprintf("%s（第%zu页）", l->title, k + 1);
+			page_begin(st, rel, t, NULL);
+			go_buf_puts(b, "<h1>");
+			go_buf_html(b, t);
+			go_buf_puts(b, "</h1>\n<ul class=\"docs\">\n");
+			for (size_t i = (k + 1) * PAGE_ITEMS; i-- > k * PAGE_ITEMS;)
+				if (i < n)
+					doc_item(st, r, l->items.p[i]);
+			go_buf_puts(b, "</ul>\n");
+			char *newer = k + 1 < pages ? go_xasprintf("p%zu.html", k + 2) : go_xstrdup("index.html");
+			char *older = k ? go_xasprintf("p%zu.html", k) : NULL;
+			pager(st, newer, older);
+			free(newer);
+			free(older);
+			page_end(st);
+			rc |= emit_page(st, rel);
+			free(t);
+		}
+		free(rel);
+	}
+	char *rel = go_xasprintf("%sindex.html", l->name);
+	page_begin(st, rel, l->title, NULL);
+	go_buf_puts(b, "<h1>");
+	go_buf_html(b, l->title);
+	go_buf_printf(b, "</h1>\n<p>共 %zu 条。</p>\n<ul class=\"docs\">\n", n);
+	if (!n)
+		go_buf_puts(b, "<li>暂无信息。</li>\n");
+	for (size_t i = n; i-- > 0 && i + PAGE_ITEMS >= n;)
+		doc_item(st, r, l->items.p[i]);
+	go_buf_puts(b, "</ul>\n");
+	char *older = n > PAGE_ITEMS ? go_xasprintf("p%zu.html", (n - PAGE_ITEMS - 1) / PAGE_ITEMS + 1) : NULL;
+	pager(st, NULL, older);
+	free(older);
+	page_end(st);
+	rc |= emit_page(st, rel);
+	free(rel);
+	return rc;
+}
+
+/* The lists whose names start with prefix, as links with counts. */
+static void list_links(site *st, const char *r, const char *prefix, const char *heading,
+		int reverse)
+{
+	list *ls[512];
+	size_t n = 0;
+	for (size_t i = 0; i < st->lists.cap && n < 512; i++) {
+		list *l = st->lists.v[i];
+		if (st->lists.k[i] && l->items.n && strncmp(l->name, prefix, strlen(prefix)) == 0)
+			ls[n++] = l;
+	}
+	if (!n)
+		return;
+	/* in the order of their names (year, code, office hash): stable */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && strcmp(ls[j - 1]->name, ls[j]->name) * (reverse ? -1 : 1) > 0; j--) {
+			list *t = ls[j];
+			ls[j] = ls[j - 1];
+			ls[j - 1] = t;
+		}
+	go_buf *b = &st->page;
+	go_buf_printf(b, "<h3>%s</h3>\n<ul class=\"lists\">\n", heading);
+	for (size_t i = 0; i < n; i++) {
+		go_buf_printf(b, "<li><a href=\"%s%sindex.html\">", r, ls[i]->name);
+		go_buf_html(b, ls[i]->title);
+		go_buf_printf(b, "</a> <span class=\"count\">%zu</span></li>\n", ls[i]->items.n);
+	}
+	go_buf_puts(b, "</ul>\n");
+}
+
+/* ---- the office's own pages (site/ on the public branch) ---------------- */
+
+static char *tree_blob(site *st, const char *path, size_t *len)
+{
+	git_tree_entry *e = NULL;
+	git_blob *b = NULL;
+	char *out = NULL;
+	if (git_tree_entry_bypath(&e, st->tree, path) == 0 &&
+	    git_blob_lookup(&b, go_store_repo(st->store), git_tree_entry_id(e)) == 0) {
+		*len = (size_t)git_blob_rawsize(b);
+		out = go_xmalloc(*len + 1);
+		memcpy(out, git_blob_rawcontent(b), *len);
+		out[*len] = '\0';
+	}
+	git_blob_free(b);
+	git_tree_entry_free(e);
+	return out;
+}
+
+static int emit_office_page(site *st, const char *rel, const char *title, const char *src)
+{
+	size_t len = 0;
+	char *text = tree_blob(st, src, &len);
+	page_begin(st, rel, title, NULL);
+	go_buf_puts(&st->page, "<h1>");
+	go_buf_puts(&st->page, title);
+	go_buf_puts(&st->page, "</h1>\n");
+	if (text)
+		go_buf_markdown(&st->page, text, len, 1);
+	else
+		go_buf_puts(&st->page, "<p>暂未发布。</p>\n");
+	page_end(st);
+	free(text);
+	return emit_page(st, rel);
+}
+
+/* The files site/reports/NAME.html (go-report's annual reports): copied, then listed. */
+static int emit_reports(site *st)
+{
+	git_tree_entry *e = NULL;
+	git_tree *t = NULL;
+	go_buf *b = &st->page;
+	int rc = 0;
+	char *names[256];
+	size_t n = 0;
+	if (git_tree_entry_bypath(&e, st->tree, "site/reports") == 0 &&
+	    git_tree_entry_type(e) == GIT_OBJECT_TREE &&
+	    git_tree_lookup(&t, go_store_repo(st->store), git_tree_entry_id(e)) == 0) {
+		for (size_t i = git_tree_entrycount(t); i-- > 0 && n < 256;) {
+			const char *name = git_tree_entry_name(git_tree_entry_byindex(t, i));
+			size_t len = strlen(name);
+			if (len > 5 && strcmp(name + len - 5, ".html") == 0 &&
+			    strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == len &&
+			    name[0] != '.')
+				names[n++] = go_xstrdup(name);
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *src = go_xasprintf("site/reports/%s", names[i]);
+		size_t len = 0;
+		char *text = tree_blob(st, src, &len);
+		char *rel = go_xasprintf("gk/reports/%s", names[i]);
+		if (text)
+			rc |= emit(st, rel, text, len);
+		free(text);
+		free(src);
+		free(rel);
+	}
+	page_begin(st, "gk/reports/index.html", "政府信息公开年报", NULL);
+	go_buf_puts(b, "<h1>政府信息公开年报</h1>\n");
+	if (!n)
+		go_buf_puts(b, "<p>暂未发布。</p>\n");
+	else
+		go_buf_puts(b, "<ul class=\"lists\">\n");
+	for (size_t i = 0; i < n; i++) {
+		go_buf_puts(b, "<li><a href=\"");
+		go_buf_url(b, names[i]);
+		go_buf_puts(b, "\">");
+		go_buf_html(b, names[i]);
+		go_buf_puts(b, "</a></li>\n");
+		free(names[i]);
+	}
+	if (n)
+		go_buf_puts(b, "</ul>\n");
+	page_end(st);
+	git_tree_free(t);
+	git_tree_entry_free(e);
+	return rc | emit_page(st, "gk/reports/index.html");
+}
+
+/* ---- the pages of the whole site ---------------------------------------- */
+
+static int emit_home(site *st)
+{
+	go_buf *b = &st->page;
+	page_begin(st, "index.html", "首页", NULL);
+	go_buf_puts(b, "<h1>");
+	go_buf_html(b, st->name);
+	go_buf_puts(b, "</h1>\n<section aria-labelledby=\"h-latest\">\n<h2 id=\"h-latest\">最新信息</h2>\n"
+		       "<ul class=\"docs\">\n");
+	size_t shown = 0;
+	for (size_t i = st->docs.n; i-- > 0 && shown < LATEST;)
+		if (!st->docs.p[i]->withdrawn) {
+			doc_item(st, "", st->docs.p[i]);
+			shown++;
+		}
+	if (!shown)
+		go_buf_puts(b, "<li>暂无信息。</li>\n");
+	go_buf_puts(b, "</ul>\n<p><a href=\"gk/all/index.html\">全部信息</a></p>\n</section>\n"
+		       "<section aria-labelledby=\"h-cats\">\n<h2 id=\"h-cats\">五公开</h2>\n<ul class=\"lists\">\n");
+	for (const struct label *c = categories; c->code; c++) {
+		char *name = go_xasprintf("gk/category/%s/", c->code);
+		list *l = smap_get(&st->lists, name);
+		size_t n = l ? l->items.n : 0;
+		if (n)
+			go_buf_printf(b, "<li><a href=\"%sindex.html\">%s</a> <span class=\"count\">%zu</span></li>\n",
+				      name, c->name, n);
+		else
+			go_buf_printf(b, "<li>%s <span class=\"count\">0</span></li>\n", c->name);
+		free(name);
+	}
+	go_buf_puts(b, "</ul>\n</section>\n<section aria-labelledby=\"h-more\">\n<h2 id=\"h-more\">栏目</h2>\n"
+		       "<ul class=\"lists\">\n"
+		       "<li><a href=\"gk/guide.html\">政府信息公开指南</a></li>\n"
+		       "<li><a href=\"gk/rules.html\">政府信息公开制度</a></li>\n"
+		       "<li><a href=\"gk/index.html\">法定主动公开内容</a></li>\n"
+		       "<li><a href=\"gk/reports/index.html\">政府信息公开年报</a></li>\n"
+		       "<li><a href=\"gk/interp/index.html\">政策解读</a></li>\n"
+		       "<li><a href=\"catalogue/index.html\">政府信息公开目录</a></li>\n"
+		       "<li><a href=\"search/index.html\">站内搜索</a></li>\n"
+		       "<li><a href=\"feeds/index.html\">订阅（Atom）</a></li>\n"
+		       "</ul>\n</section>\n");
+	page_end(st);
+	return emit_page(st, "index.html");
+}
+
+static int emit_column(site *st)
+{
+	go_buf *b = &st->page;
+	const char *r = "../";
+	page_begin(st, "gk/index.html", "政府信息公开", NULL);
+	go_buf_puts(b, "<h1>政府信息公开</h1>\n<ul class=\"lists\">\n"
+		       "<li><a href=\"guide.html\">政府信息公开指南</a></li>\n"
+		       "<li><a href=\"rules.html\">政府信息公开制度</a></li>\n"
+		       "<li><a href=\"reports/index.html\">政府信息公开年报</a></li>\n"
+		       "<li><a href=\"interp/index.html\">政策解读</a></li>\n"
+		       "<li><a href=\"../catalogue/index.html\">政府信息公开目录</a></li>\n"
+		       "</ul>\n<section aria-labelledby=\"h-fd\">\n<h2 id=\"h-fd\">法定主动公开内容</h2>\n");
+	go_buf_puts(b, "<p><a href=\"all/index.html\">全部信息</a></p>\n");
+	list_links(st, r, "gk/category/", "按五公开类别", 0);
+	list_links(st, r, "gk/kind/", "按文种", 0);
+	list_links(st, r, "gk/office/", "按发布机构", 0);
+	list_links(st, r, "gk/year/", "按年份", 1);
+	go_buf_puts(b, "</section>\n");
+	page_end(st);
+	return emit_page(st, "gk/index.html");
+}
+
+static int emit_catalogue_index(site *st)
+{
+	go_buf *b = &st->page;
+	page_begin(st, "catalogue/index.html", "政府信息公开目录", NULL);
+	go_buf_puts(b, "<h1>政府信息公开目录</h1>\n<p>按月份下载主动公开信息的目录（索引号、名称、内容概述、生成日期），"
+		       "JSON Lines 与 CSV（UTF-8）两种格式。</p>\n<table class=\"list\">\n<caption>各月目录</caption>\n"
+		       "<tr><th scope=\"col\">月份</th><th scope=\"col\">JSON Lines</th><th scope=\"col\">CSV</th></tr>\n");
+	for (size_t i = st->nmonths; i-- > 0;) {
+		const char *m = st->months[i];
+		go_buf_printf(b, "<tr><td>%s</td><td><a href=\"%s.jsonl\">%s.jsonl</a></td>"
+				 "<td><a href=\"%s.csv\">%s.csv</a></td></tr>\n", m, m, m, m, m);
+	}
+	go_buf_puts(b, "</table>\n");
+	page_end(st);
+	return emit_page(st, "catalogue/index.html");
+}
+
+static int emit_feeds(site *st)
+{
+	int rc = 0;
+	vec all = {0}, policies = {0};
+	for (size_t i = 0; i < st->docs.n; i++) {
+		doc *d = st->docs.p[i];
+		if (d->withdrawn)
+			continue;
+		vec_push(&all, d);
+		if (go_is_policy_kind(d->kind))
+			vec_push(&policies, d);
+	}
+	rc |= emit_feed(st, "feeds/all.atom", "最新信息", &all, 0);
+	rc |= emit_feed(st, "feeds/policies.atom", "政策文件及其解读", &policies, 1);
+	go_buf *b = &st->page;
+	go_buf idx = {0};
+	for (const struct label *c = categories; c->code; c++) {
+		char *name = go_xasprintf("gk/category/%s/", c->code);
+		list *l = smap_get(&st->lists, name);
+		vec none = {0};
+		char *rel = go_xasprintf("feeds/%s.atom", c->code);
+		rc |= emit_feed(st, rel, c->name, l ? &l->items : &none, 0);
+		go_buf_printf(&idx, "<li><a href=\"%s.atom\">%s</a></li>\n", c->code, c->name);
+		free(rel);
+		free(name);
+	}
+	page_begin(st, "feeds/index.html", "订阅", NULL);
+	go_buf_puts(b, "<h1>订阅（Atom）</h1>\n<ul class=\"lists\">\n"
+		       "<li><a href=\"all.atom\">全部最新信息</a></li>\n"
+		       "<li><a href=\"policies.atom\">政策文件及其解读</a></li>\n");
+	go_buf_put(b, idx.p, idx.n);
+	go_buf_puts(b, "</ul>\n");
+	page_end(st);
+	rc |= emit_page(st, "feeds/index.html");
+	go_buf_free(&idx);
+	free(all.p);
+	free(policies.p);
+	return rc;
+}
+
+extern const char go_site_css[], go_site_js[];
+
+static int emit_static(site *st, int search)
+{
+	go_buf *b = &st->page;
+	int rc = emit(st, "style.css", go_site_css, strlen(go_site_css));
+	rc |= emit(st, "search/search.js", go_site_js, strlen(go_site_js));
+	go_buf_puts(b, "User-agent: *\nAllow: /\n");
+	if (st->base) {
+		go_buf_puts(b, "Sitemap: ");
+		go_buf_puts(b, st->base);
+		go_buf_puts(b, "sitemap.xml\n");
+	}
+	rc |= emit_page(st, "robots.txt");
+
+	page_begin(st, "search/index.html", "站内搜索", NULL);
+	go_buf_puts(b, "<h1>站内搜索</h1>\n<form role=\"search\" action=\"index.html\" method=\"get\">\n"
+		       "<label for=\"q\">搜索标题和正文</label>\n"
+		       "<input type=\"search\" id=\"q\" name=\"q\" />\n"
+		       "<button type=\"submit\">搜索</button>\n</form>\n"
+		       "<p id=\"status\" role=\"status\"></p>\n<ol id=\"results\" class=\"docs\"></ol>\n");
+	if (search)
+		go_buf_puts(b, "<noscript><p>搜索需要启用 JavaScript。也可以浏览"
+			       "<a href=\"../gk/index.html\">法定主动公开内容</a>或下载"
+			       "<a href=\"../catalogue/index.html\">政府信息公开目录</a>。</p></noscript>\n"
+			       "<script src=\"search.js\"></script>\n");
+	else
+		go_buf_puts(b, "<p>本站暂未提供搜索。请浏览<a href=\"../gk/index.html\">法定主动公开内容</a>或下载"
+			       "<a href=\"../catalogue/index.html\">政府信息公开目录</a>。</p>\n");
+	page_end(st);
+	rc |= emit_page(st, "search/index.html");
+
+	if (st->base) {
+		go_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+		static const char *const pages[] = {
+			"index.html", "gk/index.html", "gk/guide.html", "gk/rules.html",
+			"gk/reports/index.html", "gk/interp/index.html", "catalogue/index.html", NULL,
+		};
+		for (const char *const *p = pages; *p; p++) {
+			go_buf_puts(b, "<url><loc>");
+			xml_url(st, *p);
+			go_buf_puts(b, "</loc></url>\n");
+		}
+		go_buf_puts(b, "</urlset>\n");
+		rc |= emit_page(st, "sitemaps/pages.xml");
+	}
+	return rc;
+}
+
+/* The sitemap index: every month's files (counted as emit_month_files writes them). */
+static int emit_sitemap_index(site *st, const size_t *month_docs)
+{
+	if (!st->base)
+		return 0;
+	go_buf *b = &st->page;
+	go_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		       "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+		       "<sitemap><loc>");
+	xml_url(st, "sitemaps/pages.xml");
+	go_buf_puts(b, "</loc></sitemap>\n");
+	for (size_t i = 0; i < st->nmonths; i++)
+		for (size_t part = 0; part * SITEMAP_MAX < month_docs[i]; part++) {
+			char *rel = part ? go_xasprintf("sitemaps/%s-%zu.xml", st->months[i], part + 1)
+					 : go_xasprintf("sitemaps/%s.xml", st->months[i]);
+			go_buf_puts(b, "<sitemap><loc>");
+			xml_url(st, rel);
+			go_buf_puts(b, "</loc></sitemap>\n");
+			free(rel);
+		}
+	go_buf_puts(b, "</sitemapindex>\n");
+	return emit_page(st, "sitemap.xml");
+}
+
+/*
+ * The documents in list order: each one's page (rendered when dirty, else
+ * kept) and the search index, in chunks of SEARCH_CHUNK documents counted from
+ * the oldest, so that new documents touch the last chunk only. A body is read
+ * only when a page or a chunk needs it.
+ */
+static int emit_docs(site *st)
+{
+	postings ps = {0};
+	int rc = 0, search = !st->o->no_search;
+	list *all = smap_get(&st->lists, "gk/all/");
+	size_t n = all->items.n, chunks = (n + SEARCH_CHUNK - 1) / SEARCH_CHUNK;
+	size_t first = first_dirty_chunk(st, all, SEARCH_CHUNK), pos = 0;
+	for (size_t i = 0; i < st->docs.n && rc == 0; i++) {
+		doc *d = st->docs.p[i];
+		size_t chunk = pos / SEARCH_CHUNK;
+		int page = st->full || d->dirty;
+		int index = search && !d->withdrawn && chunk >= first;
+		if (!d->withdrawn)
+			pos++;
+		if (!page) {
+			if (keep(st, d->url) < 0)
+				page = 1;
+			else if (emit_attachments(st, d, 0) < 0)
+				rc = -1;
+		}
+		if (page || index) {
+			json_t *rec = NULL;
+			int err = go_store_read_doc(st->store, st->tree, d->dir, GO_STORE_BODY, &rec);
+			if (err == GIT_ENOTFOUND)
+				go_warnx("%s: no such document", d->dir);
+			if (err) {
+				rc = -1;
+				break;
+			}
+			if (page && !d->withdrawn) {
+				set_summary(d, go_str(rec, "body"));
+				set_attachments(st, d, rec);
+			}
+			if (page)
+				rc |= render_doc(st, d, rec);
+			if (index)
+				search_add(&ps, d, go_str(rec, "body"));
+			json_decref(rec);
+		}
+		if (search && !d->withdrawn && (pos % SEARCH_CHUNK == 0 || pos == n)) {
+			char *rel = go_xasprintf("search/%zu.json", chunk + 1);
+			if (chunk >= first || keep(st, rel) < 0) {
+				if (chunk < first) { /* not kept after all: read it again */
+					go_warnx("%s: missing from the previous site; run with --full", rel);
+					rc = -1;
+				} else {
+					rc |= search_emit(st, &ps, rel);
+				}
+			}
+			free(rel);
+		}
+	}
+	if (rc == 0 && search) {
+		go_buf *b = &st->page;
+		go_buf_puts(b, "[");
+		for (size_t k = chunks; k > 0; k--)
+			go_buf_printf(b, "%zu%s", k, k > 1 ? "," : "");
+		go_buf_puts(b, "]\n");
+		rc |= emit_page(st, "search/chunks.json");
+	}
+	postings_reset(&ps);
+	go_buf_free(&ps.docs);
+	return rc;
+}
+
+/* Month by month: sitemaps and the catalogue (from the summaries alone). */
+static int emit_months(site *st)
+{
+	vec bym = {0};
+	int rc = 0;
+	size_t *month_docs = go_xcalloc(st->nmonths + 1, sizeof *month_docs);
+	for (size_t i = 0; i < st->docs.n; i++)
+		vec_push(&bym, st->docs.p[i]);
+	qsort(bym.p, bym.n, sizeof *bym.p, month_cmp);
+	size_t mi = 0;
+	for (size_t i = 0; i < bym.n && rc == 0;) {
+		size_t j = i;
+		while (j < bym.n && strcmp(bym.p[j]->month, bym.p[i]->month) == 0)
+			j++;
+		const char *month = bym.p[i]->month;
+		int mdirty = st->full || smap_get(&st->dirty_months, month) != NULL;
+		while (mi < st->nmonths && strcmp(st->months[mi], month) != 0)
+			mi++;
+		for (size_t k = i; k < j; k++)
+			month_docs[mi] += !bym.p[k]->withdrawn;
+		if (!mdirty) {
+			char *rels[2] = {go_xasprintf("catalogue/%s.jsonl", month),
+					 go_xasprintf("catalogue/%s.csv", month)};
+			for (int k = 0; k < 2; k++)
+				if (keep(st, rels[k]) < 0)
+					mdirty = 1;
+			for (size_t part = 0; st->base && part * SITEMAP_MAX < month_docs[mi]; part++) {
+				char *rel = part ? go_xasprintf("sitemaps/%s-%zu.xml", month, part + 1)
+						 : go_xasprintf("sitemaps/%s.xml", month);
+				if (keep(st, rel) < 0)
+					mdirty = 1;
+				free(rel);
+			}
+			for (int k = 0; k < 2; k++)
+				free(rels[k]);
+		}
+		if (mdirty) /* emit() keeps what is there already with these bytes */
+			rc |= emit_month_files(st, bym.p + i, j - i, month);
+		i = j;
+	}
+	if (rc == 0)
+		rc = emit_sitemap_index(st, month_docs);
+	free(month_docs);
+	free(bym.p);
+	return rc;
+}
+
+/* ---- the model, from the store or from the state and a diff ------------- */
+
+static int add_from_store(json_t *rec, const char *dir, void *ctx)
+{
+	site *st = ctx;
+	json_t *e = summary_of(rec, dir, st->notice);
+	doc *d = e ? doc_new(e) : NULL;
+	if (d)
+		vec_push(&st->docs, d);
+	return 0;
+}
+
+static char *state_path(const char *site_dir)
+{
+	return go_xasprintf("%s/../state.jsonl", site_dir);
+}
+
+/* The previous run's model; 0, or -1 when there is none to build on. */
+static int load_state(site *st, char old_commit[41])
+{
+	char *path = state_path(st->olddir);
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int rc = -1;
+	free(path);
+	if (!f)
+		return -1;
+	if ((len = getline(&line, &cap, f)) > 0) {
+		go_json_error jerr;
+		json_t *h = go_json_parse(line, (size_t)len, &jerr);
+		if (h && json_integer_value(json_object_get(h, "version")) == STATE_VERSION &&
+		    go_str(h, "commit") && strlen(go_str(h, "commit")) == 40 && go_str(h, "config") &&
+		    strcmp(go_str(h, "config"), st->cfg_digest) == 0) {
+			memcpy(old_commit, go_str(h, "commit"), 41);
+			rc = 0;
+		}
+		json_decref(h);
+	}
+	while (rc == 0 && (len = getline(&line, &cap, f)) > 0) {
+		go_json_error jerr;
+		json_t *e = go_json_parse(line, (size_t)len, &jerr);
+		doc *d = json_is_object(e) ? doc_new(e) : NULL;
+		if (!d) {
+			json_decref(e);
+			rc = -1;
+			break;
+		}
+		vec_push(&st->docs, d);
+	}
+	if (ferror(f))
+		rc = -1;
+	fclose(f);
+	free(line);
+	if (rc < 0) {
+		for (size_t i = 0; i < st->docs.n; i++)
+			doc_free(st->docs.p[i]);
+		st->docs.n = 0;
+	}
+	return rc;
+}
+
+static int has_record(git_tree *t, const char *dir)
+{
+	git_tree_entry *e = NULL;
+	char *p = go_xasprintf("%s/record.json", dir);
+	int found = t && git_tree_entry_bypath(&e, t, p) == 0;
+	git_tree_entry_free(e);
+	free(p);
+	return found;
+}
+
+/* The document folder a changed path is in: the nearest folder above it that
+ * holds a record.json in either tree; NULL for other files (site/, catalog/). */
+static char *doc_dir_of(git_tree *a, git_tree *b, const char *path)
+{
+	char *dir = go_xstrdup(path);
+	char *slash;
+	while ((slash = strrchr(dir, '/'))) {
+		*slash = '\0';
+		if (has_record(a, dir) || has_record(b, dir))
+			return dir;
+	}
+	free(dir);
+	return NULL;
+}
+
+/* Apply the diff from old_commit to the model. 0, or -1 (then: render in full). */
+static int apply_changes(site *st, const char *old_commit)
+{
+	git_repository *repo = go_store_repo(st->store);
+	git_oid oid;
+	git_commit *c = NULL;
+	git_tree *old = NULL;
+	git_diff *diff = NULL;
+	smap dirs = {0}, bydir = {0};
+	int rc = -1;
+	if (git_oid_fromstr(&oid, old_commit) < 0 || git_commit_lookup(&c, repo, &oid) < 0 ||
+	    git_commit_tree(&old, c) < 0 || git_diff_tree_to_tree(&diff, repo, old, st->tree, NULL) < 0)
+		goto out;
+	for (size_t i = 0; i < st->docs.n; i++)
+		*smap_slot(&bydir, st->docs.p[i]->dir) = st->docs.p[i];
+	vec fresh = {0};
+	for (size_t i = 0, n = git_diff_num_deltas(diff); i < n; i++) {
+		const git_diff_delta *dl = git_diff_get_delta(diff, i);
+		const char *paths[2] = {dl->old_file.path, dl->new_file.path};
+		for (int k = 0; k < 2; k++) {
+			char *dir = paths[k] ? doc_dir_of(old, st->tree, paths[k]) : NULL;
+			if (!dir)
+				continue;
+			void **slot = smap_slot(&dirs, dir);
+			if (*slot) {
+				free(dir);
+				continue;
+			}
+			*slot = dir;
+			doc *od = smap_get(&bydir, dir);
+			if (od) {
+				od->gone = 1;
+				vec_push(&st->changed, od);
+			}
+			json_t *rec = NULL;
+			int err = go_store_read_doc(st->store, st->tree, dir, 0, &rec);
+			if (err && err != GIT_ENOTFOUND) {
+				for (size_t j = 0; j < fresh.n; j++)
+					doc_free(fresh.p[j]);
+				free(fresh.p);
+				for (size_t j = 0; j < st->docs.n; j++)
+					st->docs.p[j]->gone = 0;
+				st->changed.n = 0;
+				goto out;
+			}
+			json_t *e = rec ? summary_of(rec, dir, st->notice) : NULL;
+			doc *nd = e ? doc_new(e) : NULL;
+			if (nd) {
+				nd->dirty = 1;
+				vec_push(&fresh, nd);
+				vec_push(&st->changed, nd);
+			}
+			json_decref(rec);
+		}
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < st->docs.n; i++)
+		if (!st->docs.p[i]->gone)
+			st->docs.p[k++] = st->docs.p[i];
+	st->docs.n = k;
+	for (size_t i = 0; i < fresh.n; i++)
+		vec_push(&st->docs, fresh.p[i]);
+	free(fresh.p);
+	rc = 0;
+out:
+	if (rc < 0)
+		go_warnx("%s: cannot compare with the rendered commit %.12s; rendering in full",
+			 go_store_path(st->store), old_commit);
+	for (size_t i = 0; i < dirs.cap; i++)
+		free(dirs.v[i]);
+	smap_free(&dirs);
+	smap_free(&bydir);
+	git_diff_free(diff);
+	git_tree_free(old);
+	git_commit_free(c);
+	return rc;
+}
+
+static int write_state(site *st)
+{
+	char *path = go_xasprintf("%s/state.jsonl", st->release);
+	FILE *f = fopen(path, "w");
+	int rc = 0;
+	if (!f) {
+		go_warn("%s", path);
+		free(path);
+		return -1;
+	}
+	fprintf(f, "{\"version\":%d,\"commit\":\"%s\",\"config\":\"%s\"}\n", STATE_VERSION,
+		st->commit, st->cfg_digest);
+	for (size_t i = 0; i < st->docs.n; i++) {
+		size_t len;
+		char *s = go_json_dump(st->docs.p[i]->e, &len);
+		fwrite(s, 1, len, f);
+		fputc('\n', f);
+		free(s);
+	}
+	if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) < 0)
+		rc = -1;
+	if (fclose(f) != 0)
+		rc = -1;
+	if (rc < 0)
+		go_warn("%s", path);
+	free(path);
+	return rc;
+}
+
+/* ---- releases and the switch -------------------------------------------- */
+
+/* Remove name in the folder dfd, and everything under it. */
+static int rm_at(int dfd, const char *name)
+{
+	if (unlinkat(dfd, name, 0) == 0 || errno == ENOENT)
+		return 0;
+	if (errno != EISDIR && errno != EPERM)
+		return -1;
+	int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *de;
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	while ((de = readdir(d)))
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			rm_at(dirfd(d), de->d_name);
+	closedir(d);
+	return unlinkat(dfd, name, AT_REMOVEDIR);
+}
+
+static int rm_tree(const char *path)
+{
+	return rm_at(AT_FDCWD, path);
+}
+
+/* "<out>.d": where the releases live, beside OUT. */
+static char *releases_dir(const char *out)
+{
+	size_t n = strlen(out);
+	while (n > 1 && out[n - 1] == '/')
+		n--;
+	return go_xasprintf("%.*s.d", (int)n, out);
+}
+
+/* The site folder OUT points to now (a new string), or NULL (none yet);
+ * *bad when OUT is there but is no link go-site made. */
+static char *current_site(const char *out, int *bad)
+{
+	struct stat sb;
+	char target[PATH_MAX];
+	*bad = 0;
+	if (lstat(out, &sb) < 0)
+		return NULL;
+	if (!S_ISLNK(sb.st_mode)) {
+		DIR *d = S_ISDIR(sb.st_mode) ? opendir(out) : NULL;
+		struct dirent *de;
+		int empty = d != NULL;
+		while (d && (de = readdir(d)))
+			if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+				empty = 0;
+		if (d)
+			closedir(d);
+		if (empty && rmdir(out) == 0)
+			return NULL;
+		*bad = 1;
+		return NULL;
+	}
+	ssize_t n = readlink(out, target, sizeof target - 1);
+	if (n < 0)
+		return NULL;
+	target[n] = '\0';
+	char *slash = strrchr(out, '/');
+	char *full = slash && target[0] != '/'
+			     ? go_xasprintf("%.*s/%s", (int)(slash - out), out, target)
+			     : go_xstrdup(target);
+	if (stat(full, &sb) < 0 || !S_ISDIR(sb.st_mode)) {
+		free(full);
+		return NULL;
+	}
+	return full;
+}
+
+/* A new, empty release folder under rel: "<rel>/<n>" for the next free n. */
+static char *new_release(const char *rel, unsigned long *num)
+{
+	DIR *d = opendir(rel);
+	struct dirent *de;
+	unsigned long max = 0;
+	while (d && (de = readdir(d))) {
+		char *end;
+		unsigned long v = strtoul(de->d_name, &end, 10);
+		if (*end == '\0' && end != de->d_name && v > max)
+			max = v;
+	}
+	if (d)
+		closedir(d);
+	for (unsigned long n = max + 1;; n++) {
+		char *p = go_xasprintf("%s/%06lu", rel, n);
+		if (mkdir(p, 0755) == 0) {
+			*num = n;
+			return p;
+		}
+		int e = errno;
+		free(p);
+		if (e != EEXIST)
+			return NULL;
+	}
+}
+
+/* Point OUT at the new release: a link made beside it, renamed over it. */
+static int switch_to(site *st, unsigned long num)
+{
+	const char *out = st->o->out;
+	char *rel = releases_dir(out);
+	const char *base = strrchr(rel, '/');
+	base = base ? base + 1 : rel;
+	char *target = go_xasprintf("%s/%06lu/site", base, num);
+	char *tmp = go_xasprintf("%s.new-%ld", rel, (long)getpid());
+	int rc = 0;
+	unlink(tmp);
+	if (symlink(target, tmp) < 0 || rename(tmp, out) < 0) {
+		go_warn("%s", out);
+		unlink(tmp);
+		rc = -1;
+	}
+	free(target);
+	free(tmp);
+	free(rel);
+	return rc;
+}
+
+/* Keep the new release and the one before (a request being served may still
+ * read it); remove older ones. */
+static void prune(const char *reldir, unsigned long num)
+{
+	DIR *d = opendir(reldir);
+	struct dirent *de;
+	while (d && (de = readdir(d))) {
+		char *end;
+		unsigned long v = strtoul(de->d_name, &end, 10);
+		if (*end != '\0' || end == de->d_name || v + 1 >= num)
+			continue;
+		char *p = go_xasprintf("%s/%s", reldir, de->d_name);
+		rm_tree(p);
+		free(p);
+	}
+	if (d)
+		closedir(d);
+}
+
+static char *digest_config(const go_site_opts *o, const char *base)
+{
+	go_hash h;
+	unsigned char dig[GO_HASH_MAX];
+	char hex[2 * GO_HASH_MAX + 1];
+	size_t len = 0;
+	char *cfg = o->config ? go_json_dump(o->config, &len) : go_xstrdup("{}");
+	char *all = go_xasprintf("go-site %s|%s|%d|%s", GO_VERSION, base ? base : "",
+				 o->no_search, cfg);
+	go_hash_init(&h, GO_SHA256);
+	go_hash_update(&h, all, strlen(all));
+	go_hash_final(&h, dig);
+	go_hex(dig, 32, hex);
+	free(cfg);
+	free(all);
+	return go_xstrdup(hex);
+}
+
+int go_site_render(go_store *s, const go_site_opts *o)
+{
+	site st = {.store = s, .o = o};
+	char old_commit[41] = "";
+	char *reldir = NULL, *cur = NULL;
+	unsigned long num = 0;
+	int rc = -1, bad;
+
+	st.base = o->base_url ? o->base_url : go_str(o->config, "base_url");
+	if (st.base && !*st.base)
+		st.base = NULL;
+	st.name = str_or(o->config, "site_name", "政府信息公开");
+	st.notice = json_is_true(json_object_get(o->config, "withdrawn_notice"));
+	st.cfg_digest = digest_config(o, st.base);
+
+	const char *rev = o->rev ? o->rev : "refs/heads/public";
+	int err = go_store_resolve(s, rev, st.commit, &st.tree);
+	if (err == GIT_ENOTFOUND) {
+		go_warnx("%s: %s: no such revision (nothing published yet?)", go_store_path(s), rev);
+		goto out;
+	}
+	if (err < 0)
+		goto out;
+
+	cur = current_site(o->out, &bad);
+	if (bad) {
+		go_warnx("%s: exists and is not a site go-site made (a link into %s.d/): "
+			 "remove it or choose another -o", o->out, o->out);
+		goto out;
+	}
+	reldir = releases_dir(o->out);
+	if (mkdir(reldir, 0755) < 0 && errno != EEXIST) {
+		go_warn("%s", reldir);
+		goto out;
+	}
+	st.full = o->full || !cur;
+	if (!st.full) {
+		st.olddir = cur;
+		cur = NULL;
+		if (load_state(&st, old_commit) < 0 || apply_changes(&st, old_commit) < 0) {
+			for (size_t i = 0; i < st.docs.n; i++)
+				doc_free(st.docs.p[i]);
+			st.docs.n = 0;
+			st.full = 1;
+		}
+	}
+	if (st.full) {
+		free(st.olddir);
+		st.olddir = NULL;
+		if (go_store_foreach_tree(s, st.tree, 0, 0, add_from_store, &st) != 0)
+			goto out;
+	}
+	if (!st.full && strcmp(old_commit, st.commit) == 0 && st.changed.n == 0) {
+		if (!o->quiet)
+			fprintf(stderr, "%s: %s: %.12s is rendered already\n", go_prog(), o->out, st.commit);
+		rc = 0;
+		goto out;
+	}
+	if (!(st.release = new_release(reldir, &num))) {
+		go_warn("%s", reldir);
+		goto out;
+	}
+	st.newdir = go_xasprintf("%s/site", st.release);
+	if (mkdir(st.newdir, 0755) < 0) {
+		go_warn("%s", st.newdir);
+		goto out;
+	}
+	index_model(&st);
+	for (size_t i = 0; i < st.changed.n; i++)
+		touch(&st, st.changed.p[i], !st.changed.p[i]->gone);
+
+	rc = emit_docs(&st);
+	if (rc == 0)
+		rc = emit_months(&st);
+	for (size_t i = 0; rc == 0 && i < st.lists.cap; i++)
+		if (st.lists.k[i])
+			rc |= emit_list(&st, st.lists.v[i]);
+	if (rc == 0) {
+		rc |= emit_home(&st);
+		rc |= emit_column(&st);
+		rc |= emit_catalogue_index(&st);
+		rc |= emit_feeds(&st);
+		rc |= emit_static(&st, !o->no_search);
+		rc |= emit_office_page(&st, "gk/guide.html", "政府信息公开指南", "site/guide.md");
+		rc |= emit_office_page(&st, "gk/rules.html", "政府信息公开制度", "site/rules.md");
+		rc |= emit_reports(&st);
+	}
+	if (rc == 0)
+		rc = write_state(&st);
+	if (rc == 0)
+		rc = switch_to(&st, num);
+	if (rc < 0) {
+		rm_tree(st.release);
+		goto out;
+	}
+	prune(reldir, num);
+	if (!o->quiet)
+		fprintf(stderr, "%s: %s: %.12s rendered %s: %lu files written, %lu kept\n", go_prog(),
+			o->out, st.commit, st.full ? "in full" : "incrementally", st.written, st.kept);
+out:
+	/* the old versions of changed documents first: the new ones are in docs */
+	for (size_t i = 0; i < st.changed.n; i++)
+		if (st.changed.p[i]->gone)
+			doc_free(st.changed.p[i]);
+	for (size_t i = 0; i < st.docs.n; i++)
+		doc_free(st.docs.p[i]);
+	free(st.docs.p);
+	free(st.changed.p);
+	for (size_t i = 0; i < st.incoming.cap; i++)
+		if (st.incoming.k[i]) {
+			free(((vec *)st.incoming.v[i])->p);
+			free(st.incoming.v[i]);
+		}
+	smap_free(&st.incoming);
+	for (size_t i = 0; i < st.lists.cap; i++)
+		if (st.lists.k[i]) {
+			list *l = st.lists.v[i];
+			free(l->items.p);
+			free(l->title);
+			free(l->name);
+			free(l);
+		}
+	smap_free(&st.lists);
+	smap_free(&st.ids);
+	smap_free(&st.dirty_months);
+	for (size_t i = 0; i < st.nmonths; i++)
+		free(st.months[i]);
+	free(st.months);
+	go_buf_free(&st.page);
+	git_tree_free(st.tree);
+	free(st.cfg_digest);
+	free(st.newdir);
+	free(st.olddir);
+	free(st.release);
+	free(reldir);
+	free(cur);
+	return rc < 0 ? -1 : 0;
+}
