@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 go-tools developers
 complete -c go-site -l repo -r -a '(__fish_complete_directories)' -d 'The store (default: $GO_STORE)'
 complete -c go-site -l rev -x -a '(git for-each-ref --format="%(refname:short)" refs/heads/public refs/tags 2>/dev/null)' -d 'Render this revision of the public branch'
 complete -c go-site -s o -l output -r -a '(__fish_complete_directories)' -d 'The site (a link go-site switches)'
