@@ -13,7 +13,7 @@
 
 static const char usage[] =
 	"usage: go-site [--repo DIR] [--rev REV] -o DIR [--base-url URL] [--config FILE]\n"
-	"               [--full] [--no-search] [--quiet]\n"
+	"               [--pages DIR] [--full] [--no-search] [--quiet]\n"
 	"Render the public branch of a go-tools store as a static website.\n"
 	"  --repo DIR       the store (default: $GO_STORE)\n"
 	"  --rev REV        render REV instead of the public branch (never main)\n"
@@ -21,6 +21,8 @@ static const char usage[] =
 	"                   atomically after each run\n"
 	"  --base-url URL   the site's absolute address, for sitemaps and feeds\n"
 	"  --config FILE    site name and footer fields, as a JSON object (see go-site(1))\n"
+	"  --pages DIR      the office's own pages: DIR/guide.md (信息公开指南), DIR/rules.md\n"
+	"                   (制度), DIR/reports/*.html (年报, e.g. from go-report annual)\n"
 	"  --full           render every page, not only those the changes touch\n"
 	"  --no-search      build no search index\n"
 	"  --quiet          no summary line on stderr\n"
@@ -38,7 +40,7 @@ static int names_main(const char *rev)
 int main(int argc, char **argv)
 {
 	enum { OPT_REPO = 256, OPT_REV, OPT_BASE, OPT_CONFIG, OPT_FULL, OPT_NO_SEARCH,
-	       OPT_QUIET, OPT_VERSION };
+	       OPT_QUIET, OPT_PAGES, OPT_VERSION };
 	static const struct option longopts[] = {
 		{"repo", required_argument, NULL, OPT_REPO},
 		{"rev", required_argument, NULL, OPT_REV},
@@ -48,6 +50,7 @@ int main(int argc, char **argv)
 		{"full", no_argument, NULL, OPT_FULL},
 		{"no-search", no_argument, NULL, OPT_NO_SEARCH},
 		{"quiet", no_argument, NULL, OPT_QUIET},
+		{"pages", required_argument, NULL, OPT_PAGES},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
@@ -67,6 +70,7 @@ int main(int argc, char **argv)
 		case OPT_FULL: o.full = 1; break;
 		case OPT_NO_SEARCH: o.no_search = 1; break;
 		case OPT_QUIET: o.quiet = 1; break;
+		case OPT_PAGES: o.pages = optarg; break;
 		case 'h': go_help(usage);
 		case OPT_VERSION: go_version();
 		default: go_usage_error(usage, "unknown option");

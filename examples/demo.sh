@@ -86,7 +86,11 @@ go-report scoreboard --repo "$store" --year 2026 --today "$today" --format html 
 go-report annual --repo "$store" --year 2026 >"$out/annual-2026.html" 2>/dev/null &&
 	echo "the 通报: $out/scoreboard-2026.html; the annual report (table 三 counted from the applications above, table 四 left at 0): $out/annual-2026.html"
 echo "== the website: go-site (the public branch as static pages)"
-go-site --repo "$store" -o "$out/site" --config "$here/site.json" 2>&1 &&
+# The office's own pages (指南, 制度, 年报) are its files, not store documents:
+# here the annual report just made goes into the site's 年报 section.
+mkdir -p "$out/pages/reports"
+cp "$out/annual-2026.html" "$out/pages/reports/2026.html" 2>/dev/null
+go-site --repo "$store" -o "$out/site" --config "$here/site.json" --pages "$out/pages" 2>&1 &&
 	echo "look at it:  python3 -m http.server -d $out/site  (then open http://127.0.0.1:8000/)"
 echo
 echo "Everything is under $out (the store: $store)."

@@ -73,6 +73,13 @@ void *go_xrealloc(void *p, size_t n);
 char *go_xstrdup(const char *s);
 char *go_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* ---- util.c: small helpers more than one concern needs ------------------- */
+
+/* Read the regular file path whole, at most max bytes, into *buf (malloc'd,
+ * NUL-terminated) and *len: 0; -1 (errno); 1 when it is no regular file (a
+ * FIFO, a device, a folder); 2 when it is larger than max. */
+int go_read_file(const char *path, size_t max, char **buf, size_t *len);
+
 /* ---- cli.c: what every main() shares ------------------------------------ */
 
 /* Print usage text to stdout (for --help) and exit GO_OK. */
@@ -980,6 +987,7 @@ typedef struct go_site_opts {
 	int full;             /* render everything, whatever was rendered before */
 	int no_search;        /* build no search index */
 	int quiet;            /* no summary line on stderr */
+	const char *pages;    /* the office's pages: guide.md, rules.md, reports/NAME.html; NULL: none */
 } go_site_opts;
 /* Render the site (see go-site(1)). 0, or -1 after a message. */
 int go_site_render(go_store *s, const go_site_opts *o);

@@ -315,48 +315,6 @@ static git_repository *source_repo(go_batch *b, const char *path)
 	return r;
 }
 
-/* Read the regular file path, at most GO_MAX_ATTACHMENT bytes: 0; -1 (errno);
- * 1 when it is no regular file (a FIFO would hang, /dev/zero never end); 2
- * when it is larger. Opened without blocking, so that a FIFO is seen, not read. */
-static int read_file(const char *path, char **buf, size_t *len)
-{
-	struct stat st;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > GO_MAX_ATTACHMENT) {
-		int r = errno, bad = S_ISREG(st.st_mode) ? 2 : 1;
-		close(fd);
-		errno = r;
-		return bad;
-	}
-	FILE *fp = fdopen(fd, "rb");
-	size_t cap = 1 << 16, n = 0, got;
-	if (!fp) {
-		close(fd);
-		return -1;
-	}
-	*buf = go_xmalloc(cap);
-	while ((got = fread(*buf + n, 1, cap - n, fp)) > 0) {
-		n += got;
-		if (n > GO_MAX_ATTACHMENT)
-			break; /* it grew while read */
-		if (n == cap)
-			*buf = go_xrealloc(*buf, cap *= 2);
-	}
-	int err = ferror(fp) ? -1 : n > GO_MAX_ATTACHMENT ? 2 : 0;
-	int saved = errno;
-	fclose(fp);
-	if (err) {
-		free(*buf);
-		*buf = NULL;
-		errno = saved;
-		return err;
-	}
-	*len = n;
-	return 0;
-}
-
 struct file {
 	const char *name;
 	char *data;
@@ -415,7 +373,7 @@ static char *read_attachments(go_batch *b, json_t *rec, struct file **files, siz
 		} else if (!path) {
 			return go_xasprintf("attachment %s: no path", name);
 		} else {
-			int r = read_file(path, &f->data, &f->len);
+			int r = go_read_file(path, GO_MAX_ATTACHMENT, &f->data, &f->len);
 			if (r < 0)
 				return go_xasprintf("attachment %s: cannot read %s: %s", name, path,
 						    strerror(errno));

@@ -1402,29 +1402,28 @@ static void list_links(site *st, const char *r, const char *prefix, const char *
 	go_buf_puts(b, "</ul>\n");
 }
 
-/* ---- the office's own pages (site/ on the public branch) ---------------- */
+/* ---- the office's own pages (--pages DIR) ------------------------------- */
 
-static char *tree_blob(site *st, const char *path, size_t *len)
+/* The office's pages (信息公开指南, 制度, 年报) are the office's files, not
+ * documents: they come from the folder --pages names, never from the public
+ * branch, which holds the projection of the register and nothing else. They
+ * are few, so every run renders them again (unchanged bytes are linked). */
+static char *pages_file(site *st, const char *rel, size_t *len)
 {
-	git_tree_entry *e = NULL;
-	git_blob *b = NULL;
-	char *out = NULL;
-	if (git_tree_entry_bypath(&e, st->tree, path) == 0 &&
-	    git_blob_lookup(&b, go_store_repo(st->store), git_tree_entry_id(e)) == 0) {
-		*len = (size_t)git_blob_rawsize(b);
-		out = go_xmalloc(*len + 1);
-		memcpy(out, git_blob_rawcontent(b), *len);
-		out[*len] = '\0';
-	}
-	git_blob_free(b);
-	git_tree_entry_free(e);
-	return out;
+	char *buf = NULL;
+	if (!st->o->pages)
+		return NULL;
+	char *path = go_xasprintf("%s/%s", st->o->pages, rel);
+	if (go_read_file(path, (size_t)16 << 20, &buf, len) != 0)
+		buf = NULL;
+	free(path);
+	return buf;
 }
 
 static int emit_office_page(site *st, const char *rel, const char *title, const char *src)
 {
 	size_t len = 0;
-	char *text = tree_blob(st, src, &len);
+	char *text = pages_file(st, src, &len);
 	page_begin(st, rel, title, NULL);
 	go_buf_puts(&st->page, "<h1>");
 	go_buf_puts(&st->page, title);
@@ -1438,31 +1437,42 @@ static int emit_office_page(site *st, const char *rel, const char *title, const 
 	return emit_page(st, rel);
 }
 
-/* The files site/reports/NAME.html (go-report's annual reports): copied, then listed. */
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The files reports/NAME.html of --pages (go-report's annual reports): copied,
+ * then listed, newest name first. */
 static int emit_reports(site *st)
 {
-	git_tree_entry *e = NULL;
-	git_tree *t = NULL;
 	go_buf *b = &st->page;
 	int rc = 0;
 	char *names[256];
 	size_t n = 0;
-	if (git_tree_entry_bypath(&e, st->tree, "site/reports") == 0 &&
-	    git_tree_entry_type(e) == GIT_OBJECT_TREE &&
-	    git_tree_lookup(&t, go_store_repo(st->store), git_tree_entry_id(e)) == 0) {
-		for (size_t i = git_tree_entrycount(t); i-- > 0 && n < 256;) {
-			const char *name = git_tree_entry_name(git_tree_entry_byindex(t, i));
-			size_t len = strlen(name);
-			if (len > 5 && strcmp(name + len - 5, ".html") == 0 &&
-			    strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == len &&
-			    name[0] != '.')
-				names[n++] = go_xstrdup(name);
-		}
+	char *dir = st->o->pages ? go_xasprintf("%s/reports", st->o->pages) : NULL;
+	DIR *d = dir ? opendir(dir) : NULL;
+	for (struct dirent *de; d && n < 256 && (de = readdir(d));) {
+		const char *name = de->d_name;
+		size_t len = strlen(name);
+		if (len > 5 && strcmp(name + len - 5, ".html") == 0 &&
+		    strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == len &&
+		    name[0] != '.')
+			names[n++] = go_xstrdup(name);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+	qsort(names, n, sizeof *names, name_cmp);
+	for (size_t i = 0; i < n / 2; i++) {
+		char *t = names[i];
+		names[i] = names[n - 1 - i];
+		names[n - 1 - i] = t;
 	}
 	for (size_t i = 0; i < n; i++) {
-		char *src = go_xasprintf("site/reports/%s", names[i]);
+		char *src = go_xasprintf("reports/%s", names[i]);
 		size_t len = 0;
-		char *text = tree_blob(st, src, &len);
+		char *text = pages_file(st, src, &len);
 		char *rel = go_xasprintf("gk/reports/%s", names[i]);
 		if (text)
 			rc |= emit(st, rel, text, len);
@@ -1487,8 +1497,6 @@ static int emit_reports(site *st)
 	if (n)
 		go_buf_puts(b, "</ul>\n");
 	page_end(st);
-	git_tree_free(t);
-	git_tree_entry_free(e);
 	return rc | emit_page(st, "gk/reports/index.html");
 }
 
@@ -2218,7 +2226,9 @@ int go_site_render(go_store *s, const go_site_opts *o)
 		if (go_store_foreach_tree(s, st.tree, 0, 0, add_from_store, &st) != 0)
 			goto out;
 	}
-	if (!st.full && strcmp(old_commit, st.commit) == 0 && st.changed.n == 0) {
+	/* the office's pages are files outside the store: with --pages, each run
+	 * reads them again, so a release is made even for an unchanged commit */
+	if (!st.full && !o->pages && strcmp(old_commit, st.commit) == 0 && st.changed.n == 0) {
 		if (!o->quiet)
 			fprintf(stderr, "%s: %s: %.12s is rendered already\n", go_prog(), o->out, st.commit);
 		rc = 0;
@@ -2249,8 +2259,8 @@ int go_site_render(go_store *s, const go_site_opts *o)
 		rc |= emit_catalogue_index(&st);
 		rc |= emit_feeds(&st);
 		rc |= emit_static(&st, !o->no_search);
-		rc |= emit_office_page(&st, "gk/guide.html", "政府信息公开指南", "site/guide.md");
-		rc |= emit_office_page(&st, "gk/rules.html", "政府信息公开制度", "site/rules.md");
+		rc |= emit_office_page(&st, "gk/guide.html", "政府信息公开指南", "guide.md");
+		rc |= emit_office_page(&st, "gk/rules.html", "政府信息公开制度", "rules.md");
 		rc |= emit_reports(&st);
 	}
 	if (rc == 0)

@@ -5,6 +5,7 @@ complete -c go-site -l rev -x -a '(git for-each-ref --format="%(refname:short)" 
 complete -c go-site -s o -l output -r -a '(__fish_complete_directories)' -d 'The site (a link go-site switches)'
 complete -c go-site -l base-url -x -d 'The site\'s absolute address'
 complete -c go-site -l config -r -F -d 'Site name and footer fields (JSON)'
+complete -c go-site -l pages -r -a '(__fish_complete_directories)' -d 'The office pages: guide.md, rules.md, reports/'
 complete -c go-site -l full -d 'Render every page'
 complete -c go-site -l no-search -d 'Build no search index'
 complete -c go-site -l quiet -d 'No summary line'
