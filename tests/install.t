@@ -32,4 +32,8 @@ done
 [ -x "$root/usr/share/go-tools/hooks/pre-commit" ]; ok $? "the pre-commit hook is installed"
 [ -x "$root/usr/share/go-tools/hooks/pre-receive" ]; ok $? "the pre-receive hook is installed"
 [ -f "$root/usr/share/go-tools/LICENSE.holiday-cn" ]; ok $? "the holiday data's licence goes with it"
+# make uninstall removes exactly what make install put there: no file is left.
+make -s -C "$top" -o all uninstall BUILD="$GO_BUILD" PREFIX=/usr DESTDIR="$root" >"$T/out" 2>"$T/err"
+is "$?" 0 "make uninstall succeeds"
+is "$(find "$root" -type f -o -type l | sed "s|^$root||" | head -5)" "" "make uninstall leaves no installed file behind"
 finish
