@@ -139,9 +139,13 @@ static int sink_data(struct create *c, const void *p, size_t n)
 	return 0;
 }
 
-static void sink_end(struct create *c)
+static int sink_end(struct create *c)
 {
-	go_bag_out_end(c->bag);
+	if (go_bag_out_end(c->bag) < 0) {
+		go_warn("temporary file");
+		return -1;
+	}
+	return 0;
 }
 
 /* Pass 2: the payload, from the spool, after the tag files. */
@@ -178,8 +182,7 @@ static int store_file(void *ctx, const char *path, const void *data, size_t size
 	struct create *c = ctx;
 	if (sink_file(c, path, size) < 0 || sink_data(c, data, size) < 0)
 		return -1;
-	sink_end(c);
-	return 0;
+	return sink_end(c);
 }
 
 /* Document folders in git's order. */
@@ -226,7 +229,7 @@ static int load_records(struct create *c, int nfiles, char **files, const go_arc
 	json_t *rec;
 	size_t cap = 0;
 	go_reader_init(&rd, nfiles, files, 0);
-	if (!(c->spool = go_bagit_temp()))
+	if (!(c->spool = go_temp_file()))
 		go_die("temporary file");
 	*latest = 0;
 	while ((rec = go_reader_next(&rd))) {
@@ -418,7 +421,8 @@ static int emit_attachment(struct create *c, const struct doc *d, const struct a
 		go_warnx("%s: %s changed while it was read", path, t->file);
 		goto out;
 	}
-	sink_end(c);
+	if (sink_end(c) < 0)
+		goto out;
 	rc = 0;
 out:
 	free(path);
@@ -688,8 +692,7 @@ static int cmd_create(int argc, char **argv)
 	 * verification): zlib's checksum catches a damaged object, and `git
 	 * fsck` is the tool to verify a store, as `git archive` assumes too. */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-	c.bag = go_bag_out_new();
-	if (!(c.payload = go_bagit_temp())) {
+	if (!(c.bag = go_bag_out_new()) || !(c.payload = go_temp_file())) {
 		go_warn("temporary file");
 		status = GO_FATAL;
 		goto out;

@@ -510,7 +510,7 @@ int main(int argc, char **argv)
 	go_batch_opts bo = {.branch = branch, .public_branch = public_branch,
 			    .message = msg, .today = r.check.today, .dry_run = dry_run,
 			    .accepted_by = accepted_by};
-	if (!(r.batch = go_batch_new(r.store, &bo)) || !(r.spool = tmpfile())) {
+	if (!(r.batch = go_batch_new(r.store, &bo)) || !(r.spool = go_temp_file())) {
 		if (!r.spool && r.batch)
 			go_warn("temporary file");
 		status = GO_FATAL;

@@ -214,7 +214,7 @@ static int cmd_store(go_store *s, int cmd, int argc, char **argv, int today,
 
 	/* an invalid line is echoed as read, before the reader moves on (an
 	 * over-long line streams from the reader's spool): kept in a spool of ours */
-	FILE *spool = tmpfile();
+	FILE *spool = go_temp_file();
 	go_reader_init(&rd, argc, argv, 0);
 	if (!spool) {
 		go_warn("temporary file");

@@ -214,21 +214,6 @@ static void finding(go_bag_check *c, int warning, const char *code, const char *
 	c->cb(c->ctx, warning ? "warning" : "error", code, path, msg);
 }
 
-FILE *go_bagit_temp(void)
-{
-	const char *dir = getenv("TMPDIR");
-	char *tmpl = go_xasprintf("%s/go-archive.XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(tmpl);
-	FILE *f = NULL;
-	if (fd >= 0) {
-		unlink(tmpl);
-		if (!(f = fdopen(fd, "w+")))
-			close(fd);
-	}
-	free(tmpl);
-	return f;
-}
-
 go_bag_check *go_bag_check_new(go_bag_finding_cb cb, void *ctx)
 {
 	go_bag_check *c = go_xcalloc(1, sizeof *c);
@@ -678,7 +663,7 @@ static FILE *decoded(go_bag_check *c, struct text *t, const char *name)
 		return t->f;
 	}
 	iconv_t cd = iconv_open("UTF-8", c->encoding);
-	FILE *out = cd == (iconv_t)-1 ? NULL : go_bagit_temp();
+	FILE *out = cd == (iconv_t)-1 ? NULL : go_temp_file();
 	char in[8192], obuf[32768];
 	size_t have = 0, k;
 	int bad = !out;
@@ -837,7 +822,7 @@ int go_bag_check_begin(go_bag_check *c, const char *path, uint64_t size)
 			t->kind = c->kind;
 			t->alg = alg;
 			t->node = c->cur;
-			if (!(t->f = go_bagit_temp()))
+			if (!(t->f = go_temp_file()))
 				finding(c, 0, "temporary-file", n->path, "no temporary file to read it: %s",
 					strerror(errno));
 			c->text = c->ntexts++;
@@ -1039,8 +1024,12 @@ go_bag_out *go_bag_out_new(void)
 {
 	go_bag_out *b = go_xcalloc(1, sizeof *b);
 	for (int i = 0; i < 2; i++)
-		if (!(b->spool[i] = go_bagit_temp()))
-			go_die("temporary file");
+		if (!(b->spool[i] = go_temp_file())) {
+			int e = errno;
+			go_bag_out_free(b);
+			errno = e;
+			return NULL;
+		}
 	return b;
 }
 
@@ -1071,18 +1060,20 @@ void go_bag_out_data(go_bag_out *b, const void *p, size_t n)
 	b->size += n;
 }
 
-void go_bag_out_end(go_bag_out *b)
+int go_bag_out_end(go_bag_out *b)
 {
+	int rc = 0;
 	for (int i = 0; i < 2; i++) {
 		unsigned char d[GO_HASH_MAX];
 		char hex[2 * GO_HASH_MAX + 1];
 		go_hash_final(&b->h[i], d);
 		go_hex(d, go_hash_size(out_algs[i]), hex);
 		if (fprintf(b->spool[i], "%s  %s\n", hex, b->path) < 0)
-			go_die("temporary file");
+			rc = -1;
 	}
 	b->octets += b->size;
 	b->count++;
+	return rc;
 }
 
 void go_bag_out_oxum(const go_bag_out *b, uint64_t *octets, uint64_t *count)
@@ -1097,7 +1088,7 @@ static int copy_spool(FILE *f, go_archive_writer *w, const char *path, go_hash *
 	char buf[65536];
 	size_t n;
 	if (fflush(f) != 0 || fseeko(f, 0, SEEK_END) != 0)
-		go_die("temporary file");
+		return -1;
 	off_t size = ftello(f);
 	rewind(f);
 	if (w && go_archive_file(w, path, (uint64_t)size) < 0)
@@ -1108,9 +1099,7 @@ static int copy_spool(FILE *f, go_archive_writer *w, const char *path, go_hash *
 		if (w && go_archive_data(w, buf, n) < 0)
 			return -1;
 	}
-	if (ferror(f))
-		go_die("temporary file");
-	return 0;
+	return ferror(f) ? -1 : 0;
 }
 
 struct tagfile {
@@ -1147,20 +1136,20 @@ int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const
 	};
 	/* The tag manifest comes right after bagit.txt, before the files it names,
 	 * so that a reader knows which digests to compute as they stream by. */
+	int rc = 0;
 	for (int i = 0; i < 4; i++) {
 		go_hash h;
 		unsigned char d[GO_HASH_MAX];
 		go_hash_init(&h, GO_SHA256);
 		if (t[i].text)
 			go_hash_update(&h, t[i].text, strlen(t[i].text));
-		else
-			copy_spool(b->spool[t[i].spool], NULL, NULL, &h);
+		else if (copy_spool(b->spool[t[i].spool], NULL, NULL, &h) < 0)
+			rc = -1;
 		go_hash_final(&h, d);
 		go_hex(d, 32, t[i].hex);
 	}
 	char *tagman = go_xasprintf("%s  %s\n%s  %s\n%s  %s\n%s  %s\n", t[0].hex, t[0].name,
 				    t[1].hex, t[1].name, t[2].hex, t[2].name, t[3].hex, t[3].name);
-	int rc = 0;
 	const struct { const char *name; const char *text; int spool; } order[5] = {
 		{"bagit.txt", t[1].text, -1},
 		{"tagmanifest-sha256.txt", tagman, -1},

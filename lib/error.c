@@ -89,14 +89,25 @@ char *go_xstrdup(const char *s)
 	return p;
 }
 
-char *go_xasprintf(const char *fmt, ...)
+char *go_xvasprintf(const char *fmt, va_list ap)
 {
 	char *s;
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (n < 0)
+	if (vasprintf(&s, fmt, ap) < 0)
 		go_die("out of memory");
 	return s;
+}
+
+char *go_xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = go_xvasprintf(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+void go_bug(const char *file, int line, const char *what)
+{
+	fprintf(stderr, "%s: internal error at %s:%d: %s\n", go_prog(), file, line, what);
+	abort();
 }

@@ -66,12 +66,20 @@ _Noreturn void go_die(const char *fmt, ...) __attribute__((format(printf, 1, 2))
 _Noreturn void go_diex(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *go_prog(void);
 
+/* API misuse, a bug in the program and never a user's error: says where and
+ * aborts. Everything else the library finds is returned to the tool, which
+ * alone decides to exit; the one other exception is running out of memory,
+ * which the go_x* allocators below end the process for, as git's xmalloc does. */
+#define GO_BUG(what) go_bug(__FILE__, __LINE__, what)
+_Noreturn void go_bug(const char *file, int line, const char *what);
+
 /* Allocation that cannot fail: on failure, go_die. */
 void *go_xmalloc(size_t n);
 void *go_xcalloc(size_t n, size_t size);
 void *go_xrealloc(void *p, size_t n);
 char *go_xstrdup(const char *s);
 char *go_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *go_xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* ---- util.c: small helpers more than one concern needs ------------------- */
 
@@ -79,6 +87,9 @@ char *go_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * NUL-terminated) and *len: 0; -1 (errno); 1 when it is no regular file (a
  * FIFO, a device, a folder); 2 when it is larger than max. */
 int go_read_file(const char *path, size_t max, char **buf, size_t *len);
+/* A temporary file in $TMPDIR (else /tmp), already unlinked, open "w+"; NULL
+ * (errno) when it cannot be made. glibc's tmpfile() ignores $TMPDIR. */
+FILE *go_temp_file(void);
 
 /* ---- cli.c: what every main() shares ------------------------------------ */
 
@@ -121,6 +132,7 @@ typedef struct go_reader {
 	unsigned long long spool_len; /* this many bytes */
 	unsigned long invalid; /* invalid lines seen */
 	int io_error;          /* a file could not be opened or read */
+	int failed;            /* no temporary file for an over-long line: no more records */
 } go_reader;
 
 /* files may be NULL when nfiles is 0. max_line 0: GO_MAX_LINE or the default. */
@@ -617,11 +629,13 @@ void go_bag_check_payload(const go_bag_check *c, uint64_t *octets, uint64_t *cou
  * Bag-Size and Payload-Oxum) and the manifests.
  */
 typedef struct go_bag_out go_bag_out;
+/* NULL (errno) when its temporary files cannot be made. */
 go_bag_out *go_bag_out_new(void);
 void go_bag_out_free(go_bag_out *b);
 void go_bag_out_begin(go_bag_out *b, const char *path);
 void go_bag_out_data(go_bag_out *b, const void *p, size_t n);
-void go_bag_out_end(go_bag_out *b);
+/* 0, or -1 (errno) when the manifest spool cannot be written. */
+int go_bag_out_end(go_bag_out *b);
 void go_bag_out_oxum(const go_bag_out *b, uint64_t *octets, uint64_t *count);
 int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const *info);
 
@@ -889,9 +903,6 @@ int go_bag_check_verdict(const go_bag_check *c);
 /* path in Unicode NFC (a copy; the bytes as they are when not UTF-8): how
  * bags compare names, and how create names the files it writes. */
 char *go_bagit_nfc(const char *path);
-/* A temporary file in $TMPDIR (glibc's tmpfile() ignores it), unlinked
- * already; NULL with errno. */
-FILE *go_bagit_temp(void);
 /* attr is exactly proactive, on-request or withheld. */
 int go_is_attribute_code(const char *attr);
 /* ---- gate.c: what a valid store is (SPEC §6), for the hooks and go-publish -- */

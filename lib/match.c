@@ -252,7 +252,7 @@ static int insert(go_matcher *m, const char *kw, size_t n, uint32_t id)
 int go_matcher_add(go_matcher *m, const char *kw, size_t n, unsigned id, int variants)
 {
 	if (m->built)
-		go_diex("go_matcher_add after go_matcher_build");
+		GO_BUG("go_matcher_add after go_matcher_build");
 	if (insert(m, kw, n, id) != 0)
 		return -1;
 	if (variants) {
@@ -329,7 +329,7 @@ int go_matchers_build(go_matcher **ms, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 		if (ms[k]->built)
-			go_diex("go_matchers_build: a matcher built twice");
+			GO_BUG("go_matchers_build: a matcher built twice");
 	int rc = expand(ms, n);
 	for (size_t k = 0; k < n; k++) {
 		free_pending(ms[k]);

@@ -143,7 +143,7 @@ static int start_pack(pack_backend *b)
 	free(b->tmp);
 	b->tmp = NULL;
 	if (b->dry_run) { /* a pack of its own, outside the store, to read back */
-		if (!(b->fp = tmpfile()))
+		if (!(b->fp = go_temp_file()))
 			return os_fail("cannot create a temporary pack");
 		b->off = 0;
 		return put(b, head, sizeof head, NULL);
@@ -381,8 +381,14 @@ int go_pack_backend(git_odb_backend **out, git_repository *repo, int dry_run)
 	}
 	b->dir = go_xasprintf("%sobjects/pack", git_repository_commondir(repo));
 	b->zbuf = go_xmalloc(ZBUF);
-	if (deflateInit(&b->z, Z_BEST_SPEED) != Z_OK)
-		go_diex("zlib: cannot initialise");
+	if (deflateInit(&b->z, Z_BEST_SPEED) != Z_OK) {
+		go_warnx("zlib: cannot initialise");
+		git_odb_free(b->store);
+		free(b->zbuf);
+		free(b->dir);
+		free(b);
+		return -1;
+	}
 	*out = &b->parent;
 	return 0;
 }

@@ -18,11 +18,9 @@ void go_problem(json_t *rec, const char *tool, go_severity sev, const char *code
 			json_array_append_new(list, old);
 		json_object_set_new(rec, "problems", list);
 	}
-	char *msg;
 	va_list ap;
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) < 0)
-		go_die("out of memory");
+	char *msg = go_xvasprintf(fmt, ap);
 	va_end(ap);
 	json_t *p = json_object();
 	json_object_set_new(p, "code", json_string(code));

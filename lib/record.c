@@ -49,9 +49,13 @@ void go_reader_init(go_reader *r, int nfiles, char *const *files, size_t max_lin
 		max_line = GO_MAX_LINE_DEFAULT;
 		if (env && *env) {
 			unsigned long long v = strtoull(env, &end, 10);
-			if (*end || v < 2)
-				go_diex("GO_MAX_LINE: '%s' is not a number of bytes", env);
-			max_line = (size_t)v;
+			if (*end || v < 2) {
+				/* the tool reads nothing and exits as for an I/O error */
+				go_warnx("GO_MAX_LINE: '%s' is not a number of bytes", env);
+				r->io_error = r->failed = 1;
+			} else {
+				max_line = (size_t)v;
+			}
 		}
 	}
 	r->max_line = max_line;
@@ -257,23 +261,37 @@ static json_t *wrapped_record(struct wrapped *w)
 	return rec;
 }
 
-/* Copy len bytes of in from offset off to out, as base64 when encode. */
-static void copy_spool(FILE *in, off_t off, unsigned long long len, FILE *out, int encode)
+/* Copy len bytes of in from offset off to out, as base64 when encode: 0, or
+ * -1 when the spool cannot be read back. */
+static int copy_spool(FILE *in, off_t off, unsigned long long len, FILE *out, int encode)
 {
 	char buf[CHUNK / 3 * 3], enc[CHUNK / 3 * 4 + 8];
 	if (fseeko(in, off, SEEK_SET) != 0)
-		go_die("temporary file for an over-long line");
+		return -1;
 	while (len) {
 		size_t want = len < sizeof buf ? (size_t)len : sizeof buf;
 		size_t n = fread(buf, 1, want, in);
 		if (n == 0)
-			go_die("temporary file for an over-long line");
+			return -1;
 		if (encode)
 			fwrite(enc, 1, base64((const unsigned char *)buf, n, enc), out);
 		else
 			fwrite(buf, 1, n, out);
 		len -= n;
 	}
+	return 0;
+}
+
+/* The spool of an over-long line cannot be made or written: said once, and
+ * the reader gives no more records (io_error tells the tool, which exits). */
+static json_t *spool_failed(go_reader *r, FILE *raw)
+{
+	go_warn("temporary file for an over-long line");
+	if (raw)
+		fclose(raw);
+	r->io_error = 1;
+	r->failed = 1;
+	return NULL;
 }
 
 /*
@@ -286,13 +304,13 @@ static json_t *spool_overlong(go_reader *r)
 {
 	unsigned long long total = 0;
 	struct wrapped w = {0};
-	FILE *raw = tmpfile();
+	FILE *raw = go_temp_file();
 
 	if (r->spool)
 		fclose(r->spool);
 	r->spool = NULL;
 	if (!raw)
-		go_die("temporary file for an over-long line");
+		return spool_failed(r, NULL);
 	for (;;) {
 		char *nl = memchr(r->buf + r->start, '\n', r->end - r->start);
 		size_t stop = nl ? (size_t)(nl - r->buf) : r->end;
@@ -311,7 +329,7 @@ static json_t *spool_overlong(go_reader *r)
 			break;
 	}
 	if (fflush(raw) != 0 || ferror(raw))
-		go_die("temporary file for an over-long line");
+		return spool_failed(r, raw);
 	json_t *rec = wrapped_record(&w);
 	free(w.tail);
 	if (rec) {
@@ -321,12 +339,10 @@ static json_t *spool_overlong(go_reader *r)
 		r->overlong = json_object_get(rec, "invalid_line_base64");
 		return rec;
 	}
-	if (!(r->spool = tmpfile()))
-		go_die("temporary file for an over-long line");
-	copy_spool(raw, 0, total, r->spool, 1);
+	if (!(r->spool = go_temp_file()) || copy_spool(raw, 0, total, r->spool, 1) < 0 ||
+	    fflush(r->spool) != 0 || ferror(r->spool))
+		return spool_failed(r, raw);
 	fclose(raw);
-	if (fflush(r->spool) != 0 || ferror(r->spool))
-		go_die("temporary file for an over-long line");
 	r->spool_off = 0;
 	r->spool_len = (total + 2) / 3 * 4;
 	r->overlong = json_string("");
@@ -339,6 +355,8 @@ static json_t *spool_overlong(go_reader *r)
 json_t *go_reader_next(go_reader *r)
 {
 	r->overlong = NULL;
+	if (r->failed)
+		return NULL;
 	for (;;) {
 		if (r->fd < 0 && !open_next(r))
 			return NULL;
@@ -382,12 +400,12 @@ static int write_overlong(FILE *out, const go_reader *src, const json_t *rec)
 	static const char key[] = "{\"invalid_line_base64\":\"";
 	char *s = json_dumps(rec, JSON_COMPACT);
 	if (!s || strncmp(s, key, sizeof key - 1) != 0)
-		go_diex("internal error: over-long line record out of shape");
+		GO_BUG("an over-long line's record out of shape");
 	fputs(key, out);
-	copy_spool(src->spool, src->spool_off, src->spool_len, out, 0);
+	int r = copy_spool(src->spool, src->spool_off, src->spool_len, out, 0);
 	fputs(s + sizeof key - 1, out);
 	free(s);
-	return 0;
+	return r;
 }
 
 int go_write(FILE *out, const go_reader *src, const json_t *rec)

@@ -145,8 +145,7 @@ static void perr(struct parser *ps, const char *fmt, ...)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	if (vasprintf(&ps->msg, fmt, ap) < 0)
-		go_die("out of memory");
+	ps->msg = go_xvasprintf(fmt, ap);
 	va_end(ap);
 }
 
@@ -437,7 +436,7 @@ int go_rules_parse(go_rules *rs, const char *name, const char *text, size_t len)
 	struct parser ps = { .name = name };
 	const char *p = text, *end = text + len;
 	if (rs->built)
-		go_diex("go_rules_parse after go_rules_build");
+		GO_BUG("go_rules_parse after go_rules_build");
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *eol = nl ? nl : end;
@@ -743,7 +742,7 @@ static int agrees(const json_t *cur, const json_t *val, int f)
 int go_rules_apply(go_rules *rs, json_t *rec, const go_classify_opts *o)
 {
 	if (!rs->built)
-		go_diex("go_rules_apply before go_rules_build");
+		GO_BUG("go_rules_apply before go_rules_build");
 	memset(rs->chosen, 0, sizeof rs->chosen);
 	if (!json_is_object(rec) || go_is_invalid(rec))
 		return 0;
@@ -857,10 +856,8 @@ static void say(struct text *t, const char *fmt, ...) __attribute__((format(prin
 static void say(struct text *t, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		go_die("out of memory");
+	char *s = go_xvasprintf(fmt, ap);
 	va_end(ap);
 	size_t k = strlen(s);
 	if (t->n + k + 1 > t->cap) {

@@ -389,7 +389,7 @@ char *go_store_record_text(const json_t *stored)
 {
 	char *s = json_dumps(stored, JSON_INDENT(2) | JSON_SORT_KEYS);
 	if (!s)
-		go_diex("cannot encode a record");
+		GO_BUG("a record json_dumps cannot encode");
 	char *t = go_xasprintf("%s\n", s);
 	free(s);
 	return t;

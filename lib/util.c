@@ -10,6 +10,24 @@
 
 #include "go.h"
 
+FILE *go_temp_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *tmpl = go_xasprintf("%s/%s.XXXXXX", dir && *dir ? dir : "/tmp", go_prog());
+	int fd = mkstemp(tmpl);
+	FILE *f = NULL;
+	if (fd >= 0) {
+		unlink(tmpl);
+		if (!(f = fdopen(fd, "w+"))) {
+			int e = errno;
+			close(fd);
+			errno = e;
+		}
+	}
+	free(tmpl);
+	return f;
+}
+
 /* Opened without blocking, so that a FIFO is seen, not read (it would hang,
  * as /dev/zero would never end). */
 int go_read_file(const char *path, size_t max, char **buf, size_t *len)

@@ -104,4 +104,11 @@ else
 	ok 0 "# SKIP /dev/full is not writable here"
 fi
 ls | grep -q '\.XXXXXX\|\.tar\.[A-Za-z0-9]\{6\}$'; ok $((!$?)) "no temporary file left behind"
+# ---- no temporary files: the tool says so and stops; the library never exits --
+rec T-1 1 '"proactive"' >tmp.jsonl
+TMPDIR=$T/no-such-dir go-archive create --name t -o t.tar tmp.jsonl >"$T/out" 2>"$T/err"
+is "$?" 2 "no temporary file can be made: exit 2"
+like "$(cat "$T/err")" '^go-archive: temporary file: No such file or directory' "... go-archive says why"
+ok "$([ ! -e t.tar ]; echo $?)" "... and writes no archive"
+
 finish

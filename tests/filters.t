@@ -64,4 +64,20 @@ done
 printf '{"id":"P-1","kind":"policy","office":"法规科","attribute":"proactive","title":"t","date":"2026-03-02","no_interpretation_reason":"内容简单，无需解读"}\n' >"$T/i.jsonl"
 run go-link-interp --today 2026-03-05 "$T/i.jsonl"
 is "$status" 0 "a written no_interpretation_reason still counts"
+# ---- what the reader cannot do, the tool reports and exits 2 for --------------
+# (the library returns these errors; only the tool exits)
+printf '{"id":"A"}\n' >"$T/one.jsonl"
+GO_MAX_LINE=x go-check-reason --today 2026-03-05 "$T/one.jsonl" >"$T/out" 2>"$T/err"
+is "$?" 2 "GO_MAX_LINE=x: exit 2"
+is "$(cat "$T/err")" "go-check-reason: GO_MAX_LINE: 'x' is not a number of bytes" "... and says why"
+is "$(wc -c <"$T/out" | tr -d ' ')" 0 "... reading nothing"
+printf '{"id":"A","body":"%s"}\n{"id":"B"}\n' "$(head -c 200 /dev/zero | tr '\0' x)" >"$T/long.jsonl"
+TMPDIR=$T/no-such-dir GO_MAX_LINE=100 go-check-reason --today 2026-03-05 "$T/long.jsonl" >"$T/out" 2>"$T/err"
+is "$?" 2 "an over-long line and no temporary file (\$TMPDIR missing): exit 2"
+is "$(cat "$T/err")" "go-check-reason: temporary file for an over-long line: No such file or directory" \
+	"... said once, with the reason"
+TMPDIR=$T GO_MAX_LINE=100 go-check-reason --today 2026-03-05 "$T/long.jsonl" >"$T/out" 2>/dev/null
+is "$(jq -r '.invalid_line_base64 // .id' "$T/out" | cut -c1-8 | tr '\n' ' ')" "eyJpZCI6 B " \
+	"with \$TMPDIR there: the over-long line is kept whole (base64), the next record follows"
+
 finish
