@@ -18,6 +18,7 @@
  * everything it does not hold it reads from the store, without the store odb's
  * refresh on every miss.
  */
+#include <limits.h>
 #include <errno.h>
 #include <signal.h>
 #include <fcntl.h>
@@ -60,7 +61,18 @@ typedef struct pack_backend {
 	size_t nslot;
 	z_stream z;
 	unsigned char *zbuf;
+	size_t piece;         /* most bytes zlib is given at once (its counts are uInt) */
 } pack_backend;
+
+/* zlib counts in uInt: objects of 4 GiB or more go through it in pieces. Tests
+ * make the pieces small (GO_TEST_PACK_PIECE, in the style of git's GIT_TEST_*)
+ * to run that path without 4 GiB of data. */
+static size_t zlib_piece(void)
+{
+	const char *t = getenv("GO_TEST_PACK_PIECE");
+	unsigned long long v = t && *t ? strtoull(t, NULL, 10) : 0;
+	return v && v < UINT_MAX ? (size_t)v : UINT_MAX;
+}
 
 #define ZBUF ((size_t)1 << 16)
 
@@ -190,13 +202,22 @@ static int pb_write(git_odb_backend *be, const git_oid *id, const void *data,
 	if (put(b, head, h + 1, &o->crc) < 0)
 		return -1;
 	deflateReset(&b->z);
-	b->z.next_in = (Bytef *)data;
-	b->z.avail_in = (uInt)len;
+	/* zlib counts input in uInt (32 bits): an object of 4 GiB or more is fed in
+	 * pieces, and finished only with the last one */
+	const unsigned char *in = data;
+	size_t left = len;
 	int zerr;
 	do {
+		if (b->z.avail_in == 0 && left) {
+			uInt piece = (uInt)(left > b->piece ? b->piece : left);
+			b->z.next_in = (Bytef *)in;
+			b->z.avail_in = piece;
+			in += piece;
+			left -= piece;
+		}
 		b->z.next_out = b->zbuf;
 		b->z.avail_out = (uInt)ZBUF;
-		zerr = deflate(&b->z, Z_FINISH);
+		zerr = deflate(&b->z, left ? Z_NO_FLUSH : Z_FINISH);
 		if (zerr == Z_STREAM_ERROR)
 			return fail("zlib failed");
 		if (put(b, b->zbuf, ZBUF - b->z.avail_out, &o->crc) < 0)
@@ -225,16 +246,25 @@ static int read_back(pack_backend *b, const pobj *o, void *out)
 	memset(&z, 0, sizeof z);
 	if (!b->fp || fflush(b->fp) != 0 || inflateInit(&z) != Z_OK)
 		return fail("cannot read the pack back");
-	z.next_out = out;
-	z.avail_out = (uInt)(o->len + 1);
+	unsigned char *dst = out;
+	size_t room = o->len + 1;
+	z.next_out = dst;
+	z.avail_out = 0;
 	while (zerr == Z_OK) {
+		if (z.avail_out == 0 && room) { /* output in uInt pieces too */
+			uInt piece = (uInt)(room > b->piece ? b->piece : room);
+			z.next_out = dst;
+			z.avail_out = piece;
+			dst += piece;
+			room -= piece;
+		}
 		ssize_t got = pread(fileno(b->fp), in, sizeof in, at);
 		if (got <= 0)
 			break;
-		at += got;
 		z.next_in = in;
 		z.avail_in = (uInt)got;
 		zerr = inflate(&z, Z_NO_FLUSH);
+		at += got - (ssize_t)z.avail_in; /* what a full output piece left is read again */
 	}
 	size_t total = z.total_out;
 	inflateEnd(&z);
@@ -381,6 +411,7 @@ int go_pack_backend(git_odb_backend **out, git_repository *repo, int dry_run)
 	}
 	b->dir = go_xasprintf("%sobjects/pack", git_repository_commondir(repo));
 	b->zbuf = go_xmalloc(ZBUF);
+	b->piece = zlib_piece();
 	if (deflateInit(&b->z, Z_BEST_SPEED) != Z_OK) {
 		go_warnx("zlib: cannot initialise");
 		git_odb_free(b->store);
