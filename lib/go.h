@@ -888,4 +888,16 @@ FILE *go_bagit_temp(void);
 /* attr is exactly proactive, on-request or withheld. */
 int go_is_attribute_code(const char *attr);
 
+/* ---- issue 19: the life of a document (vocab.c, check.c, interp.c, publish.c) */
+
+/* validity: in-force, amended, abolished or expired (or a synonym) as its code. */
+const char *go_norm_validity(const char *s);
+/* The validity fields of rec (validity, validity_date or abolished_date,
+ * amends, replaces, withdrawn, reinstated): problems added, errors returned. */
+int go_check_validity(json_t *rec, const go_check_opts *o);
+/* rec's validity_date, else its abolished_date (SPEC's older name); NULL. */
+const char *go_validity_date(const json_t *rec);
+/* Is rec withdrawn (a withdrawn object)? Such a document is never public. */
+int go_is_withdrawn(const json_t *rec);
+
 #endif
