@@ -17,6 +17,7 @@ static const char usage[] =
 	"                  [--author 'Name <email>'] [--dry-run] [--push REMOTE]\n"
 	"                  [--today YYYY-MM-DD] [--grace-days N]\n"
 	"                  [--accept-classified NAME] [FILE...]\n"
+	"       go-publish [--repo DIR] --withdraw ID --reason TEXT [--today D] [--author ..]\n"
 	"\n"
 	"Re-run every check of SPEC section 4 on each record, then write the accepted\n"
 	"ones into the store in one commit on main (the register) and one on public\n"
@@ -38,6 +39,10 @@ static const char usage[] =
 	"  --grace-days N      working days an interpretation may follow its policy\n"
 	"  --accept-classified NAME  NAME confirms the proactive attributes rules\n"
 	"                      suggested (a Classified-by trailer in the commits)\n"
+	"  --withdraw ID       withdraw (撤回) the stored document ID: kept on the\n"
+	"                      register marked withdrawn {date, reason, by}, left\n"
+	"                      out of the public view; reads no input\n"
+	"  --reason TEXT       why it is withdrawn (required with --withdraw)\n"
 	"  -h, --help          show this help\n"
 	"      --version       show the version\n"
 	"\n"
@@ -323,6 +328,39 @@ static int rule7(struct run *r)
 	return 0;
 }
 
+/* --withdraw ID --reason TEXT (issue 19 item 3): one document, one commit on
+ * each branch, one line out: {"id", "withdrawn", "publish"}. */
+static int withdraw(struct run *r, const char *id, const char *why, const git_signature *sig,
+		    int dry_run)
+{
+	char *reason = NULL, commit[41] = "";
+	const char *by = sig ? sig->name : "(dry run)";
+	long n = go_batch_withdraw(r->batch, id, why, by, &reason);
+	if (n == -2 || (n >= 0 && go_batch_commit(r->batch, sig) < 0))
+		return GO_FATAL;
+	const char *status = n < 0 ? "refused" :
+			     go_batch_status(r->batch, n, commit) ? "published" : "unchanged";
+	char today[11];
+	go_format_date(r->check.today, today);
+	json_t *out = json_pack("{s:s}", "id", id);
+	if (n >= 0)
+		json_object_set_new(out, "withdrawn", json_pack("{s:s,s:s,s:s}", "date", today,
+								"reason", why, "by", by));
+	else
+		go_problem(out, TOOL, GO_ERROR, "cannot-withdraw", "id", "%s", reason);
+	json_object_set_new(out, "publish", json_pack("{s:s,s:o,s:o,s:o}", "status", status,
+		"commit", *commit ? json_string(commit) : json_null(), "path", json_null(),
+		"reason", reason ? json_string(reason) : json_null()));
+	int err = go_write(stdout, NULL, out);
+	json_decref(out);
+	if (n < 0)
+		go_warnx("%s：%s", id, reason);
+	else if (!dry_run)
+		go_warnx("已撤回 %s：提交 %.12s（登记簿保留，公开视图已移除）", id, commit);
+	free(reason);
+	return err ? GO_FATAL : n < 0 ? GO_FINDINGS : GO_OK;
+}
+
 /* Echo the line with its publish object, which comes last. */
 static int echo(struct run *r, struct item *it, const char *failed, char **line, size_t *cap)
 {
@@ -404,12 +442,15 @@ int main(int argc, char **argv)
 		{"today", required_argument, NULL, 't'},
 		{"grace-days", required_argument, NULL, 'g'},
 		{"accept-classified", required_argument, NULL, 'A'},
+		{"withdraw", required_argument, NULL, 'W'},
+		{"reason", required_argument, NULL, 'R'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *repo = getenv("GO_STORE"), *branch = "main", *msg = NULL;
 	const char *author = NULL, *push = NULL, *today = NULL, *accepted_by = NULL;
+	const char *withdraw_id = NULL, *withdraw_why = NULL;
 	int init = 0, dry_run = 0, c;
 	long grace = 0;
 	while ((c = getopt_long(argc, argv, "hm:", longopts, NULL)) != -1) {
@@ -424,6 +465,8 @@ int main(int argc, char **argv)
 		case 't': today = optarg; break;
 		case 'g': grace = go_number_arg(usage, "--grace-days", optarg, 3650); break;
 		case 'A': accepted_by = optarg; break;
+		case 'W': withdraw_id = optarg; break;
+		case 'R': withdraw_why = optarg; break;
 		case 'h': go_help(usage);
 		case 'V': go_version();
 		default: go_usage_error(usage, "unknown option");
@@ -462,7 +505,15 @@ int main(int argc, char **argv)
 		go_usage_error(usage, "-m: one non-empty line");
 	if (accepted_by && (!*accepted_by || strpbrk(accepted_by, "\n\r()")))
 		go_usage_error(usage, "--accept-classified: a name on one line");
-	go_usage_if_tty(argc, usage);
+	if (withdraw_why && !withdraw_id)
+		go_usage_error(usage, "--reason goes with --withdraw");
+	if (withdraw_id && (argc || push || !go_valid_id(withdraw_id)))
+		go_usage_error(usage, "--withdraw ID: one valid id, no FILE and no --push");
+	if (withdraw_id && (!withdraw_why || go_is_placeholder(withdraw_why) ||
+			    has_control(withdraw_why)))
+		go_usage_error(usage, "--withdraw 须用 --reason 写明撤回理由（一行，“无”“略”等占位词不算）");
+	if (!withdraw_id)
+		go_usage_if_tty(argc, usage);
 
 	struct run r = {0};
 	git_signature *sig = NULL;
@@ -509,6 +560,10 @@ int main(int argc, char **argv)
 		if (!r.spool && r.batch)
 			go_warn("temporary file");
 		status = GO_FATAL;
+		goto out;
+	}
+	if (withdraw_id) {
+		status = withdraw(&r, withdraw_id, withdraw_why, sig, dry_run);
 		goto out;
 	}
 	int tty = isatty(2);

@@ -900,4 +900,11 @@ const char *go_validity_date(const json_t *rec);
 /* Is rec withdrawn (a withdrawn object)? Such a document is never public. */
 int go_is_withdrawn(const json_t *rec);
 
+/* Withdraw (撤回) the stored document id: its folder as on the register, with
+ * record.json marked withdrawn {"date": today, "reason": why, "by": by}, so
+ * that the public view leaves it out. Like go_batch_prepare: the document's
+ * number, -1 and *reason (a new string) when refused, -2 on a git error. */
+long go_batch_withdraw(go_batch *b, const char *id, const char *why, const char *by,
+		       char **reason);
+
 #endif

@@ -38,6 +38,7 @@ struct doc {
 	int review_day;    /* the day of its approved review, or -1 */
 	char *refused;     /* refused when laid onto a moved register: why */
 	const char *code;  /* and the problem code */
+	char *note;        /* for the commit message: a withdrawal (issue 19) */
 };
 
 struct go_batch {
@@ -161,6 +162,7 @@ void go_batch_free(go_batch *b)
 		free(b->doc[i].name);
 		free(b->doc[i].attribute);
 		free(b->doc[i].refused);
+		free(b->doc[i].note);
 	}
 	free(b->doc);
 	const char *k;
@@ -591,6 +593,40 @@ static char *stale(go_batch *b, json_t *rec, const char *name, const char *attr)
 	return why;
 }
 
+/*
+ * Issue 19 item 5, no silent undo: a record that drops the register's
+ * withdrawn mark, or brings an abolished or expired document back in force, is
+ * refused unless it says so (reinstated: {"date", "reason"}). NULL, or why.
+ */
+static char *undoes(go_batch *b, json_t *rec)
+{
+	json_t *old = NULL;
+	char *why = NULL;
+	if (json_is_object(json_object_get(rec, "reinstated")) || !b->main_tree ||
+	    go_store_find_id(b->store, b->main_tree, go_str(rec, "id"), 0, &old, NULL) != 0)
+		return NULL;
+	const char *was = go_norm_validity(go_str(old, "validity"));
+	const char *now = json_object_get(rec, "validity") ?
+			  go_norm_validity(go_str(rec, "validity")) : "in-force";
+	const json_t *w = json_object_get(old, "withdrawn");
+	if (go_is_withdrawn(old) && !go_is_withdrawn(rec))
+		why = refusal(rec, "undoes-withdrawal", "withdrawn", go_xasprintf(
+			"库中该文档已于 %s 撤回（%s）；本记录没有撤回标记，会撤销该撤回。"
+			"确需恢复的，须写明 reinstated: {\"date\", \"reason\"}",
+			go_str(w, "date") ? go_str(w, "date") : "?",
+			go_str(w, "reason") ? go_str(w, "reason") : "?"));
+	else if (was && (!strcmp(was, "abolished") || !strcmp(was, "expired")) && now &&
+		 (!strcmp(now, "in-force") || !strcmp(now, "amended")))
+		why = refusal(rec, "undoes-abolition", "validity", go_xasprintf(
+			"库中该文档已%s（%s）；本记录改为 %s，会撤销该%s。确需恢复效力的，"
+			"须写明 reinstated: {\"date\", \"reason\"}",
+			!strcmp(was, "abolished") ? "废止" : "失效",
+			go_validity_date(old) ? go_validity_date(old) : "?", now,
+			!strcmp(was, "abolished") ? "废止" : "失效"));
+	json_decref(old);
+	return why;
+}
+
 long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 {
 	const char *id = go_str(rec, "id"), *date = go_str(rec, "date");
@@ -631,7 +667,7 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 		goto out;
 	}
 	b->accepted += (size_t)confirm;
-	if ((*reason = stale(b, rec, name, attr)))
+	if ((*reason = stale(b, rec, name, attr)) || (*reason = undoes(b, rec)))
 		goto out;
 	if (!withheld && !json_object_get(rec, "published")) {
 		json_t *p = stored_published(b, id);
@@ -684,7 +720,7 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 	d->attribute = go_xstrdup(attr);
 	d->year = go_date_year(day);
 	d->tree = oid;
-	d->is_public = !strcmp(attr, "proactive");
+	d->is_public = !strcmp(attr, "proactive") && !go_is_withdrawn(rec);
 	json_t *rv = json_object_get(rec, "review");
 	const char *rd = go_str(rv, "date"), *res = go_str(rv, "result");
 	if (!rd || !res || strcmp(res, "approved") || go_parse_date(rd, &d->review_day) < 0)
@@ -839,8 +875,9 @@ static void message(go_batch *b, int br, struct doc **sorted, struct buf *m)
 		struct doc *d = sorted[i];
 		if (!d->changed[br])
 			continue;
-		char *l = go_xasprintf("%s %s%s\n", d->id, d->attribute,
-				       br == PUBLIC && !d->is_public ? " (removed)" : "");
+		char *l = go_xasprintf("%s %s%s%s\n", d->id, d->attribute,
+				       br == PUBLIC && !d->is_public ? " (removed)" : "",
+				       d->note ? d->note : "");
 		buf_add(m, l, strlen(l));
 		free(l);
 	}
@@ -1742,4 +1779,73 @@ int go_batch_push(go_batch *b, const char *remote, const struct git_signature *s
 out:
 	free(sorted);
 	return err;
+}
+
+/* ---- issue 19: withdrawal (撤回) ------------------------------------------- */
+
+long go_batch_withdraw(go_batch *b, const char *id, const char *why, const char *by,
+		       char **reason)
+{
+	json_t *rec = NULL;
+	char *dir = NULL, *name = NULL;
+	git_tree *t = NULL;
+	git_treebuilder *tb = NULL;
+	git_oid folder, oid;
+	long n = -1;
+	char today[11];
+
+	*reason = NULL;
+	if (!b->main_tree ||
+	    go_store_find_id(b->store, b->main_tree, id, 0, &rec, &dir) != 0) {
+		*reason = go_xasprintf("登记簿中没有索引号为 %s 的文档，无从撤回", id);
+		goto out;
+	}
+	if (go_is_withdrawn(rec)) {
+		*reason = go_xasprintf("%s 已于 %s 撤回", id,
+				       go_str(json_object_get(rec, "withdrawn"), "date"));
+		goto out;
+	}
+	name = go_store_doc_name(id);
+	if (!doc_folder(b, b->main_tree, name, &folder) ||
+	    git_tree_lookup(&t, b->wrepo, &folder) < 0 || git_treebuilder_new(&tb, b->wrepo, t) < 0)
+		goto git_error;
+	go_format_date(b->o.today, today);
+	json_object_set_new(rec, "withdrawn", json_pack("{s:s,s:s,s:s}", "date", today,
+							"reason", why, "by", by));
+	char *rj = go_store_record_text(rec);
+	int err = blob(b, &oid, rj, strlen(rj));
+	free(rj);
+	if (err < 0 || git_treebuilder_insert(NULL, tb, "record.json", &oid,
+					      GIT_FILEMODE_BLOB) < 0 ||
+	    git_treebuilder_write(&oid, tb) < 0)
+		goto git_error;
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 256;
+		b->doc = go_xrealloc(b->doc, b->cap * sizeof *b->doc);
+	}
+	struct doc *d = &b->doc[b->n];
+	memset(d, 0, sizeof *d);
+	d->id = go_xstrdup(id);
+	d->name = name;
+	name = NULL;
+	d->attribute = go_xstrdup(go_str(rec, "attribute") ? go_str(rec, "attribute") : "?");
+	d->year = atoi(dir + strlen("docs/"));
+	d->tree = oid;
+	d->review_day = -1;
+	d->note = go_xasprintf(" withdrawn %s by %s: %s", today, by, why);
+	char *folded = fold_case(id);
+	json_object_set_new(b->ids, folded, json_integer((json_int_t)b->n));
+	free(folded);
+	n = (long)b->n++;
+	goto out;
+git_error:
+	git_fail(dir ? dir : id);
+	n = -2;
+out:
+	git_treebuilder_free(tb);
+	git_tree_free(t);
+	json_decref(rec);
+	free(dir);
+	free(name);
+	return n;
 }
