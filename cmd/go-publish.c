@@ -241,7 +241,8 @@ static int take(struct run *r, go_reader *rd, json_t *rec)
 		return spool(r, it, rd, rec);
 	}
 	const char *kind = go_str(rec, "kind");
-	if ((kind && go_is_policy_kind(kind)) || go_is_interpretation(rec)) {
+	if ((kind && go_is_policy_kind(kind)) || go_is_interpretation(rec) ||
+	    json_object_get(rec, "amends") || json_object_get(rec, "replaces")) {
 		it->orig = json_deep_copy(rec);
 		it->held = json_incref(rec);
 		return 0;
@@ -259,6 +260,49 @@ static json_t *add_stored(struct run *r, go_interp *x, git_tree *root, const cha
 		return NULL;
 	go_interp_add_stored(x, rec);
 	return rec;
+}
+
+/*
+ * Issue 19 item 2, both ways: the accepted records of the batch that interpret,
+ * amend or replace a policy, as {target: {"interpretations"|"amended_by"|
+ * "replaced_by": [ids]}}. A target in the batch gets them in its record here;
+ * what is left is for the stored targets (go_batch_relink).
+ */
+static json_t *both_ways(struct run *r)
+{
+	static const char *const from[] = {"interprets", "amends", "replaces"};
+	static const char *const to[] = {"interpretations", "amended_by", "replaced_by"};
+	json_t *links = json_object();
+	for (size_t i = 0; i < r->n; i++) {
+		struct item *it = &r->item[i];
+		const char *id = it->held && !it->reason ? go_str(it->held, "id") : NULL;
+		for (int k = 0; id && k < 3; k++) {
+			const char *t = go_str(it->held, from[k]);
+			if (!t || (k == 0 && !go_is_interpretation(it->held)))
+				continue;
+			json_t *o = json_object_get(links, t);
+			if (!o)
+				json_object_set_new(links, t, o = json_object());
+			json_t *a = json_object_get(o, to[k]);
+			if (!a)
+				json_object_set_new(o, to[k], a = json_array());
+			json_array_append_new(a, json_string(id));
+		}
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		struct item *it = &r->item[i];
+		const char *id = it->held && !it->reason ? go_str(it->held, "id") : NULL;
+		json_t *o = id ? json_object_get(links, id) : NULL;
+		if (!o)
+			continue;
+		for (int k = 1; k < 3; k++) { /* rule 7 lists the interpretations */
+			json_t *a = json_object_get(o, to[k]);
+			if (a)
+				go_list_merge(it->held, to[k], a);
+		}
+		json_object_del(links, id);
+	}
+	return links;
 }
 
 /*
@@ -286,6 +330,9 @@ static int rule7(struct run *r)
 			if (!it->held || it->reason)
 				continue;
 			num[i] = go_interp_add(x, it->orig);
+			/* issue 19: what it amends or replaces */
+			json_decref(add_stored(r, x, root, go_str(it->orig, "amends")));
+			json_decref(add_stored(r, x, root, go_str(it->orig, "replaces")));
 			if (go_is_interpretation(it->orig)) {
 				json_decref(add_stored(r, x, root, go_str(it->orig, "interprets")));
 				continue;
@@ -318,13 +365,28 @@ static int rule7(struct run *r)
 		go_interp_free(x);
 	}
 	git_tree_free(root);
+	json_t *links = both_ways(r);
 	for (size_t i = 0; i < r->n; i++) {
 		struct item *it = &r->item[i];
 		if (it->held && !it->reason && prepare(r, it, it->held) < 0) {
 			store_failed(r);
+			json_decref(links);
 			return -1;
 		}
 	}
+	/* the stored policies the batch links to: their lists in the same commit */
+	const char *target;
+	json_t *adds;
+	json_object_foreach(links, target, adds) {
+		char *why = NULL;
+		if (go_batch_relink(r->batch, target, adds, &why) == -2) {
+			store_failed(r);
+			json_decref(links);
+			return -1;
+		}
+		free(why);
+	}
+	json_decref(links);
 	return 0;
 }
 

@@ -907,4 +907,13 @@ int go_is_withdrawn(const json_t *rec);
 long go_batch_withdraw(go_batch *b, const char *id, const char *why, const char *by,
 		       char **reason);
 
+/* Add to the stored policy id (not in the batch) the ids of adds
+ * ({"interpretations"|"amended_by"|"replaced_by": [ids]}) it does not list
+ * yet, in the batch's commit (issue 19 item 2, both ways). Like
+ * go_batch_withdraw; -1 (with *reason) also when there is nothing to add. */
+long go_batch_relink(go_batch *b, const char *id, const json_t *adds, char **reason);
+/* Append to the array rec[key] (made when absent) each string of ids it does
+ * not hold yet; how many were added. */
+int go_list_merge(json_t *rec, const char *key, const json_t *ids);
+
 #endif

@@ -62,6 +62,7 @@ struct go_batch {
 };
 
 static char *refusal(json_t *rec, const char *code, const char *field, char *msg);
+static void keep_links(go_batch *b, json_t *rec); /* issue 19 */
 
 static int git_fail(const char *context)
 {
@@ -669,6 +670,7 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 	b->accepted += (size_t)confirm;
 	if ((*reason = stale(b, rec, name, attr)) || (*reason = undoes(b, rec)))
 		goto out;
+	keep_links(b, rec);
 	if (!withheld && !json_object_get(rec, "published")) {
 		json_t *p = stored_published(b, id);
 		if (!p) {
@@ -1783,35 +1785,53 @@ out:
 
 /* ---- issue 19: withdrawal (撤回) ------------------------------------------- */
 
-long go_batch_withdraw(go_batch *b, const char *id, const char *why, const char *by,
-		       char **reason)
+int go_list_merge(json_t *rec, const char *key, const json_t *ids)
 {
-	json_t *rec = NULL;
-	char *dir = NULL, *name = NULL;
+	json_t *a = json_object_get(rec, key);
+	int added = 0;
+	if (!json_is_array(a))
+		json_object_set_new(rec, key, a = json_array());
+	size_t i, j;
+	json_t *v, *w;
+	json_array_foreach(ids, i, v) {
+		int seen = 0;
+		json_array_foreach(a, j, w)
+			seen |= json_equal(v, w);
+		if (!seen && json_is_string(v)) {
+			json_array_append(a, v);
+			added++;
+		}
+	}
+	return added;
+}
+
+/* A policy published again keeps the links later documents made to it. */
+static void keep_links(go_batch *b, json_t *rec)
+{
+	json_t *old = NULL;
+	if (!go_is_policy_kind(go_str(rec, "kind")) || !b->main_tree ||
+	    go_store_find_id(b->store, b->main_tree, go_str(rec, "id"), 0, &old, NULL) != 0)
+		return;
+	static const char *const keys[] = {"amended_by", "replaced_by"};
+	for (int k = 0; k < 2; k++)
+		if (json_is_array(json_object_get(old, keys[k])))
+			go_list_merge(rec, keys[k], json_object_get(old, keys[k]));
+	json_decref(old);
+}
+
+/* The stored document id's folder with record.json replaced by rec's (the
+ * body and files as they are), into the batch with note for the message. */
+static long restamp(go_batch *b, const char *id, const char *dir, json_t *rec, char *note)
+{
 	git_tree *t = NULL;
 	git_treebuilder *tb = NULL;
 	git_oid folder, oid;
-	long n = -1;
-	char today[11];
+	long n = -2;
+	char *name = go_store_doc_name(id);
 
-	*reason = NULL;
-	if (!b->main_tree ||
-	    go_store_find_id(b->store, b->main_tree, id, 0, &rec, &dir) != 0) {
-		*reason = go_xasprintf("登记簿中没有索引号为 %s 的文档，无从撤回", id);
-		goto out;
-	}
-	if (go_is_withdrawn(rec)) {
-		*reason = go_xasprintf("%s 已于 %s 撤回", id,
-				       go_str(json_object_get(rec, "withdrawn"), "date"));
-		goto out;
-	}
-	name = go_store_doc_name(id);
 	if (!doc_folder(b, b->main_tree, name, &folder) ||
 	    git_tree_lookup(&t, b->wrepo, &folder) < 0 || git_treebuilder_new(&tb, b->wrepo, t) < 0)
 		goto git_error;
-	go_format_date(b->o.today, today);
-	json_object_set_new(rec, "withdrawn", json_pack("{s:s,s:s,s:s}", "date", today,
-							"reason", why, "by", by));
 	char *rj = go_store_record_text(rec);
 	int err = blob(b, &oid, rj, strlen(rj));
 	free(rj);
@@ -1831,21 +1851,88 @@ long go_batch_withdraw(go_batch *b, const char *id, const char *why, const char 
 	d->attribute = go_xstrdup(go_str(rec, "attribute") ? go_str(rec, "attribute") : "?");
 	d->year = atoi(dir + strlen("docs/"));
 	d->tree = oid;
+	d->is_public = go_str(rec, "attribute") && !strcmp(go_str(rec, "attribute"), "proactive") &&
+		       !go_is_withdrawn(rec);
 	d->review_day = -1;
-	d->note = go_xasprintf(" withdrawn %s by %s: %s", today, by, why);
+	d->note = note;
+	note = NULL;
 	char *folded = fold_case(id);
 	json_object_set_new(b->ids, folded, json_integer((json_int_t)b->n));
 	free(folded);
 	n = (long)b->n++;
 	goto out;
 git_error:
-	git_fail(dir ? dir : id);
-	n = -2;
+	git_fail(dir);
 out:
+	free(note);
+	free(name);
 	git_treebuilder_free(tb);
 	git_tree_free(t);
+	return n;
+}
+
+long go_batch_relink(go_batch *b, const char *id, const json_t *adds, char **reason)
+{
+	json_t *rec = NULL;
+	char *dir = NULL, *folded = fold_case(id);
+	long n = -1;
+	*reason = NULL;
+	int in_batch = json_object_get(b->ids, folded) != NULL;
+	free(folded);
+	if (in_batch || !b->main_tree ||
+	    go_store_find_id(b->store, b->main_tree, id, 0, &rec, &dir) != 0) {
+		*reason = go_xasprintf("%s: not a stored document outside this batch", id);
+		goto out;
+	}
+	const char *key;
+	json_t *ids;
+	char *note = go_xstrdup("");
+	json_object_foreach((json_t *)adds, key, ids) {
+		if (!go_list_merge(rec, key, ids))
+			continue;
+		char *t = go_xasprintf("%s%s %s", note, *note ? "," : " (linked:", key);
+		free(note);
+		note = t;
+	}
+	if (!*note) {
+		free(note);
+		*reason = go_xasprintf("%s: already lists them", id);
+		goto out;
+	}
+	char *t = go_xasprintf("%s)", note);
+	free(note);
+	n = restamp(b, id, dir, rec, t);
+out:
 	json_decref(rec);
 	free(dir);
-	free(name);
+	return n;
+}
+
+long go_batch_withdraw(go_batch *b, const char *id, const char *why, const char *by,
+		       char **reason)
+{
+	json_t *rec = NULL;
+	char *dir = NULL;
+	long n = -1;
+	char today[11];
+
+	*reason = NULL;
+	if (!b->main_tree ||
+	    go_store_find_id(b->store, b->main_tree, id, 0, &rec, &dir) != 0) {
+		*reason = go_xasprintf("登记簿中没有索引号为 %s 的文档，无从撤回", id);
+		goto out;
+	}
+	if (go_is_withdrawn(rec)) {
+		*reason = go_xasprintf("%s 已于 %s 撤回", id,
+				       go_str(json_object_get(rec, "withdrawn"), "date"));
+		goto out;
+	}
+	go_format_date(b->o.today, today);
+	json_object_set_new(rec, "withdrawn", json_pack("{s:s,s:s,s:s}", "date", today,
+							"reason", why, "by", by));
+	n = restamp(b, id, dir, rec, go_xasprintf(" withdrawn %s by %s: %s", today, by, why));
+out:
+	json_decref(rec);
+	free(dir);
 	return n;
 }
