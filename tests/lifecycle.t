@@ -102,6 +102,57 @@ is "$status" 1 "expired without validity_date: refused"
 is "$(jq -r '.problems[0].code' "$T/out")" missing-validity-date "  as missing-validity-date"
 G cat-file -e main:docs/2026/P-2 2>/dev/null
 is "$?" 128 "  and not written"
+
+# ---- item 2: both ways ---------------------------------------------------------------
+{
+	printf '{"id":"J-1","title":"解读","office":"法规科","kind":"interpretation","interprets":"P-1","date":"2026-03-11","attribute":"proactive","category":"decision","body":"解读正文"}\n'
+	policy P-5 ',"amends":"P-1"'
+	policy P-6 ',"replaces":"P-1"'
+	policy P-7 ',"replaces":"W-2"'
+	policy P-8 ',"amends":"P-99"'
+} >"$T/links.jsonl"
+n0=$(G rev-list --count main)
+pub --today 2026-03-11 "$T/links.jsonl"
+is "$status" 1 "a batch interpreting, amending and replacing P-1 (and two bad links): exit 1"
+is "$(jq -r '.id + " " + .publish.status + " " + (.problems[0].code // "")' "$T/out" | tr '\n' ',')" \
+	"J-1 published ,P-5 published ,P-6 published ,P-7 refused link-not-policy,P-8 refused orphan-link," \
+	"  the links to a notice and to no document refused (link-not-policy, orphan-link)"
+is "$(G show main:docs/2026/P-1/record.json | jq -c '[.interpretations,.amended_by,.replaced_by]')" \
+	'[["J-1"],["P-5"],["P-6"]]' "  the stored P-1 now lists them all"
+is "$(G rev-list --count main)" $((n0 + 1)) "  in the same single commit"
+like "$(G log -1 --format=%B main)" 'P-1 proactive \(linked: interpretations, amended_by, replaced_by\)' \
+	"  which says so"
+is "$(G show public:catalog/2026.jsonl | jq -c 'select(.id=="P-1") | [.interpretations,.amended_by,.replaced_by]')" \
+	'[["J-1"],["P-5"],["P-6"]]' "  and so does P-1's public catalog line"
+is "$(G show public:catalog/2026.jsonl | jq -r 'select(.id=="P-5") | .amends')" P-1 \
+	"  P-5's line names what it amends"
+policy P-1 ',"reinstated":{"date":"2026-03-10","reason":"复议撤销废止决定"}' >"$T/p1.jsonl"
+pub --today 2026-03-12 "$T/p1.jsonl"
+is "$(G show main:docs/2026/P-1/record.json | jq -c '[.interpretations,.amended_by,.replaced_by]')" \
+	'[["J-1"],["P-5"],["P-6"]]' "P-1 published again keeps its links"
+
+# ---- item 6: go-cat --log --------------------------------------------------------------
+run go-cat --repo "$S" --log W-1
+is "$status" 0 "go-cat --log W-1: exit 0"
+is "$(jq -r '.change | join("+")' "$T/out" | tr '\n' ' ')" "added withdrawn reinstated record " \
+	"  one line per version: added, withdrawn, reinstated, re-published"
+is "$(jq -r .commit "$T/out" | tr '\n' ' ')" \
+	"$(G log --first-parent --reverse --format=%H main -- docs/2026/W-1 | tr '\n' ' ')" \
+	"  the very commits git log shows for its folder"
+is "$(sed -n 2p "$T/out" | jq -r '.author + " " + .withdrawn.reason')" \
+	"李四 <li@bureau.example> 误发，涉及内部事务" "  who, and the withdrawal's reason"
+is "$(sed -n 2p "$T/out" | jq -r .content)" "$(G rev-parse "$(sed -n 2p "$T/out" | jq -r .commit):docs/2026/W-1")" \
+	"  content: the folder's git tree id"
+is "$(sed -n 2p "$T/out" | jq -r .date | cut -c1-10)" "$(G log -1 --format=%ad --date=short "$(sed -n 2p "$T/out" | jq -r .commit)")" \
+	"  date: the commit's"
+run go-cat --repo "$S" --log P-1
+is "$(jq -r '.change | join("+")' "$T/out" | tr '\n' ' ')" "added validity validity record " \
+	"go-cat --log P-1: added, abolished, back in force, linked"
+is "$(jq -r .validity "$T/out" | tr '\n' ' ')" "in-force abolished in-force in-force " "  with its validity"
+run go-cat --repo "$S" --log Z-404
+is "$status" 1 "go-cat --log of an id never stored: exit 1"
+is "$(cat "$T/out")" "" "  nothing on stdout"
+like "$(cat "$T/err")" 'no version of Z-404' "  saying so on stderr"
 G fsck --strict >/dev/null 2>&1
 ok $? "the store passes git fsck --strict at the end"
 finish
