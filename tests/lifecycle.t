@@ -5,6 +5,7 @@
 # register and takes it off public; a record cannot silently undo a withdrawal
 # or an abolition; validity and links on the public catalog. Read back with git.
 . "${0%/*}/lib.sh"
+. "$TESTS/projection.sh"
 S=$T/store.git
 G() { git -C "$S" "$@"; }
 pub() { run go-publish --repo "$S" --author '李四 <li@bureau.example>' "$@"; }
@@ -153,6 +154,8 @@ run go-cat --repo "$S" --log Z-404
 is "$status" 1 "go-cat --log of an id never stored: exit 1"
 is "$(cat "$T/out")" "" "  nothing on stdout"
 like "$(cat "$T/err")" 'no version of Z-404' "  saying so on stderr"
+is "$(public_tree "$S")" "$(projection "$S")" \
+	"public is the projection of main built with the git CLI alone (no withdrawn document)"
 G fsck --strict >/dev/null 2>&1
 ok $? "the store passes git fsck --strict at the end"
 finish
