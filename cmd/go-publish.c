@@ -18,6 +18,7 @@ static const char usage[] =
 	"                  [--today YYYY-MM-DD] [--grace-days N]\n"
 	"                  [--accept-classified NAME] [FILE...]\n"
 	"       go-publish [--repo DIR] --withdraw ID --reason TEXT [--today D] [--author ..]\n"
+	"       go-publish [--repo DIR] --purge ID --reason TEXT [--today D] [--author ..]\n"
 	"\n"
 	"Re-run every check of SPEC section 4 on each record, then write the accepted\n"
 	"ones into the store in one commit on main (the register) and one on public\n"
@@ -42,7 +43,10 @@ static const char usage[] =
 	"  --withdraw ID       withdraw (撤回) the stored document ID: kept on the\n"
 	"                      register marked withdrawn {date, reason, by}, left\n"
 	"                      out of the public view; reads no input\n"
-	"  --reason TEXT       why it is withdrawn (required with --withdraw)\n"
+	"  --purge ID          remove the content of document ID from all history of\n"
+	"                      both branches (its record kept as withheld metadata),\n"
+	"                      logged in purges/log.jsonl on the register\n"
+	"  --reason TEXT       why (required with --withdraw and --purge)\n"
 	"  -h, --help          show this help\n"
 	"      --version       show the version\n"
 	"\n"
@@ -423,6 +427,43 @@ static int withdraw(struct run *r, const char *id, const char *why, const git_si
 	return err ? GO_FATAL : n < 0 ? GO_FINDINGS : GO_OK;
 }
 
+/* --purge ID --reason TEXT (issue 19 item 4): one line out, {"id", "purged",
+ * "publish"}, and on stderr what the operator must do next. */
+static int purge(struct run *r, const char *branch, const char *public_branch, const char *id,
+		 const char *why, const git_signature *sig)
+{
+	json_t *audit = NULL;
+	char *err = NULL;
+	int rc = go_store_purge(r->store, branch, public_branch, id, why, sig, r->check.today,
+				&audit, &err);
+	json_t *out = json_pack("{s:s}", "id", id);
+	if (rc == 0)
+		json_object_set(out, "purged", audit);
+	else
+		go_problem(out, TOOL, GO_ERROR, "cannot-purge", "id", "%s", err);
+	json_object_set_new(out, "publish", json_pack("{s:s,s:o,s:o,s:o}",
+		"status", rc == 0 ? "published" : rc > 0 ? "refused" : "failed",
+		"commit", rc == 0 ? json_string(go_str(json_object_get(audit, "new"), "main")) : json_null(),
+		"path", json_null(), "reason", err ? json_string(err) : json_null()));
+	int werr = go_write(stdout, NULL, out);
+	json_decref(out);
+	if (rc != 0) {
+		go_warnx("%s：%s", id, err);
+	} else {
+		const char *path = go_store_path(r->store);
+		go_warnx("已从 %s 与 %s 的全部历史中清除 %s 的内容（记录见 purges/log.jsonl）。"
+			 "旧对象仍在库中，直到：\n"
+			 "  1. 强制推送两个分支：git -C %s push --force REMOTE %s %s\n"
+			 "  2. 在本库和远端库清理：git -C %s reflog expire --expire=now --all && "
+			 "git -C %s gc --prune=now\n"
+			 "  3. 通知每个克隆的使用者删除旧克隆并重新克隆（旧克隆仍含该内容）",
+			 branch, public_branch, id, path, branch, public_branch, path, path);
+	}
+	json_decref(audit);
+	free(err);
+	return werr ? GO_FATAL : rc == 0 ? GO_OK : rc > 0 ? GO_FINDINGS : GO_FATAL;
+}
+
 /* Echo the line with its publish object, which comes last. */
 static int echo(struct run *r, struct item *it, const char *failed, char **line, size_t *cap)
 {
@@ -506,13 +547,14 @@ int main(int argc, char **argv)
 		{"accept-classified", required_argument, NULL, 'A'},
 		{"withdraw", required_argument, NULL, 'W'},
 		{"reason", required_argument, NULL, 'R'},
+		{"purge", required_argument, NULL, 'P'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *repo = getenv("GO_STORE"), *branch = "main", *msg = NULL;
 	const char *author = NULL, *push = NULL, *today = NULL, *accepted_by = NULL;
-	const char *withdraw_id = NULL, *withdraw_why = NULL;
+	const char *withdraw_id = NULL, *withdraw_why = NULL, *purge_id = NULL;
 	int init = 0, dry_run = 0, c;
 	long grace = 0;
 	while ((c = getopt_long(argc, argv, "hm:", longopts, NULL)) != -1) {
@@ -529,6 +571,7 @@ int main(int argc, char **argv)
 		case 'A': accepted_by = optarg; break;
 		case 'W': withdraw_id = optarg; break;
 		case 'R': withdraw_why = optarg; break;
+		case 'P': purge_id = optarg; break;
 		case 'h': go_help(usage);
 		case 'V': go_version();
 		default: go_usage_error(usage, "unknown option");
@@ -567,13 +610,17 @@ int main(int argc, char **argv)
 		go_usage_error(usage, "-m: one non-empty line");
 	if (accepted_by && (!*accepted_by || strpbrk(accepted_by, "\n\r()")))
 		go_usage_error(usage, "--accept-classified: a name on one line");
+	if (purge_id && (withdraw_id || dry_run))
+		go_usage_error(usage, "--purge goes without --withdraw and --dry-run");
+	if (purge_id)
+		withdraw_id = purge_id; /* the same checks of ID and --reason */
 	if (withdraw_why && !withdraw_id)
-		go_usage_error(usage, "--reason goes with --withdraw");
+		go_usage_error(usage, "--reason goes with --withdraw or --purge");
 	if (withdraw_id && (argc || push || !go_valid_id(withdraw_id)))
-		go_usage_error(usage, "--withdraw ID: one valid id, no FILE and no --push");
+		go_usage_error(usage, "--withdraw/--purge ID: one valid id, no FILE and no --push");
 	if (withdraw_id && (!withdraw_why || go_is_placeholder(withdraw_why) ||
 			    has_control(withdraw_why)))
-		go_usage_error(usage, "--withdraw 须用 --reason 写明撤回理由（一行，“无”“略”等占位词不算）");
+		go_usage_error(usage, "--withdraw、--purge 须用 --reason 写明理由（一行，“无”“略”等占位词不算）");
 	if (!withdraw_id)
 		go_usage_if_tty(argc, usage);
 
@@ -622,6 +669,10 @@ int main(int argc, char **argv)
 		if (!r.spool && r.batch)
 			go_warn("temporary file");
 		status = GO_FATAL;
+		goto out;
+	}
+	if (purge_id) {
+		status = purge(&r, branch, public_branch, purge_id, withdraw_why, sig);
 		goto out;
 	}
 	if (withdraw_id) {

@@ -916,4 +916,16 @@ long go_batch_relink(go_batch *b, const char *id, const json_t *adds, char **rea
  * not hold yet; how many were added. */
 int go_list_merge(json_t *rec, const char *key, const json_t *ids);
 
+/* purge.c: rewrite every commit reachable from refs/heads/branch and
+ * refs/heads/public_branch (NULL: main, public) so that none holds the content
+ * of document id (on the register: its record alone, marked withheld and
+ * purged {date, reason, by}; on the public view: neither folder nor catalog
+ * line), then one register commit appending to purges/log.jsonl. Both refs move
+ * by compare-and-swap, under a lock file in the repository. 0 and *audit (the
+ * log line: id, reason, by, date, old and new tips); 1 refused (*err: why:
+ * locked, no such id, a branch moved meanwhile); -1 on error (*err). */
+int go_store_purge(go_store *s, const char *branch, const char *public_branch, const char *id,
+		   const char *reason, const struct git_signature *sig, int today,
+		   json_t **audit, char **err);
+
 #endif
