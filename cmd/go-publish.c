@@ -662,6 +662,10 @@ int main(int argc, char **argv)
 		status = GO_FATAL;
 		goto out;
 	}
+	if (purge_id) {
+		status = purge(&r, branch, public_branch, purge_id, withdraw_why, sig);
+		goto out;
+	}
 	go_batch_opts bo = {.branch = branch, .public_branch = public_branch,
 			    .message = msg, .today = r.check.today, .dry_run = dry_run,
 			    .accepted_by = accepted_by};
@@ -669,10 +673,6 @@ int main(int argc, char **argv)
 		if (!r.spool && r.batch)
 			go_warn("temporary file");
 		status = GO_FATAL;
-		goto out;
-	}
-	if (purge_id) {
-		status = purge(&r, branch, public_branch, purge_id, withdraw_why, sig);
 		goto out;
 	}
 	if (withdraw_id) {

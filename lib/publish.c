@@ -122,6 +122,18 @@ go_batch *go_batch_new(go_store *s, const go_batch_opts *o)
 			go_batch_free(b);
 			return NULL;
 		}
+	/* issue 19: no publishing while a purge rewrites the history */
+	char *lock = go_xasprintf("%s/go-purge.lock", git_repository_path(b->repo));
+	int purging = !o->dry_run && access(lock, F_OK) == 0;
+	if (purging)
+		go_warnx("%s：正在清除历史（go-publish --purge，%s 存在），暂不发布；"
+			 "清除结束后重试，若无清除在运行则删除该文件；未写入任何内容",
+			 go_store_path(s), lock);
+	free(lock);
+	if (purging) {
+		go_batch_free(b);
+		return NULL;
+	}
 	git_odb_backend *pack = NULL;
 	if (git_odb_new(&odb) < 0 || go_pack_backend(&pack, b->repo, o->dry_run) < 0)
 		goto git_error;

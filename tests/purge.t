@@ -88,5 +88,10 @@ is "$status" 1 "--purge while another holds the lock: exit 1"
 like "$(cat "$T/err")" 'go-purge.lock' "  naming the lock"
 G cat-file -e main:docs/2026/Z-1/body.md
 ok $? "  and nothing purged"
+G rev-parse main >"$T/m0"
+run go-publish --repo "$S" --author "$A" --today 2026-12-22 "$T/z.jsonl"
+is "$status" 2 "no publishing while the purge lock is held: exit 2"
+like "$(cat "$T/err")" '正在清除历史.*go-purge.lock' "  saying why"
+is "$(G rev-parse main)" "$(cat "$T/m0")" "  and main did not move"
 rm -f "$S/go-purge.lock"
 finish
