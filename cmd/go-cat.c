@@ -12,6 +12,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <git2.h>
 #include <git2/sys/mempack.h>
@@ -22,6 +23,7 @@
 static const char usage[] =
 	"usage: go-cat [--repo DIR] [--rev REV | --staged | --changed OLD..NEW] [--public]\n"
 	"              [--year YYYY] [--no-body] [ID...]\n"
+	"       go-cat [--repo DIR] --log ID\n"
 	"Print the records of a go-tools store as JSON Lines, ordered by path.\n"
 	"  --repo DIR           the store (default: $GO_STORE)\n"
 	"  --rev REV            read REV instead of main\n"
@@ -32,6 +34,9 @@ static const char usage[] =
 	"                       hook's source; OLD may be 0000... for a new branch)\n"
 	"  --year YYYY          only the documents filed under that year\n"
 	"  --no-body            record.json alone: no body, no attachment blob ids\n"
+	"  --log ID             one line per version of document ID on main's history\n"
+	"                       (commit, date, author, change, attribute, validity,\n"
+	"                       withdrawn, content: the folder's tree id)\n"
 	"  -h, --help           this help;  --version  the version\n"
 	"Exit status: 0 clean, 1 a document is broken or an ID was not found, 2 error.\n";
 
@@ -399,10 +404,176 @@ static char *find_work_repo(void)
 	return path;
 }
 
+/*
+ * --log ID (issue 19 item 6): one line per version of the document on the
+ * register's first-parent history, oldest first: {"id", "commit", "date",
+ * "author", "change": [...], "attribute", "validity", "withdrawn", "path",
+ * "content"}. change names what differs from the version before: "added",
+ * "attribute", "validity", "withdrawn", "reinstated", "content" (the files),
+ * "record" (other fields), "removed". content is the document folder's git
+ * tree id: the same id, the same bytes.
+ */
+static json_t *log_line(const char *id, git_commit *cm, const json_t *rec, const char *dir,
+			const git_oid *folder, json_t *change)
+{
+	char hex[GIT_OID_HEXSZ + 1], date[64];
+	const git_signature *a = git_commit_author(cm);
+	git_time_t t = a->when.time + (git_time_t)a->when.offset * 60;
+	struct tm tm;
+	time_t tt = (time_t)t;
+	gmtime_r(&tt, &tm);
+	int off = a->when.offset < 0 ? -a->when.offset : a->when.offset;
+	snprintf(date, sizeof date, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
+		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+		 a->when.offset < 0 ? '-' : '+', off / 60, off % 60);
+	git_oid_tostr(hex, sizeof hex, git_commit_id(cm));
+	char *who = go_xasprintf("%s <%s>", a->name, a->email);
+	json_t *l = json_pack("{s:s,s:s,s:s,s:s,s:o}", "id", id, "commit", hex, "date", date,
+			      "author", who, "change", change);
+	free(who);
+	if (rec) {
+		const char *v = go_str(rec, "validity");
+		json_object_set_new(l, "attribute", json_string(go_str(rec, "attribute")));
+		json_object_set_new(l, "validity", json_string(v ? v : "in-force"));
+		json_t *w = json_object_get(rec, "withdrawn");
+		json_object_set(l, "withdrawn", w ? w : json_false());
+		json_object_set_new(l, "path", json_string(dir));
+		git_oid_tostr(hex, sizeof hex, folder);
+		json_object_set_new(l, "content", json_string(hex));
+	}
+	return l;
+}
+
+/* Does the folder's content (every entry but record.json) differ? */
+static int files_differ(git_repository *repo, const git_oid *x, const git_oid *y)
+{
+	git_tree *a = NULL, *b = NULL;
+	int differ = 1;
+	if (git_tree_lookup(&a, repo, x) == 0 && git_tree_lookup(&b, repo, y) == 0) {
+		size_t i = 0, j = 0, n = git_tree_entrycount(a), m = git_tree_entrycount(b);
+		differ = 0;
+		while (!differ && (i < n || j < m)) {
+			const git_tree_entry *p = i < n ? git_tree_entry_byindex(a, i) : NULL;
+			const git_tree_entry *q = j < m ? git_tree_entry_byindex(b, j) : NULL;
+			if (p && !strcmp(git_tree_entry_name(p), "record.json")) { i++; continue; }
+			if (q && !strcmp(git_tree_entry_name(q), "record.json")) { j++; continue; }
+			differ = !p || !q || strcmp(git_tree_entry_name(p), git_tree_entry_name(q)) ||
+				 !git_oid_equal(git_tree_entry_id(p), git_tree_entry_id(q));
+			i++, j++;
+		}
+	}
+	git_tree_free(a);
+	git_tree_free(b);
+	return differ;
+}
+
+static int same_field(const json_t *a, const json_t *b, const char *key)
+{
+	const json_t *x = json_object_get(a, key), *y = json_object_get(b, key);
+	return (!x && !y) || (x && y && json_equal(x, y));
+}
+
+static int cat_log(struct cat *c, const char *ref, const char *id)
+{
+	git_repository *repo = go_store_repo(c->store);
+	git_revwalk *w = NULL;
+	git_oid oid, prev_folder;
+	json_t *prev = NULL;
+	int versions = 0, rc = -1;
+
+	if (git_revwalk_new(&w, repo) < 0 || git_revwalk_push_ref(w, ref) < 0) {
+		git_revwalk_free(w);
+		if (git_error_last() && git_error_last()->klass == GIT_ERROR_REFERENCE) {
+			go_warnx("%s: no version of %s (no %s)", go_store_path(c->store), id, ref);
+			c->status = GO_FINDINGS;
+			return 0;
+		}
+		git_fail(ref);
+		return -1;
+	}
+	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+	git_revwalk_simplify_first_parent(w);
+	while (git_revwalk_next(&oid, w) == 0) {
+		git_commit *cm = NULL;
+		git_tree *root = NULL;
+		json_t *rec = NULL;
+		char *dir = NULL;
+		git_oid folder;
+		if (git_commit_lookup(&cm, repo, &oid) < 0 || git_commit_tree(&root, cm) < 0) {
+			git_commit_free(cm);
+			git_fail(ref);
+			goto out;
+		}
+		int found = go_store_find_id(c->store, root, id, 0, &rec, &dir) == 0;
+		git_tree_entry *e = NULL;
+		if (found && git_tree_entry_bypath(&e, root, dir) == 0)
+			git_oid_cpy(&folder, git_tree_entry_id(e));
+		else
+			found = 0;
+		git_tree_entry_free(e);
+		git_error_clear();
+		json_t *change = json_array();
+		if (found && prev && git_oid_equal(&folder, &prev_folder)) {
+			json_decref(change);
+			change = NULL;
+		} else if (found && !prev) {
+			json_array_append_new(change, json_string("added"));
+		} else if (found) {
+			if (!same_field(prev, rec, "attribute"))
+				json_array_append_new(change, json_string("attribute"));
+			if (!same_field(prev, rec, "validity"))
+				json_array_append_new(change, json_string("validity"));
+			if (!same_field(prev, rec, "withdrawn"))
+				json_array_append_new(change, json_string(
+					go_is_withdrawn(rec) ? "withdrawn" : "reinstated"));
+			if (files_differ(repo, &prev_folder, &folder))
+				json_array_append_new(change, json_string("content"));
+			if (!json_array_size(change))
+				json_array_append_new(change, json_string("record"));
+		} else if (prev) {
+			json_array_append_new(change, json_string("removed"));
+		} else {
+			json_decref(change);
+			change = NULL;
+		}
+		if (change) {
+			json_t *l = log_line(id, cm, found ? rec : NULL, dir, &folder, change);
+			int err = go_write(stdout, NULL, l);
+			json_decref(l);
+			versions++;
+			if (err) {
+				json_decref(rec);
+				free(dir);
+				git_tree_free(root);
+				git_commit_free(cm);
+				goto out;
+			}
+		}
+		json_decref(prev);
+		prev = found ? rec : NULL;
+		if (found)
+			prev_folder = folder;
+		else
+			json_decref(rec);
+		free(dir);
+		git_tree_free(root);
+		git_commit_free(cm);
+	}
+	if (!versions) {
+		go_warnx("%s: no version of %s on %s", go_store_path(c->store), id, ref);
+		c->status = GO_FINDINGS;
+	}
+	rc = 0;
+out:
+	json_decref(prev);
+	git_revwalk_free(w);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	enum { OPT_REPO = 256, OPT_REV, OPT_STAGED, OPT_CHANGED, OPT_PUBLIC, OPT_YEAR,
-	       OPT_NO_BODY, OPT_VERSION };
+	       OPT_NO_BODY, OPT_VERSION, OPT_LOG };
 	static const struct option longopts[] = {
 		{"repo", required_argument, NULL, OPT_REPO},
 		{"rev", required_argument, NULL, OPT_REV},
@@ -411,12 +582,13 @@ int main(int argc, char **argv)
 		{"public", no_argument, NULL, OPT_PUBLIC},
 		{"year", required_argument, NULL, OPT_YEAR},
 		{"no-body", no_argument, NULL, OPT_NO_BODY},
+		{"log", required_argument, NULL, OPT_LOG},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
 	struct cat c = {.flags = GO_STORE_BODY};
-	const char *repo = NULL, *rev = NULL, *changed = NULL;
+	const char *repo = NULL, *rev = NULL, *changed = NULL, *log = NULL;
 	char *work_repo = NULL;
 	int staged = 0, public = 0, ch, status = GO_OK, rc = 0;
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -432,6 +604,7 @@ int main(int argc, char **argv)
 			c.year = atoi(optarg);
 			break;
 		case OPT_NO_BODY: c.flags &= ~GO_STORE_BODY; break;
+		case OPT_LOG: log = optarg; break;
 		case 'h': go_help(usage);
 		case OPT_VERSION: go_version();
 		default: go_usage_error(usage, "unknown option");
@@ -439,6 +612,9 @@ int main(int argc, char **argv)
 	}
 	if ((rev != NULL) + staged + (changed != NULL) + public > 1)
 		go_usage_error(usage, "--rev, --public, --staged and --changed exclude each other");
+	if (log && (rev || staged || changed || public || c.year || optind < argc ||
+		    !go_valid_id(log)))
+		go_usage_error(usage, "--log ID: one valid id, with --repo alone");
 	char **ids = argv + optind;
 	int nids = argc - optind;
 	for (int i = 0; i < nids; i++)
@@ -464,7 +640,9 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
-	if (staged) {
+	if (log) {
+		rc = cat_log(&c, "refs/heads/main", log);
+	} else if (staged) {
 		rc = cat_staged(&c, ids, nids);
 	} else if (changed) {
 		rc = cat_changed(&c, changed, ids, nids);

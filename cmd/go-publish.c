@@ -17,6 +17,8 @@ static const char usage[] =
 	"                  [--author 'Name <email>'] [--dry-run] [--push REMOTE]\n"
 	"                  [--today YYYY-MM-DD] [--grace-days N]\n"
 	"                  [--accept-classified NAME] [FILE...]\n"
+	"       go-publish [--repo DIR] --withdraw ID --reason TEXT [--today D] [--author ..]\n"
+	"       go-publish [--repo DIR] --purge ID --reason TEXT [--today D] [--author ..]\n"
 	"\n"
 	"Re-run every check of SPEC section 4 on each record, then write the accepted\n"
 	"ones into the store in one commit on main (the register) and one on public\n"
@@ -40,6 +42,13 @@ static const char usage[] =
 	"  --grace-days N      working days an interpretation may follow its policy\n"
 	"  --accept-classified NAME  NAME confirms the proactive attributes rules\n"
 	"                      suggested (a Classified-by trailer in the commits)\n"
+	"  --withdraw ID       withdraw (撤回) the stored document ID: kept on the\n"
+	"                      register marked withdrawn {date, reason, by}, left\n"
+	"                      out of the public view; reads no input\n"
+	"  --purge ID          remove the content of document ID from all history of\n"
+	"                      both branches (its record kept as withheld metadata),\n"
+	"                      logged in purges/log.jsonl on the register\n"
+	"  --reason TEXT       why (required with --withdraw and --purge)\n"
 	"  -h, --help          show this help\n"
 	"      --version       show the version\n"
 	"\n"
@@ -240,7 +249,8 @@ static int take(struct run *r, go_reader *rd, json_t *rec)
 		return spool(r, it, rd, rec);
 	}
 	const char *kind = go_str(rec, "kind");
-	if ((kind && go_is_policy_kind(kind)) || go_is_interpretation(rec)) {
+	if ((kind && go_is_policy_kind(kind)) || go_is_interpretation(rec) ||
+	    json_object_get(rec, "amends") || json_object_get(rec, "replaces")) {
 		it->orig = json_deep_copy(rec);
 		it->held = json_incref(rec);
 		return 0;
@@ -258,6 +268,49 @@ static json_t *add_stored(struct run *r, go_interp *x, git_tree *root, const cha
 		return NULL;
 	go_interp_add_stored(x, rec);
 	return rec;
+}
+
+/*
+ * Issue 19 item 2, both ways: the accepted records of the batch that interpret,
+ * amend or replace a policy, as {target: {"interpretations"|"amended_by"|
+ * "replaced_by": [ids]}}. A target in the batch gets them in its record here;
+ * what is left is for the stored targets (go_batch_relink).
+ */
+static json_t *both_ways(struct run *r)
+{
+	static const char *const from[] = {"interprets", "amends", "replaces"};
+	static const char *const to[] = {"interpretations", "amended_by", "replaced_by"};
+	json_t *links = json_object();
+	for (size_t i = 0; i < r->n; i++) {
+		struct item *it = &r->item[i];
+		const char *id = it->held && !it->reason ? go_str(it->held, "id") : NULL;
+		for (int k = 0; id && k < 3; k++) {
+			const char *t = go_str(it->held, from[k]);
+			if (!t || (k == 0 && !go_is_interpretation(it->held)))
+				continue;
+			json_t *o = json_object_get(links, t);
+			if (!o)
+				json_object_set_new(links, t, o = json_object());
+			json_t *a = json_object_get(o, to[k]);
+			if (!a)
+				json_object_set_new(o, to[k], a = json_array());
+			json_array_append_new(a, json_string(id));
+		}
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		struct item *it = &r->item[i];
+		const char *id = it->held && !it->reason ? go_str(it->held, "id") : NULL;
+		json_t *o = id ? json_object_get(links, id) : NULL;
+		if (!o)
+			continue;
+		for (int k = 1; k < 3; k++) { /* rule 7 lists the interpretations */
+			json_t *a = json_object_get(o, to[k]);
+			if (a)
+				go_list_merge(it->held, to[k], a);
+		}
+		json_object_del(links, id);
+	}
+	return links;
 }
 
 /*
@@ -285,6 +338,9 @@ static int rule7(struct run *r)
 			if (!it->held || it->reason)
 				continue;
 			num[i] = go_interp_add(x, it->orig);
+			/* issue 19: what it amends or replaces */
+			json_decref(add_stored(r, x, root, go_str(it->orig, "amends")));
+			json_decref(add_stored(r, x, root, go_str(it->orig, "replaces")));
 			if (go_is_interpretation(it->orig)) {
 				json_decref(add_stored(r, x, root, go_str(it->orig, "interprets")));
 				continue;
@@ -317,14 +373,99 @@ static int rule7(struct run *r)
 		go_interp_free(x);
 	}
 	git_tree_free(root);
+	json_t *links = both_ways(r);
 	for (size_t i = 0; i < r->n; i++) {
 		struct item *it = &r->item[i];
 		if (it->held && !it->reason && prepare(r, it, it->held) < 0) {
 			store_failed(r);
+			json_decref(links);
 			return -1;
 		}
 	}
+	/* the stored policies the batch links to: their lists in the same commit */
+	const char *target;
+	json_t *adds;
+	json_object_foreach(links, target, adds) {
+		char *why = NULL;
+		if (go_batch_relink(r->batch, target, adds, &why) == -2) {
+			store_failed(r);
+			json_decref(links);
+			return -1;
+		}
+		free(why);
+	}
+	json_decref(links);
 	return 0;
+}
+
+/* --withdraw ID --reason TEXT (issue 19 item 3): one document, one commit on
+ * each branch, one line out: {"id", "withdrawn", "publish"}. */
+static int withdraw(struct run *r, const char *id, const char *why, const git_signature *sig,
+		    int dry_run)
+{
+	char *reason = NULL, commit[41] = "";
+	const char *by = sig ? sig->name : "(dry run)";
+	long n = go_batch_withdraw(r->batch, id, why, by, &reason);
+	if (n == -2 || (n >= 0 && go_batch_commit(r->batch, sig) < 0))
+		return GO_FATAL;
+	const char *status = n < 0 ? "refused" :
+			     go_batch_status(r->batch, n, commit) ? "published" : "unchanged";
+	char today[11];
+	go_format_date(r->check.today, today);
+	json_t *out = json_pack("{s:s}", "id", id);
+	if (n >= 0)
+		json_object_set_new(out, "withdrawn", json_pack("{s:s,s:s,s:s}", "date", today,
+								"reason", why, "by", by));
+	else
+		go_problem(out, TOOL, GO_ERROR, "cannot-withdraw", "id", "%s", reason);
+	json_object_set_new(out, "publish", json_pack("{s:s,s:o,s:o,s:o}", "status", status,
+		"commit", *commit ? json_string(commit) : json_null(), "path", json_null(),
+		"reason", reason ? json_string(reason) : json_null()));
+	int err = go_write(stdout, NULL, out);
+	json_decref(out);
+	if (n < 0)
+		go_warnx("%s：%s", id, reason);
+	else if (!dry_run)
+		go_warnx("已撤回 %s：提交 %.12s（登记簿保留，公开视图已移除）", id, commit);
+	free(reason);
+	return err ? GO_FATAL : n < 0 ? GO_FINDINGS : GO_OK;
+}
+
+/* --purge ID --reason TEXT (issue 19 item 4): one line out, {"id", "purged",
+ * "publish"}, and on stderr what the operator must do next. */
+static int purge(struct run *r, const char *branch, const char *public_branch, const char *id,
+		 const char *why, const git_signature *sig)
+{
+	json_t *audit = NULL;
+	char *err = NULL;
+	int rc = go_store_purge(r->store, branch, public_branch, id, why, sig, r->check.today,
+				&audit, &err);
+	json_t *out = json_pack("{s:s}", "id", id);
+	if (rc == 0)
+		json_object_set(out, "purged", audit);
+	else
+		go_problem(out, TOOL, GO_ERROR, "cannot-purge", "id", "%s", err);
+	json_object_set_new(out, "publish", json_pack("{s:s,s:o,s:o,s:o}",
+		"status", rc == 0 ? "published" : rc > 0 ? "refused" : "failed",
+		"commit", rc == 0 ? json_string(go_str(json_object_get(audit, "new"), "main")) : json_null(),
+		"path", json_null(), "reason", err ? json_string(err) : json_null()));
+	int werr = go_write(stdout, NULL, out);
+	json_decref(out);
+	if (rc != 0) {
+		go_warnx("%s：%s", id, err);
+	} else {
+		const char *path = go_store_path(r->store);
+		go_warnx("已从 %s 与 %s 的全部历史中清除 %s 的内容（记录见 purges/log.jsonl）。"
+			 "旧对象仍在库中，直到：\n"
+			 "  1. 强制推送两个分支：git -C %s push --force REMOTE %s %s\n"
+			 "  2. 在本库和远端库清理：git -C %s reflog expire --expire=now --all && "
+			 "git -C %s gc --prune=now\n"
+			 "  3. 通知每个克隆的使用者删除旧克隆并重新克隆（旧克隆仍含该内容）",
+			 branch, public_branch, id, path, branch, public_branch, path, path);
+	}
+	json_decref(audit);
+	free(err);
+	return werr ? GO_FATAL : rc == 0 ? GO_OK : rc > 0 ? GO_FINDINGS : GO_FATAL;
 }
 
 /* Echo the line with its publish object, which comes last. */
@@ -408,12 +549,16 @@ int main(int argc, char **argv)
 		{"today", required_argument, NULL, 't'},
 		{"grace-days", required_argument, NULL, 'g'},
 		{"accept-classified", required_argument, NULL, 'A'},
+		{"withdraw", required_argument, NULL, 'W'},
+		{"reason", required_argument, NULL, 'R'},
+		{"purge", required_argument, NULL, 'P'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *repo = getenv("GO_STORE"), *branch = "main", *msg = NULL;
 	const char *author = NULL, *push = NULL, *today = NULL, *accepted_by = NULL;
+	const char *withdraw_id = NULL, *withdraw_why = NULL, *purge_id = NULL;
 	int init = 0, dry_run = 0, c;
 	long grace = 0;
 	while ((c = getopt_long(argc, argv, "hm:", longopts, NULL)) != -1) {
@@ -428,6 +573,9 @@ int main(int argc, char **argv)
 		case 't': today = optarg; break;
 		case 'g': grace = go_number_arg(usage, "--grace-days", optarg, 3650); break;
 		case 'A': accepted_by = optarg; break;
+		case 'W': withdraw_id = optarg; break;
+		case 'R': withdraw_why = optarg; break;
+		case 'P': purge_id = optarg; break;
 		case 'h': go_help(usage);
 		case 'V': go_version();
 		default: go_usage_error(usage, "unknown option");
@@ -466,7 +614,19 @@ int main(int argc, char **argv)
 		go_usage_error(usage, "-m: one non-empty line");
 	if (accepted_by && (!*accepted_by || strpbrk(accepted_by, "\n\r()")))
 		go_usage_error(usage, "--accept-classified: a name on one line");
-	go_usage_if_tty(argc, usage);
+	if (purge_id && (withdraw_id || dry_run))
+		go_usage_error(usage, "--purge goes without --withdraw and --dry-run");
+	if (purge_id)
+		withdraw_id = purge_id; /* the same checks of ID and --reason */
+	if (withdraw_why && !withdraw_id)
+		go_usage_error(usage, "--reason goes with --withdraw or --purge");
+	if (withdraw_id && (argc || push || !go_valid_id(withdraw_id)))
+		go_usage_error(usage, "--withdraw/--purge ID: one valid id, no FILE and no --push");
+	if (withdraw_id && (!withdraw_why || go_is_placeholder(withdraw_why) ||
+			    has_control(withdraw_why)))
+		go_usage_error(usage, "--withdraw、--purge 须用 --reason 写明理由（一行，“无”“略”等占位词不算）");
+	if (!withdraw_id)
+		go_usage_if_tty(argc, usage);
 
 	struct run r = {0};
 	git_signature *sig = NULL;
@@ -507,6 +667,10 @@ int main(int argc, char **argv)
 		status = GO_FATAL;
 		goto out;
 	}
+	if (purge_id) {
+		status = purge(&r, branch, public_branch, purge_id, withdraw_why, sig);
+		goto out;
+	}
 	go_batch_opts bo = {.branch = branch, .public_branch = public_branch,
 			    .message = msg, .today = r.check.today, .dry_run = dry_run,
 			    .accepted_by = accepted_by};
@@ -514,6 +678,10 @@ int main(int argc, char **argv)
 		if (!r.spool && r.batch)
 			go_warn("temporary file");
 		status = GO_FATAL;
+		goto out;
+	}
+	if (withdraw_id) {
+		status = withdraw(&r, withdraw_id, withdraw_why, sig, dry_run);
 		goto out;
 	}
 	int tty = isatty(2);

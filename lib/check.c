@@ -377,6 +377,73 @@ static void rule9_pii(json_t *rec, const go_check_opts *o, const char *attr)
 	}
 }
 
+/* ---- issue 19: validity, links, withdrawal -------------------------------- */
+
+const char *go_validity_date(const json_t *rec)
+{
+	const char *d = go_str(rec, "validity_date");
+	return d ? d : go_str(rec, "abolished_date");
+}
+
+int go_is_withdrawn(const json_t *rec)
+{
+	return json_is_object(json_object_get(rec, "withdrawn"));
+}
+
+/* A dated step of the record's life ({"date", "reason"[, "by"]}). */
+static void life_step(json_t *rec, const go_check_opts *o, const char *key,
+		      const char *code, const char *what)
+{
+	const json_t *v = json_object_get(rec, key);
+	if (!v)
+		return;
+	const char *why = go_str(v, "reason");
+	int day;
+	if (!json_is_object(v) || go_parse_date(go_str(v, "date"), &day) != 0 ||
+	    !why || go_is_placeholder(why))
+		PROBLEM(GO_ERROR, code, key,
+			"%s（%s）须为 {\"date\": \"YYYY-MM-DD\", \"reason\": \"理由\"}，"
+			"写明日期和理由，“无”“略”等占位词不算。", what, key);
+}
+
+int go_check_validity(json_t *rec, const go_check_opts *o)
+{
+	size_t before = go_error_count(rec);
+	const json_t *v = json_object_get(rec, "validity");
+	const char *code = v ? go_norm_validity(json_string_value(v)) : "in-force";
+	if (!code)
+		PROBLEM(GO_ERROR, "invalid-validity", "validity",
+			"效力状态（validity）须为 in-force、amended、abolished 或 expired"
+			"（现行有效、已修改、已废止、失效）。");
+	const char *vkey = json_object_get(rec, "validity_date") ? "validity_date" :
+			   "abolished_date";
+	int vday = 0, day;
+	int has = date_field(rec, o, rec, "validity_date", "validity_date", &vday);
+	if (has == -1)
+		has = go_parse_date(go_str(rec, "abolished_date"), &vday) == 0 ? 0 :
+		      json_object_get(rec, "abolished_date") ? -2 : -1;
+	if (code && (!strcmp(code, "abolished") || !strcmp(code, "expired")) && has == -1)
+		PROBLEM(GO_ERROR, "missing-validity-date", "validity_date",
+			"效力状态为%s的文件须写明%s日期（validity_date）。",
+			!strcmp(code, "abolished") ? "已废止" : "失效",
+			!strcmp(code, "abolished") ? "废止" : "失效");
+	if (has == 0 && go_parse_date(go_str(rec, "date"), &day) == 0 && vday < day)
+		PROBLEM(GO_ERROR, "validity-date-before-date", vkey,
+			"%s（%s）早于成文日期 date（%s）。", vkey, go_str(rec, vkey),
+			go_str(rec, "date"));
+	static const char *const links[] = {"amends", "replaces"};
+	for (size_t i = 0; i < 2; i++) {
+		const json_t *l = json_object_get(rec, links[i]);
+		const char *id = json_string_value(l), *self = go_str(rec, "id");
+		if (l && (!id || !go_valid_id(id) || (self && !strcmp(id, self))))
+			PROBLEM(GO_ERROR, "invalid-link", links[i],
+				"%s 须为另一份文件的索引号（id）。", links[i]);
+	}
+	life_step(rec, o, "withdrawn", "invalid-withdrawn", "撤回");
+	life_step(rec, o, "reinstated", "invalid-reinstated", "恢复");
+	return (int)(go_error_count(rec) - before);
+}
+
 int go_check_record(json_t *rec, const go_check_opts *o)
 {
 	json_t *kept = o->mask ? json_incref(masked_before(rec, o->tool)) : NULL;
@@ -397,6 +464,7 @@ int go_check_record(json_t *rec, const go_check_opts *o)
 	rule6_meeting(rec, o);
 	rule8_deadline(rec, o, attr);
 	rule9_pii(rec, o, attr);
+	go_check_validity(rec, o);
 	go_check_response(rec, o);
 	return (int)(go_error_count(rec) - before);
 }

@@ -1003,4 +1003,44 @@ typedef struct go_site_opts {
 /* Render the site (see go-site(1)). 0, or -1 after a message. */
 int go_site_render(go_store *s, const go_site_opts *o);
 
+/* ---- issue 19: the life of a document (vocab.c, check.c, interp.c, publish.c) */
+
+/* validity: in-force, amended, abolished or expired (or a synonym) as its code. */
+const char *go_norm_validity(const char *s);
+/* The validity fields of rec (validity, validity_date or abolished_date,
+ * amends, replaces, withdrawn, reinstated): problems added, errors returned. */
+int go_check_validity(json_t *rec, const go_check_opts *o);
+/* rec's validity_date, else its abolished_date (SPEC's older name); NULL. */
+const char *go_validity_date(const json_t *rec);
+/* Is rec withdrawn (a withdrawn object)? Such a document is never public. */
+int go_is_withdrawn(const json_t *rec);
+
+/* Withdraw (撤回) the stored document id: its folder as on the register, with
+ * record.json marked withdrawn {"date": today, "reason": why, "by": by}, so
+ * that the public view leaves it out. Like go_batch_prepare: the document's
+ * number, -1 and *reason (a new string) when refused, -2 on a git error. */
+long go_batch_withdraw(go_batch *b, const char *id, const char *why, const char *by,
+		       char **reason);
+
+/* Add to the stored policy id (not in the batch) the ids of adds
+ * ({"interpretations"|"amended_by"|"replaced_by": [ids]}) it does not list
+ * yet, in the batch's commit (issue 19 item 2, both ways). Like
+ * go_batch_withdraw; -1 (with *reason) also when there is nothing to add. */
+long go_batch_relink(go_batch *b, const char *id, const json_t *adds, char **reason);
+/* Append to the array rec[key] (made when absent) each string of ids it does
+ * not hold yet; how many were added. */
+int go_list_merge(json_t *rec, const char *key, const json_t *ids);
+
+/* purge.c: rewrite every commit reachable from refs/heads/branch and
+ * refs/heads/public_branch (NULL: main, public) so that none holds the content
+ * of document id (on the register: its record alone, marked withheld and
+ * purged {date, reason, by}; on the public view: neither folder nor catalog
+ * line), then one register commit appending to purges/log.jsonl. Both refs move
+ * by compare-and-swap, under a lock file in the repository. 0 and *audit (the
+ * log line: id, reason, by, date, old and new tips); 1 refused (*err: why:
+ * locked, no such id, a branch moved meanwhile); -1 on error (*err). */
+int go_store_purge(go_store *s, const char *branch, const char *public_branch, const char *id,
+		   const char *reason, const struct git_signature *sig, int today,
+		   json_t **audit, char **err);
+
 #endif

@@ -27,6 +27,7 @@ struct entry {
 	uint32_t office;
 	uint32_t next;       /* next interpretation naming the same id, or NONE */
 	uint32_t resp;       /* response.c's number for it, or NONE */
+	uint32_t link[2];    /* its amends and replaces (issue 19), or NONE */
 	int32_t published;   /* day, or NO_DAY (unknown) */
 	uint8_t kind, attr, flags;
 };
@@ -232,6 +233,12 @@ static long add(go_interp *x, const json_t *rec, int stored)
 	e->interprets = NONE;
 	e->office = NONE;
 	e->next = NONE;
+	e->link[0] = e->link[1] = NONE;
+	for (int l = 0; l < 2; l++) {
+		const char *t = go_str(rec, l ? "replaces" : "amends");
+		if (t && !stored)
+			e->link[l] = pool_add(x, t);
+	}
 	e->kind = (uint8_t)k;
 	e->flags = stored ? F_STORED : 0;
 	if (k != K_OTHER) {
@@ -263,7 +270,8 @@ static long add(go_interp *x, const json_t *rec, int stored)
 		t->slot[j] = i + 1;
 		t->used++;
 	}
-	return (k == K_OTHER && e->resp == NONE) || stored ? -1 : (long)i;
+	return (k == K_OTHER && e->resp == NONE && e->link[0] == NONE && e->link[1] == NONE) ||
+	       stored ? -1 : (long)i;
 }
 
 long go_interp_add(go_interp *x, const json_t *rec)
@@ -488,6 +496,35 @@ static int apply_interp(go_interp *x, const struct entry *e, json_t *rec)
 	return errors;
 }
 
+/* Issue 19: what amends or replaces names exists and is a policy. */
+static int apply_links(go_interp *x, const struct entry *e, json_t *rec)
+{
+	int errors = 0;
+	for (int l = 0; l < 2; l++) {
+		const char *target = str_at(x, e->link[l]), *key = l ? "replaces" : "amends";
+		const char *verb = l ? "所替代" : "所修改";
+		const struct entry *p, *fold;
+		if (!target)
+			continue;
+		if (!(p = find(x, target, &fold))) {
+			if (fold)
+				go_problem(rec, x->o.tool, GO_ERROR, "orphan-link", key,
+					   "%s的文件 %s 在%s中不存在（%s 仅大小写不同；索引号区分大小写）。",
+					   verb, target, where(x), str_at(x, fold->id));
+			else
+				go_problem(rec, x->o.tool, GO_ERROR, "orphan-link", key,
+					   "%s的文件 %s（%s）在%s中不存在。", verb, target, key, where(x));
+			errors++;
+		} else if (p->kind != K_POLICY) {
+			go_problem(rec, x->o.tool, GO_ERROR, "link-not-policy", key,
+				   "%s的 %s 不是政策文件（规章、行政规范性文件或其他政策性文件）。",
+				   verb, target);
+			errors++;
+		}
+	}
+	return errors;
+}
+
 int go_interp_apply(go_interp *x, long n, json_t *rec)
 {
 	if (!x->resolved)
@@ -502,5 +539,6 @@ int go_interp_apply(go_interp *x, long n, json_t *rec)
 		errors = apply_interp(x, e, rec);
 	if (e->resp != NONE)
 		errors += go_resp_apply(x->resp, e->resp, rec);
+	errors += apply_links(x, e, rec);
 	return errors;
 }

@@ -4,10 +4,13 @@
  * project.c — the public view as a pure function of the register (SPEC §6):
  *
  *   public = every document folder docs/<YYYY>/<name> of main whose record.json
- *            says "attribute": "proactive", exactly as on main (the same tree),
+ *            says "attribute": "proactive" and has no "withdrawn" (issue 19),
+ *            exactly as on main (the same tree),
  *            plus catalog/<YYYY>.jsonl: one line per such document of that year,
  *            sorted by id (strcmp), each {"id", "title", "number", "office",
- *            "kind", "category", "date", "published", "path"} (those present,
+ *            "kind", "category", "date", "published", "validity",
+ *            "validity_date", "amends", "replaces", "amended_by", "replaced_by",
+ *            "interpretations", "path"} (those present,
  *            in that order; the values as record.json holds them).
  *
  * Nothing else: no other file, no empty year folder, no empty catalog. A main
@@ -96,7 +99,7 @@ out:
 static int is_public(const json_t *rec)
 {
 	const char *a = go_str(rec, "attribute");
-	return a && !strcmp(a, "proactive");
+	return a && !strcmp(a, "proactive") && !go_is_withdrawn(rec);
 }
 
 /* The catalog line of a stored record in folder dir, without newline. */
@@ -104,7 +107,8 @@ static char *catalog_line(const json_t *rec, const char *dir)
 {
 	static const char *const keys[] = {
 		"id", "title", "number", "office", "kind", "category", "date",
-		"published", NULL,
+		"published", "validity", "validity_date", "amends", "replaces",
+		"amended_by", "replaced_by", "interpretations", NULL,
 	};
 	json_t *l = json_object();
 	for (int i = 0; keys[i]; i++) {

@@ -38,6 +38,7 @@ struct doc {
 	int review_day;    /* the day of its approved review, or -1 */
 	char *refused;     /* refused when laid onto a moved register: why */
 	const char *code;  /* and the problem code */
+	char *note;        /* for the commit message: a withdrawal (issue 19) */
 };
 
 struct go_batch {
@@ -61,6 +62,7 @@ struct go_batch {
 };
 
 static char *refusal(json_t *rec, const char *code, const char *field, char *msg);
+static void keep_links(go_batch *b, json_t *rec); /* issue 19 */
 
 static int git_fail(const char *context)
 {
@@ -120,6 +122,18 @@ go_batch *go_batch_new(go_store *s, const go_batch_opts *o)
 			go_batch_free(b);
 			return NULL;
 		}
+	/* issue 19: no publishing while a purge rewrites the history */
+	char *lock = go_xasprintf("%s/go-purge.lock", git_repository_path(b->repo));
+	int purging = !o->dry_run && access(lock, F_OK) == 0;
+	if (purging)
+		go_warnx("%s：正在清除历史（go-publish --purge，%s 存在），暂不发布；"
+			 "清除结束后重试，若无清除在运行则删除该文件；未写入任何内容",
+			 go_store_path(s), lock);
+	free(lock);
+	if (purging) {
+		go_batch_free(b);
+		return NULL;
+	}
 	git_odb_backend *pack = NULL;
 	if (git_odb_new(&odb) < 0 || go_pack_backend(&pack, b->repo, o->dry_run) < 0)
 		goto git_error;
@@ -161,6 +175,7 @@ void go_batch_free(go_batch *b)
 		free(b->doc[i].name);
 		free(b->doc[i].attribute);
 		free(b->doc[i].refused);
+		free(b->doc[i].note);
 	}
 	free(b->doc);
 	const char *k;
@@ -549,6 +564,40 @@ static char *stale(go_batch *b, json_t *rec, const char *name, const char *attr)
 	return why;
 }
 
+/*
+ * Issue 19 item 5, no silent undo: a record that drops the register's
+ * withdrawn mark, or brings an abolished or expired document back in force, is
+ * refused unless it says so (reinstated: {"date", "reason"}). NULL, or why.
+ */
+static char *undoes(go_batch *b, json_t *rec)
+{
+	json_t *old = NULL;
+	char *why = NULL;
+	if (json_is_object(json_object_get(rec, "reinstated")) || !b->main_tree ||
+	    go_store_find_id(b->store, b->main_tree, go_str(rec, "id"), 0, &old, NULL) != 0)
+		return NULL;
+	const char *was = go_norm_validity(go_str(old, "validity"));
+	const char *now = json_object_get(rec, "validity") ?
+			  go_norm_validity(go_str(rec, "validity")) : "in-force";
+	const json_t *w = json_object_get(old, "withdrawn");
+	if (go_is_withdrawn(old) && !go_is_withdrawn(rec))
+		why = refusal(rec, "undoes-withdrawal", "withdrawn", go_xasprintf(
+			"库中该文档已于 %s 撤回（%s）；本记录没有撤回标记，会撤销该撤回。"
+			"确需恢复的，须写明 reinstated: {\"date\", \"reason\"}",
+			go_str(w, "date") ? go_str(w, "date") : "?",
+			go_str(w, "reason") ? go_str(w, "reason") : "?"));
+	else if (was && (!strcmp(was, "abolished") || !strcmp(was, "expired")) && now &&
+		 (!strcmp(now, "in-force") || !strcmp(now, "amended")))
+		why = refusal(rec, "undoes-abolition", "validity", go_xasprintf(
+			"库中该文档已%s（%s）；本记录改为 %s，会撤销该%s。确需恢复效力的，"
+			"须写明 reinstated: {\"date\", \"reason\"}",
+			!strcmp(was, "abolished") ? "废止" : "失效",
+			go_validity_date(old) ? go_validity_date(old) : "?", now,
+			!strcmp(was, "abolished") ? "废止" : "失效"));
+	json_decref(old);
+	return why;
+}
+
 long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 {
 	const char *id = go_str(rec, "id"), *date = go_str(rec, "date");
@@ -591,8 +640,9 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 		goto out;
 	}
 	b->accepted += (size_t)confirm;
-	if ((*reason = stale(b, rec, name, attr)))
+	if ((*reason = stale(b, rec, name, attr)) || (*reason = undoes(b, rec)))
 		goto out;
+	keep_links(b, rec);
 	if (!withheld && !json_object_get(rec, "published")) {
 		json_t *p = stored_published(b, id);
 		if (!p) {
@@ -644,7 +694,7 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 	d->attribute = go_xstrdup(attr);
 	d->year = go_date_year(day);
 	d->tree = oid;
-	d->is_public = !strcmp(attr, "proactive");
+	d->is_public = !strcmp(attr, "proactive") && !go_is_withdrawn(rec);
 	json_t *rv = json_object_get(rec, "review");
 	const char *rd = go_str(rv, "date"), *res = go_str(rv, "result");
 	if (!rd || !res || strcmp(res, "approved") || go_parse_date(rd, &d->review_day) < 0)
@@ -799,8 +849,9 @@ static void message(go_batch *b, int br, struct doc **sorted, struct buf *m)
 		struct doc *d = sorted[i];
 		if (!d->changed[br])
 			continue;
-		char *l = go_xasprintf("%s %s%s\n", d->id, d->attribute,
-				       br == PUBLIC && !d->is_public ? " (removed)" : "");
+		char *l = go_xasprintf("%s %s%s%s\n", d->id, d->attribute,
+				       br == PUBLIC && !d->is_public ? " (removed)" : "",
+				       d->note ? d->note : "");
 		buf_add(m, l, strlen(l));
 		free(l);
 	}
@@ -1702,4 +1753,158 @@ int go_batch_push(go_batch *b, const char *remote, const struct git_signature *s
 out:
 	free(sorted);
 	return err;
+}
+
+/* ---- issue 19: withdrawal (撤回) ------------------------------------------- */
+
+int go_list_merge(json_t *rec, const char *key, const json_t *ids)
+{
+	json_t *a = json_object_get(rec, key);
+	int added = 0;
+	if (!json_is_array(a))
+		json_object_set_new(rec, key, a = json_array());
+	size_t i, j;
+	json_t *v, *w;
+	json_array_foreach(ids, i, v) {
+		int seen = 0;
+		json_array_foreach(a, j, w)
+			seen |= json_equal(v, w);
+		if (!seen && json_is_string(v)) {
+			json_array_append(a, v);
+			added++;
+		}
+	}
+	return added;
+}
+
+/* A policy published again keeps the links later documents made to it. */
+static void keep_links(go_batch *b, json_t *rec)
+{
+	json_t *old = NULL;
+	if (!go_is_policy_kind(go_str(rec, "kind")) || !b->main_tree ||
+	    go_store_find_id(b->store, b->main_tree, go_str(rec, "id"), 0, &old, NULL) != 0)
+		return;
+	static const char *const keys[] = {"amended_by", "replaced_by"};
+	for (int k = 0; k < 2; k++)
+		if (json_is_array(json_object_get(old, keys[k])))
+			go_list_merge(rec, keys[k], json_object_get(old, keys[k]));
+	json_decref(old);
+}
+
+/* The stored document id's folder with record.json replaced by rec's (the
+ * body and files as they are), into the batch with note for the message. */
+static long restamp(go_batch *b, const char *id, const char *dir, json_t *rec, char *note)
+{
+	git_tree *t = NULL;
+	git_treebuilder *tb = NULL;
+	git_oid folder, oid;
+	long n = -2;
+	char *name = go_store_doc_name(id);
+
+	if (!doc_folder(b, b->main_tree, name, &folder) ||
+	    git_tree_lookup(&t, b->wrepo, &folder) < 0 || git_treebuilder_new(&tb, b->wrepo, t) < 0)
+		goto git_error;
+	char *rj = go_store_record_text(rec);
+	int err = blob(b, &oid, rj, strlen(rj));
+	free(rj);
+	if (err < 0 || git_treebuilder_insert(NULL, tb, "record.json", &oid,
+					      GIT_FILEMODE_BLOB) < 0 ||
+	    git_treebuilder_write(&oid, tb) < 0)
+		goto git_error;
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 256;
+		b->doc = go_xrealloc(b->doc, b->cap * sizeof *b->doc);
+	}
+	struct doc *d = &b->doc[b->n];
+	memset(d, 0, sizeof *d);
+	d->id = go_xstrdup(id);
+	d->name = name;
+	name = NULL;
+	d->attribute = go_xstrdup(go_str(rec, "attribute") ? go_str(rec, "attribute") : "?");
+	d->year = atoi(dir + strlen("docs/"));
+	d->tree = oid;
+	d->is_public = go_str(rec, "attribute") && !strcmp(go_str(rec, "attribute"), "proactive") &&
+		       !go_is_withdrawn(rec);
+	d->review_day = -1;
+	d->note = note;
+	note = NULL;
+	char *folded = fold_case(id);
+	json_object_set_new(b->ids, folded, json_integer((json_int_t)b->n));
+	free(folded);
+	n = (long)b->n++;
+	goto out;
+git_error:
+	git_fail(dir);
+out:
+	free(note);
+	free(name);
+	git_treebuilder_free(tb);
+	git_tree_free(t);
+	return n;
+}
+
+long go_batch_relink(go_batch *b, const char *id, const json_t *adds, char **reason)
+{
+	json_t *rec = NULL;
+	char *dir = NULL, *folded = fold_case(id);
+	long n = -1;
+	*reason = NULL;
+	int in_batch = json_object_get(b->ids, folded) != NULL;
+	free(folded);
+	if (in_batch || !b->main_tree ||
+	    go_store_find_id(b->store, b->main_tree, id, 0, &rec, &dir) != 0) {
+		*reason = go_xasprintf("%s: not a stored document outside this batch", id);
+		goto out;
+	}
+	const char *key;
+	json_t *ids;
+	char *note = go_xstrdup("");
+	json_object_foreach((json_t *)adds, key, ids) {
+		if (!go_list_merge(rec, key, ids))
+			continue;
+		char *t = go_xasprintf("%s%s %s", note, *note ? "," : " (linked:", key);
+		free(note);
+		note = t;
+	}
+	if (!*note) {
+		free(note);
+		*reason = go_xasprintf("%s: already lists them", id);
+		goto out;
+	}
+	char *t = go_xasprintf("%s)", note);
+	free(note);
+	n = restamp(b, id, dir, rec, t);
+out:
+	json_decref(rec);
+	free(dir);
+	return n;
+}
+
+long go_batch_withdraw(go_batch *b, const char *id, const char *why, const char *by,
+		       char **reason)
+{
+	json_t *rec = NULL;
+	char *dir = NULL;
+	long n = -1;
+	char today[11];
+
+	*reason = NULL;
+	if (!b->main_tree ||
+	    go_store_find_id(b->store, b->main_tree, id, 0, &rec, &dir) != 0) {
+		*reason = go_xasprintf("登记簿中没有索引号为 %s 的文档，无从撤回", id);
+		goto out;
+	}
+	if (go_is_withdrawn(rec)) {
+		*reason = go_xasprintf("%s 已于 %s 撤回", id,
+				       go_str(json_object_get(rec, "withdrawn"), "date"));
+		goto out;
+	}
+	go_format_date(b->o.today, today);
+	json_object_set_new(rec, "withdrawn", json_pack("{s:s,s:s,s:s}", "date", today,
+							"reason", why, "by", by));
+	n = restamp(b, id, dir, rec, go_xasprintf(" withdrawn %s by %s: %s", today, by, why));
+out:
+	json_decref(rec);
+	free(dir);
+	return n;
 }

@@ -47,6 +47,15 @@ static const struct word kinds[] = {
 	{NULL, {NULL}},
 };
 
+/* Issue 19: the validity of a document (SPEC §7, lifecycle). */
+static const struct word validities[] = {
+	{"in-force", {"现行有效", "現行有效", "有效"}},
+	{"amended", {"已修改", "已修订", "已修訂"}},
+	{"abolished", {"已废止", "已廢止", "废止", "廢止"}},
+	{"expired", {"失效", "已失效"}},
+	{NULL, {NULL}},
+};
+
 const go_basis go_basis_table[] = {
 	{"ogi-14-secret", "第十四条（国家秘密）", "属于国家秘密"},
 	{"ogi-14-law", "第十四条（法律、行政法规禁止公开）", "其他法律行政法规禁止公开"},
@@ -90,6 +99,7 @@ static const char *lookup(const struct word *table, const char *s)
 const char *go_norm_attribute(const char *s) { return lookup(attributes, s); }
 const char *go_norm_category(const char *s) { return lookup(categories, s); }
 const char *go_norm_kind(const char *s) { return lookup(kinds, s); }
+const char *go_norm_validity(const char *s) { return lookup(validities, s); }
 
 static void normalise_field(json_t *rec, const char *key, const struct word *table)
 {
@@ -104,6 +114,7 @@ void go_normalise(json_t *rec)
 	normalise_field(rec, "attribute", attributes);
 	normalise_field(rec, "category", categories);
 	normalise_field(rec, "kind", kinds);
+	normalise_field(rec, "validity", validities);
 }
 
 int go_is_policy_kind(const char *kind)

@@ -3,7 +3,8 @@
 # Sourced by the go-publish tests after lib.sh: the public view main implies,
 # computed with the git CLI and jq alone, to hold lib/project.c to.
 # projection STORE: the tree public must have (lib/project.c), built with the git
-# CLI alone: each proactive document folder of main as it is, and per year the
+# CLI alone: each proactive document folder of main that is not withdrawn
+# (issue 19) as it is, and per year the
 # catalog lines of those documents, sorted by id.
 projection() {
 	rm -rf "$T/pj" "$T/years" "$T/cats"
@@ -12,7 +13,7 @@ projection() {
 	for yd in "$T/pj"/docs/*; do
 		[ -d "$yd" ] || continue
 		yn=${yd##*/}
-		jq -r 'select(.attribute == "proactive") | input_filename | split("/") | .[-2]' \
+		jq -r 'select(.attribute == "proactive" and (has("withdrawn") | not)) | input_filename | split("/") | .[-2]' \
 			"$yd"/*/record.json >"$T/names"
 		[ -s "$T/names" ] || continue
 		git -C "$1" ls-tree main "docs/$yn/" |
@@ -21,7 +22,9 @@ projection() {
 			"$T/names" - >"$T/yt"
 		printf '040000 tree %s\t%s\n' "$(git -C "$1" mktree <"$T/yt")" "$yn" >>"$T/years"
 		sed "s|^|$yd/|; s|\$|/record.json|" "$T/names" | xargs jq -c --arg y "$yn" '. as $r |
-			reduce ("id","title","number","office","kind","category","date","published") as $k
+			reduce ("id","title","number","office","kind","category","date","published",
+				"validity","validity_date","amends","replaces","amended_by","replaced_by",
+				"interpretations") as $k
 			({}; if $r | has($k) then .[$k] = $r[$k] else . end) |
 			.path = "docs/\($y)/\(input_filename | split("/") | .[-2])"' |
 			jq -r '[.id, tojson] | @tsv' | LC_ALL=C sort -t "$(printf '\t')" -k1,1 |

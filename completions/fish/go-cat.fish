@@ -7,5 +7,6 @@ complete -c go-cat -l changed -x -d 'The documents NEW changes from OLD (OLD..NE
 complete -c go-cat -l public -d 'Read the public branch'
 complete -c go-cat -l year -x -d 'Only the documents of this year (YYYY)'
 complete -c go-cat -l no-body -d 'record.json alone, no body'
+complete -c go-cat -l log -x -d 'One line per version of a document on main'
 complete -c go-cat -s h -l help -d 'Show help'
 complete -c go-cat -l version -d 'Show version'

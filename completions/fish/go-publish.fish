@@ -10,5 +10,8 @@ complete -c go-publish -l push -r -a '(__fish_complete_directories)' -d 'Push bo
 complete -c go-publish -l today -x -d 'The day of publishing (YYYY-MM-DD)'
 complete -c go-publish -l accept-classified -x -d 'NAME confirms the proactive attributes rules suggested'
 complete -c go-publish -l grace-days -x -d 'Working days an interpretation may follow its policy'
+complete -c go-publish -l withdraw -x -d 'Withdraw a stored document (kept on the register, off public)'
+complete -c go-publish -l purge -x -d "Remove a document's content from all history"
+complete -c go-publish -l reason -x -d 'Why it is withdrawn or purged'
 complete -c go-publish -s h -l help -d 'Show help'
 complete -c go-publish -l version -d 'Show version'

@@ -2,7 +2,7 @@
 /* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* project.c: the incremental projection of public equals the full one, step
  * after step of random changes to main (add, re-attribute, edit, move to
- * another year, remove). */
+ * another year, remove, withdraw, abolish). */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,7 +15,7 @@
 #define NDOC 40
 static const char *const attrs[] = {"proactive", "withheld", "on-request"};
 
-struct doc { int live, year, attr, version; };
+struct doc { int live, year, attr, version, withdrawn; };
 
 static unsigned rnd(unsigned *s)
 {
@@ -52,6 +52,11 @@ static git_tree *main_tree(git_repository *r, const struct doc *d)
 						"attribute", attrs[d[i].attr], "office", "办公室",
 						"title", d[i].version % 2 ? "标题" : "题目");
 			json_object_set_new(rec, "published", json_string(date));
+			if (d[i].withdrawn)
+				json_object_set_new(rec, "withdrawn", json_pack("{s:s,s:s}",
+						    "date", date, "reason", "误发"));
+			if (d[i].version % 4 == 3)
+				json_object_set_new(rec, "validity", json_string("abolished"));
 			char *text = go_store_record_text(rec);
 			git_treebuilder_new(&fb, r, NULL);
 			insert_blob(r, fb, "record.json", text);
@@ -94,12 +99,13 @@ int main(void)
 	unsigned seed = 9;
 	git_tree *prev = NULL, *pub = NULL;
 	char *err = NULL;
-	int agree = 0, steps = 300, nonempty = 0;
+	int agree = 0, steps = 300, nonempty = 0, withdrawn = 0;
 
 	for (int step = 0; step < steps; step++) {
 		for (int k = 0, n = 1 + (int)(rnd(&seed) % 3); k < n; k++) {
 			struct doc *x = &d[rnd(&seed) % NDOC];
-			switch (rnd(&seed) % 5) {
+			switch (rnd(&seed) % 6) {
+			case 5: x->withdrawn = !x->withdrawn; break;
 			case 0: x->live = !x->live; break;
 			case 1: x->attr = (int)(rnd(&seed) % 3); break;
 			case 2: x->version++; break;
@@ -109,6 +115,8 @@ int main(void)
 			if (!x->year)
 				x->year = 2026;
 		}
+		for (int i = 0; i < NDOC; i++)
+			withdrawn += d[i].live && d[i].withdrawn && d[i].attr == 0;
 		git_tree *m = main_tree(r, d);
 		git_oid full, inc;
 		int a = go_project_public(s, m, &full, &err);
@@ -128,12 +136,15 @@ int main(void)
 	}
 	is_int(agree, steps, "the incremental projection equals the full one at every step");
 	ok(nonempty > steps / 2, "  and public mostly holds documents");
+	ok(withdrawn > steps / 2, "  and the steps withdraw proactive documents");
 
 	/* its contents: proactive folders only, as on main, and their catalog */
 	memset(d, 0, sizeof d);
-	d[1] = (struct doc){1, 2026, 0, 1};
-	d[2] = (struct doc){1, 2026, 1, 1};
-	d[3] = (struct doc){1, 2027, 2, 1};
+	d[1] = (struct doc){1, 2026, 0, 1, 0};
+	d[2] = (struct doc){1, 2026, 1, 1, 0};
+	d[3] = (struct doc){1, 2027, 2, 1, 0};
+	d[4] = (struct doc){1, 2026, 0, 3, 1};
+	d[5] = (struct doc){1, 2026, 0, 3, 0};
 	git_tree *m = main_tree(r, d);
 	git_oid full;
 	ok(go_project_public(s, m, &full, &err) == 0, "a small main projects");
@@ -158,13 +169,18 @@ int main(void)
 		git_blob_lookup(&bl, r, git_tree_entry_id(e));
 	is_str(bl ? (const char *)git_blob_rawcontent(bl) : NULL,
 	       "{\"id\":\"X-01\",\"title\":\"标题\",\"office\":\"办公室\",\"date\":\"2026-01-02\","
-	       "\"published\":\"2026-01-02\",\"path\":\"docs/2026/X-01\"}\n",
-	       "  one line per proactive document, keys in the catalog's order");
+	       "\"published\":\"2026-01-02\",\"path\":\"docs/2026/X-01\"}\n"
+	       "{\"id\":\"X-05\",\"title\":\"标题\",\"office\":\"办公室\",\"date\":\"2026-01-06\","
+	       "\"published\":\"2026-01-06\",\"validity\":\"abolished\",\"path\":\"docs/2026/X-05\"}\n",
+	       "  one line per proactive document not withdrawn, keys in the catalog's order");
+	git_tree_entry_free(e);
+	e = NULL;
+	ok(git_tree_entry_bypath(&e, pub, "docs/2026/X-04") != 0, "  no folder of a withdrawn document");
 	git_blob_free(bl);
 	git_tree_entry_free(e);
 	git_tree_free(m);
 	memset(d, 0, sizeof d);
-	d[2] = (struct doc){1, 2026, 1, 1};
+	d[2] = (struct doc){1, 2026, 1, 1, 0};
 	m = main_tree(r, d);
 	ok(go_project_public(s, m, &full, &err) == 0 &&
 	   !git_oid_cmp(&full, &(git_oid){{0x4b, 0x82, 0x5d, 0xc6, 0x42, 0xcb, 0x6e, 0xb9, 0xa0, 0x60,
