@@ -482,6 +482,29 @@ static void check_catalog(struct gate *g, git_tree *root)
 	git_tree_free(cat);
 }
 
+/* purges/ on main: the purge audit log (go-publish --purge) and nothing else. */
+static void purges_folder(struct gate *g, const git_tree_entry *e)
+{
+	git_tree *t = NULL;
+	if (git_tree_entry_type(e) != GIT_OBJECT_TREE ||
+	    git_tree_lookup(&t, g->repo, git_tree_entry_id(e)) < 0) {
+		git_error_clear();
+		report(g, "path-outside-layout", "purges", "purges 须为文件夹，只有 log.jsonl（清除记录）");
+		return;
+	}
+	for (size_t i = 0, n = git_tree_entrycount(t); i < n; i++) {
+		const git_tree_entry *f = git_tree_entry_byindex(t, i);
+		char *path = go_xasprintf("purges/%s", git_tree_entry_name(f));
+		if (strcmp(git_tree_entry_name(f), "log.jsonl") == 0)
+			plain_file(g, f, path);
+		else
+			report(g, "path-outside-layout", path,
+			       "%s 不在存储结构之内：purges/ 只能有 log.jsonl（清除记录）", path);
+		free(path);
+	}
+	git_tree_free(t);
+}
+
 int go_gate_tree(go_store *s, git_tree *old, git_tree *root, int flags, const char *ref,
 		 go_gate_cb cb, void *ctx)
 {
@@ -497,6 +520,8 @@ int go_gate_tree(go_store *s, git_tree *old, git_tree *root, int flags, const ch
 			folder(&g, e, name);
 		else if (!(flags & GO_GATE_PUBLIC) && !strcmp(name, ".pre-commit-config.yaml"))
 			plain_file(&g, e, name); /* a checkout's hooks (go-hooks(7)) */
+		else if (!(flags & GO_GATE_PUBLIC) && !strcmp(name, "purges"))
+			purges_folder(&g, e);
 		else
 			report(&g, "path-outside-layout", name,
 			       (flags & GO_GATE_PUBLIC) ?

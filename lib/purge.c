@@ -274,14 +274,16 @@ static int write_stub(struct purge *p, json_t *rec, const json_t *purged)
 {
 	git_treebuilder *tb = NULL;
 	git_oid oid;
-	json_object_del(rec, "body");
-	json_object_del(rec, "attachments");
 	json_object_set_new(rec, "attribute", json_string("withheld"));
 	json_object_set_new(rec, "reason", json_sprintf("已从历史中清除：%s", go_str(purged, "reason")));
 	if (!json_array_size(json_object_get(rec, "basis")))
 		json_object_set_new(rec, "basis", json_pack("[s]", "ogi-15-third-party"));
 	json_object_set(rec, "purged", (json_t *)purged);
-	char *text = go_store_record_text(rec);
+	/* what a withheld record keeps and nothing more: the title, the dates of
+	 * publishing and every other field could hold what is purged */
+	json_t *stub = go_store_record(rec);
+	char *text = go_store_record_text(stub);
+	json_decref(stub);
 	int bad = git_blob_create_from_buffer(&oid, p->repo, text, strlen(text)) < 0 ||
 		  git_treebuilder_new(&tb, p->repo, NULL) < 0 ||
 		  git_treebuilder_insert(NULL, tb, "record.json", &oid, GIT_FILEMODE_BLOB) < 0 ||

@@ -358,10 +358,10 @@ static const char *const not_stored[] = {
 	"problems", "publish", "store", "invalid_line", "invalid_line_base64", "at", "body",
 	NULL,
 };
-/* All a withheld record keeps (SPEC §6). */
+/* All a withheld record keeps (SPEC §6), and the audit mark of a purge. */
 static const char *const withheld_keys[] = {
 	"id", "office", "kind", "date", "attribute", "category", "reason", "basis", "review",
-	NULL,
+	"purged", NULL,
 };
 
 static int listed(const char *const *list, const char *key)

@@ -73,6 +73,11 @@ grep -a -c -e SECRETALPHA -e SECRETBETA -e SECRETGAMMA "$T/all" >"$T/hits"
 is "$(cat "$T/hits")" 0 "after gc no object of the store holds a byte of its content"
 grep -a -q '正文 17 号' "$T/all"
 ok $? "  while the other documents' content is there"
+grep -a -c '人员名单' "$T/all" >"$T/hits"
+is "$(cat "$T/hits")" 0 "  nor its title: the record kept is a withheld record's metadata and the purge mark"
+go-gate --repo "$S" --tree main >"$T/out" 2>&1
+is "$?" 0 "the purged store passes the server's gate (purges/log.jsonl and the purged record are allowed)"
+[ -s "$T/out" ] && sed 's/^/#   /' "$T/out" | head -5
 
 # and the store goes on
 printf '{"id":"Z-1","title":"新通知","office":"办公室","kind":"notice","date":"2026-12-21","attribute":"proactive","category":"execution","body":"新"}\n' >"$T/z.jsonl"
@@ -94,4 +99,12 @@ is "$status" 2 "no publishing while the purge lock is held: exit 2"
 like "$(cat "$T/err")" '正在清除历史.*go-purge.lock' "  saying why"
 is "$(G rev-parse main)" "$(cat "$T/m0")" "  and main did not move"
 rm -f "$S/go-purge.lock"
+# a clerk's clone pushes through the store's own pre-receive gate after the purge
+git clone -q --bare "$S" "$T/clerk.git" 2>/dev/null
+printf '{"id":"Z-2","title":"清除后的通知","office":"办公室","kind":"notice","date":"2026-12-22","attribute":"proactive","category":"execution","body":"正文"}\n' >"$T/z2.jsonl"
+run go-publish --repo "$T/clerk.git" --author "$A" --today 2026-12-22 --push "$S" "$T/z2.jsonl"
+is "$status" 0 "after the purge, a publish pushed through the store's hooks is accepted"
+[ "$status" -eq 0 ] || sed 's/^/#   /' "$T/err" | head -5
+is "$(jq -r '.publish.status + " " + (.publish.pushed | tostring)' "$T/out")" "published true" "  published and pushed"
+
 finish
