@@ -16,9 +16,10 @@ static const char usage[] =
 	"usage: go-publish [--repo DIR] [--init] [--branch NAME] [-m MSG]\n"
 	"                  [--author 'Name <email>'] [--dry-run] [--push REMOTE]\n"
 	"                  [--today YYYY-MM-DD] [--grace-days N]\n"
-	"                  [--accept-classified NAME] [FILE...]\n"
+	"                  [--accept-classified NAME] [--summary] [FILE...]\n"
 	"\n"
-	"Re-run every check of SPEC section 4 on each record, then write the accepted\n"
+	"Re-run every check of SPEC section 4 on each record (its results replace the\n"
+	"problems go-check-reason and go-link-interp wrote), then write the accepted\n"
 	"ones into the store in one commit on main (the register) and one on public\n"
 	"(the public view, the projection of main) when it changes. Every input\n"
 	"line is echoed with a \"publish\" object: {\"status\": \"published\"|\"unchanged\"|\n"
@@ -38,6 +39,9 @@ static const char usage[] =
 	"  --grace-days N      working days an interpretation may follow its policy\n"
 	"  --accept-classified NAME  NAME confirms the proactive attributes rules\n"
 	"                      suggested (a Classified-by trailer in the commits)\n"
+	"  --summary           end with a short Chinese report on stderr (published,\n"
+	"                      unchanged, refused: id, title, reason); the default\n"
+	"                      when stderr is a terminal\n"
 	"  -h, --help          show this help\n"
 	"      --version       show the version\n"
 	"\n"
@@ -55,6 +59,8 @@ struct item {
 	json_t *held;   /* policies and interpretations: the record; the others
 	                   wait in the spool, one line each, in order */
 	json_t *orig;   /* held: as read, for another round of rule 7 */
+	json_t *who;    /* --summary: {id, title} of the record */
+	const char *status; /* as echoed */
 };
 
 struct run {
@@ -68,6 +74,7 @@ struct run {
 	const char *branch;
 	unsigned long refused;
 	const char *accepted_by; /* --accept-classified */
+	int summary;    /* --summary, or stderr a terminal */
 	int pushed;     /* --push: 1 pushed, 0 not; -1 no --push */
 	char *failed;   /* the store could not be written: why; every line is
 	                   then only spooled, and echoed "failed" */
@@ -131,33 +138,6 @@ static void keep_errors(json_t *rec, size_t before)
 		json_object_del(rec, "problems");
 }
 
-/* Is code one of the items of the list "A, B, C"? */
-static int listed(const char *list, const char *code)
-{
-	size_t n = strlen(code);
-	for (const char *p = list; p && (p = strstr(p, code)); p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
-			return 1;
-	return 0;
-}
-
-/* "CODE, CODE" of the errors in rec's problems from index from on, each once. */
-static char *error_codes(const json_t *rec, size_t from)
-{
-	json_t *list = json_object_get(rec, "problems");
-	char *s = NULL;
-	for (size_t i = from; i < json_array_size(list); i++) {
-		json_t *p = json_array_get(list, i);
-		const char *sev = go_str(p, "severity"), *code = go_str(p, "code");
-		if (!sev || strcmp(sev, "error") || !code || listed(s, code))
-			continue;
-		char *t = s ? go_xasprintf("%s, %s", s, code) : go_xstrdup(code);
-		free(s);
-		s = t;
-	}
-	return s ? s : go_xstrdup("error");
-}
-
 static struct item *new_item(struct run *r)
 {
 	if (r->n == r->cap) {
@@ -176,6 +156,14 @@ static void refuse(struct run *r, struct item *it, char *reason)
 	free(it->reason);
 	it->reason = reason;
 	r->refused++;
+}
+
+/* Refuse rec with a problem code and the same text as reason (issue 17). */
+static void refuse_problem(struct run *r, struct item *it, json_t *rec, const char *code,
+			   const char *field, char *msg)
+{
+	go_problem(rec, TOOL, GO_ERROR, code, field, "%s", msg);
+	refuse(r, it, msg);
 }
 
 /* Prepare an accepted record; a store refusal or git error refuses it. */
@@ -206,33 +194,42 @@ static int take(struct run *r, go_reader *rd, json_t *rec)
 {
 	struct item *it = new_item(r);
 	json_object_del(rec, "publish");
+	if (r->summary && json_is_object(rec))
+		it->who = json_pack("{s:O?,s:O?,s:O?}", "id", json_object_get(rec, "id"),
+				    "title", json_object_get(rec, "title"),
+				    "at", json_object_get(rec, "at"));
 	if (r->failed)
 		return spool(r, it, rd, rec);
 	if (go_is_invalid(rec)) {
-		refuse(r, it, go_xstrdup("invalid line"));
+		refuse(r, it, go_xstrdup("无效行（invalid-json），不是记录，未发布"));
 		return spool(r, it, rd, rec);
 	}
 	go_normalise(rec);
 	go_problems_clear(rec, TOOL);
+	/* go-publish re-runs their checks knowing more (the store, the whole
+	 * batch): its results replace theirs (issue 17) */
+	go_problems_clear(rec, "go-check-reason");
+	go_problems_clear(rec, "go-link-interp");
 	it->path = go_store_doc_dir(go_str(rec, "id"), go_str(rec, "date"));
 	if (go_has_error(rec)) {
-		char *codes = error_codes(rec, 0);
-		refuse(r, it, go_xasprintf("carries an error: %s", codes));
+		char *codes = go_error_codes(rec, 0);
+		refuse_problem(r, it, rec, "carries-error", "problems", go_xasprintf(
+			"记录带有其他工具报告的错误（%s，见 problems），未发布；改正后再发布", codes));
 		free(codes);
 		return spool(r, it, rd, rec);
 	}
 	size_t before = json_array_size(json_object_get(rec, "problems"));
 	if (go_check_record(rec, &r->check) > 0) {
-		char *codes = error_codes(rec, before);
+		char *codes = go_error_codes(rec, before);
 		keep_errors(rec, before);
-		refuse(r, it, go_xasprintf("fails the checks: %s", codes));
+		refuse(r, it, go_xasprintf("未通过检查：%s", codes));
 		free(codes);
 		return spool(r, it, rd, rec);
 	}
 	keep_errors(rec, before);
 	/* before rule 7, which must know an interpretation will not be published */
 	if (go_check_confirmed(rec, TOOL, r->accepted_by) < 0) {
-		refuse(r, it, go_xstrdup("fails the checks: unconfirmed-attribute"));
+		refuse(r, it, go_xstrdup("未通过检查：unconfirmed-attribute"));
 		return spool(r, it, rd, rec);
 	}
 	const char *kind = go_str(rec, "kind");
@@ -300,8 +297,8 @@ static int rule7(struct run *r)
 			json_t *work = json_deep_copy(it->orig);
 			size_t before = json_array_size(json_object_get(work, "problems"));
 			if (go_interp_apply(x, num[i], work) > 0) {
-				char *codes = error_codes(work, before);
-				refuse(r, it, go_xasprintf("fails the checks: %s", codes));
+				char *codes = go_error_codes(work, before);
+				refuse(r, it, go_xasprintf("未通过检查：%s", codes));
 				free(codes);
 				more = 1;
 			}
@@ -338,6 +335,7 @@ static int echo(struct run *r, struct item *it, const char *failed, char **line,
 	}
 	if (it->doc >= 0 && !failed)
 		status = go_batch_status(r->batch, it->doc, commit) ? "published" : "unchanged";
+	it->status = status;
 	json_t *p = json_pack("{s:s,s:o,s:o,s:o}", "status", status,
 			      "commit", *commit ? json_string(commit) : json_null(),
 			      "path", it->path ? json_string(it->path) : json_null(),
@@ -391,6 +389,26 @@ static int echo(struct run *r, struct item *it, const char *failed, char **line,
 	return err ? -1 : 0;
 }
 
+/* The Chinese report for people that ends a run (--summary, or a tty). */
+static void summary(const struct run *r, const char *failed)
+{
+	unsigned long n[4] = {0};
+	static const char *const names[] = {"published", "unchanged", "refused", "failed"};
+	for (size_t i = 0; i < r->n; i++)
+		for (int k = 0; k < 4; k++)
+			n[k] += r->item[i].status && !strcmp(r->item[i].status, names[k]);
+	fprintf(stderr, "%s：共 %zu 条，发布 %lu 条，未变 %lu 条，拒绝 %lu 条", go_prog(), r->n,
+		n[0], n[1], n[2]);
+	if (n[3])
+		fprintf(stderr, "，失败 %lu 条（%s）", n[3], failed);
+	fputs("\n", stderr);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct item *it = &r->item[i];
+		if (it->status && !strcmp(it->status, "refused"))
+			go_summary_record(it->who, it->reason ? it->reason : "拒绝");
+	}
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -404,13 +422,14 @@ int main(int argc, char **argv)
 		{"today", required_argument, NULL, 't'},
 		{"grace-days", required_argument, NULL, 'g'},
 		{"accept-classified", required_argument, NULL, 'A'},
+		{"summary", no_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *repo = getenv("GO_STORE"), *branch = "main", *msg = NULL;
 	const char *author = NULL, *push = NULL, *today = NULL, *accepted_by = NULL;
-	int init = 0, dry_run = 0, c;
+	int init = 0, dry_run = 0, c, want_summary = 0;
 	long grace = 0;
 	while ((c = getopt_long(argc, argv, "hm:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -424,6 +443,7 @@ int main(int argc, char **argv)
 		case 't': today = optarg; break;
 		case 'g': grace = go_number_arg(usage, "--grace-days", optarg, 3650); break;
 		case 'A': accepted_by = optarg; break;
+		case 'S': want_summary = 1; break;
 		case 'h': go_help(usage);
 		case 'V': go_version();
 		default: go_usage_error(usage, "unknown option");
@@ -477,6 +497,7 @@ int main(int argc, char **argv)
 	go_reader_init(&rd, argc, argv, 0);
 	r.branch = branch;
 	r.accepted_by = accepted_by;
+	r.summary = go_summary_wanted(want_summary);
 	r.pushed = push && !dry_run ? 0 : -1;
 	r.check = (go_check_opts){.tool = TOOL, .today = go_today_arg(today)};
 	r.interp = (go_interp_opts){.tool = TOOL, .today = r.check.today,
@@ -552,6 +573,8 @@ int main(int argc, char **argv)
 			goto out;
 		}
 	}
+	if (r.summary)
+		summary(&r, failed);
 	if (r.refused && status == GO_OK)
 		status = GO_FINDINGS;
 	if (rd.io_error)
@@ -562,6 +585,7 @@ out:
 		free(r.item[i].path);
 		json_decref(r.item[i].held);
 		json_decref(r.item[i].orig);
+		json_decref(r.item[i].who);
 	}
 	free(r.item);
 	free(line);

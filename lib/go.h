@@ -888,4 +888,22 @@ FILE *go_bagit_temp(void);
 /* attr is exactly proactive, on-request or withheld. */
 int go_is_attribute_code(const char *attr);
 
+/* ---- summary.c: what a run did, for people (issue 17) -------------------- */
+
+/* Is a summary wanted: --summary given, or stderr a terminal. */
+int go_summary_wanted(int flag);
+/* "CODE, CODE" of the errors in rec's problems from index from on, each once;
+ * "error" when there is none. Malloc'd. */
+char *go_error_codes(const json_t *rec, size_t from);
+/* The longest prefix of s, at most max bytes, that cuts no UTF-8 character. */
+size_t go_utf8_prefix(const char *s, size_t max);
+/* One line on stderr: "PROG：ID《TITLE》：WHAT", the title shortened and its
+ * personal numbers masked. */
+void go_summary_record(const json_t *rec, const char *what);
+/* go-check-reason, go-link-interp: the line of a record with errors (its error
+ * codes); nothing for a clean one. 1 when a line was printed. */
+int go_summary_errors(const json_t *rec);
+/* The closing line of a filter: "PROG：共 N 条记录，其中 E 条有错误". */
+void go_summary_filter_end(unsigned long records, unsigned long with_errors);
+
 #endif
