@@ -118,4 +118,11 @@ else
 	skip 1 "no script(1)"
 fi
 
+# ---- make demo shows the Chinese summary ---------------------------------------
+mkdir "$T/demo"
+ln -s "$GO_BUILD/bin" "$T/demo/bin"
+GO_BUILD=$T/demo sh "$ROOT/examples/demo.sh" >"$T/demo.out" 2>&1
+is "$?" 0 "examples/demo.sh runs"
+like "$(cat "$T/demo.out")" 'go-publish：共 12 条，发布 [0-9]+ 条，未变 0 条，拒绝 [0-9]+ 条' "  and shows go-publish's Chinese summary"
+
 finish
