@@ -906,4 +906,9 @@ int go_summary_errors(const json_t *rec);
 /* The closing line of a filter: "PROG：共 N 条记录，其中 E 条有错误". */
 void go_summary_filter_end(unsigned long records, unsigned long with_errors);
 
+/* The checks the office expects next to SPEC §4's (check.c): future-date,
+ * published-before-date, validity-before-date, published-on-request,
+ * pinyin-in-title, consultation-published-late. */
+void go_check_office(json_t *rec, const go_check_opts *o);
+
 #endif

@@ -643,7 +643,8 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 	b->accepted += (size_t)confirm;
 	if ((*reason = stale(b, rec, name, attr)))
 		goto out;
-	if (!withheld && !json_object_get(rec, "published")) {
+	/* published only on what is published: not on on-request records (issue 17) */
+	if (!strcmp(attr, "proactive") && !json_object_get(rec, "published")) {
 		json_t *p = stored_published(b, id);
 		if (!p) {
 			char today[11];
