@@ -118,6 +118,36 @@ else
 	skip 1 "no script(1)"
 fi
 
+# ---- item 6: go-publish sets published on proactive records only -----------------
+printf '%s\n' '{"id":"SFJ-2026-T40","title":"依申请","office":"办公室","kind":"notice","date":"'"$d1"'","attribute":"on-request","reason":"涉及第三方，依申请公开"}' |
+	go-publish --repo "$S" >"$T/onreq.jsonl"
+is "$(jq -r .publish.status "$T/onreq.jsonl")" published "an on-request record is published in the register"
+is "$(git --git-dir="$S" show "main:docs/${d1%%-*}/SFJ-2026-T40/record.json" | jq -r 'has("published")')" false \
+	"  without a published date (read back with git)"
+go-cat --repo "$S" SFJ-2026-T40 | go-check-reason >"$T/recheck.jsonl"
+is "$(jq -c '.problems // []' "$T/recheck.jsonl")" "[]" "  so re-checking the register finds nothing (no published-on-request)"
+# a future date is an error: go-publish refuses it
+printf '%s\n' '{"id":"SFJ-2026-T41","title":"明天","office":"办公室","kind":"notice","date":"'"$(day 1)"'","attribute":"proactive","category":"execution"}' |
+	go-publish --repo "$S" --dry-run >"$T/future.jsonl"
+is "$(jq -r .publish.reason "$T/future.jsonl")" "未通过检查：future-date" "a date after today is refused (future-date)"
+
+# ---- item 8: bash and zsh complete the remotes of the --repo store after --push ---
+git init -q --bare "$T/c.git" && git --git-dir="$T/c.git" remote add mirror "$T/elsewhere.git"
+out=$(cd "$T" && bash -c ". '$ROOT/completions/bash/go-publish'; COMP_WORDS=(go-publish --repo '$T/c.git' --push ''); COMP_CWORD=4; _go_publish; printf '%s\n' \"\${COMPREPLY[@]}\"")
+like "$out" '^mirror' "bash: --push offers the remotes of the store --repo names"
+out=$(cd "$T" && bash -c ". '$ROOT/completions/bash/go-publish'; COMP_WORDS=(go-publish --repo='$T/c.git' --push ''); COMP_CWORD=3; _go_publish; printf '%s\n' \"\${COMPREPLY[@]}\"")
+like "$out" '^mirror' "  also after --repo=DIR"
+if command -v zsh >/dev/null; then
+	zsh -n "$ROOT/completions/zsh/_go-publish"; ok $? "zsh: the completion parses"
+	grep -q 'words\[i\] in' "$ROOT/completions/zsh/_go-publish"; ok $? "  and reads --repo from the command line for --push"
+else
+	skip 2 "no zsh"
+fi
+for t in go-check-reason go-link-interp go-publish; do
+	n=$(grep -l -- --summary "$ROOT/completions/bash/$t" "$ROOT/completions/zsh/_$t" "$ROOT/completions/fish/$t.fish" | wc -l)
+	is "$n" 3 "$t: --summary in the bash, zsh and fish completions"
+done
+
 # ---- make demo shows the Chinese summary ---------------------------------------
 mkdir "$T/demo"
 ln -s "$GO_BUILD/bin" "$T/demo/bin"

@@ -12,3 +12,4 @@ complete -c go-publish -l accept-classified -x -d 'NAME confirms the proactive a
 complete -c go-publish -l grace-days -x -d 'Working days an interpretation may follow its policy'
 complete -c go-publish -s h -l help -d 'Show help'
 complete -c go-publish -l version -d 'Show version'
+complete -c go-publish -l summary -d 'End with a Chinese report on stderr'
