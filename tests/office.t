@@ -144,7 +144,7 @@ else
 	skip 2 "no zsh"
 fi
 for t in go-check-reason go-link-interp go-publish; do
-	n=$(grep -l -- --summary "$ROOT/completions/bash/$t" "$ROOT/completions/zsh/_$t" "$ROOT/completions/fish/$t.fish" | wc -l)
+	n=$(grep -lE -- '--summary\b|-l summary' "$ROOT/completions/bash/$t" "$ROOT/completions/zsh/_$t" "$ROOT/completions/fish/$t.fish" | wc -l)
 	is "$n" 3 "$t: --summary in the bash, zsh and fish completions"
 done
 
