@@ -139,7 +139,11 @@ out=$(cd "$T" && bash -c ". '$ROOT/completions/bash/go-publish'; COMP_WORDS=(go-
 like "$out" '^mirror' "  also after --repo=DIR"
 if command -v zsh >/dev/null; then
 	zsh -n "$ROOT/completions/zsh/_go-publish"; ok $? "zsh: the completion parses"
-	grep -q 'words\[i\] in' "$ROOT/completions/zsh/_go-publish"; ok $? "  and reads --repo from the command line for --push"
+	# _arguments and _alternative stubbed: what --push would be offered
+	out=$(zsh -c '_arguments() { :; }; _alternative() { print -l -- $remotes; }
+		source "$1"; words=(go-publish --repo "$2" --push ""); CURRENT=5; _go_publish_remotes' \
+		zsh "$ROOT/completions/zsh/_go-publish" "$T/c.git")
+	is "$out" mirror "  --push offers the remotes of the store --repo names"
 else
 	skip 2 "no zsh"
 fi
