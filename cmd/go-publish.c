@@ -61,6 +61,8 @@ struct item {
 	json_t *orig;   /* held: as read, for another round of rule 7 */
 	json_t *who;    /* --summary: {id, title} of the record */
 	const char *status; /* as echoed */
+	json_t *link;   /* an interpretation: {id, interprets}, to name it to its
+	                   policy when it is refused */
 };
 
 struct run {
@@ -210,6 +212,9 @@ static int take(struct run *r, go_reader *rd, json_t *rec)
 	 * batch): its results replace theirs (issue 17) */
 	go_problems_clear(rec, "go-check-reason");
 	go_problems_clear(rec, "go-link-interp");
+	if (go_is_interpretation(rec))
+		it->link = json_pack("{s:O?,s:O?}", "id", json_object_get(rec, "id"),
+				     "interprets", json_object_get(rec, "interprets"));
 	it->path = go_store_doc_dir(go_str(rec, "id"), go_str(rec, "date"));
 	if (go_has_error(rec)) {
 		char *codes = go_error_codes(rec, 0);
@@ -253,6 +258,34 @@ static json_t *add_stored(struct run *r, go_interp *x, git_tree *root, const cha
 	return rec;
 }
 
+/* A policy refused for want of an interpretation, when the batch had one that
+ * was refused: say which, and why (issue 17). */
+static void name_refused_interpretations(struct run *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		struct item *p = &r->item[i];
+		const char *pid = p->held ? go_str(p->held, "id") : NULL;
+		int named = 0;
+		if (!pid || !p->reason || !strstr(p->reason, "missing-interpretation"))
+			continue;
+		for (size_t k = 0; k < r->n; k++) {
+			const struct item *q = &r->item[k];
+			const char *target = go_str(q->link, "interprets"), *qid = go_str(q->link, "id");
+			if (k == i || !q->reason || !target || strcmp(target, pid))
+				continue;
+			go_problem(p->held, TOOL, GO_ERROR, "interpretation-refused", "interpretations",
+				   "本批次中的解读 %s 未发布（%s），政策须与解读同步发布（谁起草、谁解读）。",
+				   qid ? qid : "（无索引号）", q->reason);
+			named = 1;
+		}
+		if (named) {
+			char *t = go_xasprintf("%s, interpretation-refused", p->reason);
+			free(p->reason);
+			p->reason = t;
+		}
+	}
+}
+
 /*
  * Rule 7 over the policies and interpretations of the batch, against the store.
  * A refusal can orphan another record (an interpretation of a refused policy),
@@ -268,6 +301,9 @@ static int rule7(struct run *r)
 	free(ref);
 	if (err < 0 && err != GIT_ENOTFOUND)
 		return -1;
+	/* a record refused when prepared (its attachment, its id) can leave a
+	 * policy without its interpretation: then the rounds run again */
+again:
 	for (int more = 1; more;) {
 		more = 0;
 		go_interp *x = go_interp_new(&r->interp);
@@ -298,25 +334,38 @@ static int rule7(struct run *r)
 			size_t before = json_array_size(json_object_get(work, "problems"));
 			if (go_interp_apply(x, num[i], work) > 0) {
 				char *codes = go_error_codes(work, before);
+				go_batch_drop(r->batch, it->doc);
 				refuse(r, it, go_xasprintf("未通过检查：%s", codes));
 				free(codes);
 				more = 1;
 			}
 			keep_errors(work, before);
+			if (it->doc >= 0) { /* prepared, and still accepted: as prepared */
+				json_decref(work);
+				continue;
+			}
 			json_decref(it->held);
 			it->held = work;
 		}
 		free(num);
 		go_interp_free(x);
 	}
-	git_tree_free(root);
+	int refused = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		struct item *it = &r->item[i];
-		if (it->held && !it->reason && prepare(r, it, it->held) < 0) {
-			store_failed(r);
-			return -1;
+		if (it->held && !it->reason && it->doc < 0) {
+			if (prepare(r, it, it->held) < 0) {
+				git_tree_free(root);
+				store_failed(r);
+				return -1;
+			}
+			refused |= it->doc < 0;
 		}
 	}
+	if (refused)
+		goto again;
+	name_refused_interpretations(r);
+	git_tree_free(root);
 	return 0;
 }
 
@@ -586,6 +635,7 @@ out:
 		json_decref(r.item[i].held);
 		json_decref(r.item[i].orig);
 		json_decref(r.item[i].who);
+		json_decref(r.item[i].link);
 	}
 	free(r.item);
 	free(line);

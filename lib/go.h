@@ -911,4 +911,8 @@ void go_summary_filter_end(unsigned long records, unsigned long with_errors);
  * pinyin-in-title, consultation-published-late. */
 void go_check_office(json_t *rec, const go_check_opts *o);
 
+/* Leave prepared document n out of the commit (publish.c): go-publish, when
+ * rule 7 refuses it after it was prepared (its interpretation was refused). */
+void go_batch_drop(go_batch *b, long n);
+
 #endif

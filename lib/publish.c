@@ -1379,6 +1379,12 @@ out:
 	return err;
 }
 
+void go_batch_drop(go_batch *b, long n)
+{
+	if (n >= 0 && (size_t)n < b->n && !b->doc[n].refused)
+		refuse_late(&b->doc[n], "dropped", go_xstrdup("dropped by the caller"));
+}
+
 const char *go_batch_refused(const go_batch *b, long n, const char **code)
 {
 	*code = b->doc[n].code;

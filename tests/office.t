@@ -152,6 +152,31 @@ for t in go-check-reason go-link-interp go-publish; do
 	is "$n" 3 "$t: --summary in the bash, zsh and fish completions"
 done
 
+# ---- item 8: documentation that is true ------------------------------------------
+go-cat --help >"$T/cat-help"
+go-publish --help >"$T/pub-help"
+is "$(sed -n 3p "$T/cat-help")" "" "go-cat --help: usage, a blank line, then the description, as the others"
+is "$(grep -c '^  -h, --help          show this help$' "$T/cat-help" "$T/pub-help" | sed 's/.*://' | sort -u)" 1 \
+	"  -h, --help in the same column with the same words as go-publish's"
+is "$(grep -c '^      --version       show the version$' "$T/cat-help")" 1 "  --version on its own line"
+like "$(tail -2 "$T/cat-help" | head -1)" '^Exit status: ' "  the exit status last, after a blank line"
+like "$(grep -o 'unsupported-version` ([^)]*)' "$ROOT/README.md")" '1\.0, 0\.97 and 0\.96 are read' "README: BagIt 1.0, 0.97 and 0.96 are read"
+like "$(tr '\n' ' ' <"$ROOT/man/go-archive.1")" 'versions 1\.0, 0\.97 and 0\.96 with' "  and go-archive(1) says the same"
+
+# ---- item 5: a policy whose only interpretation was refused says which and why ----
+printf '%s\n' \
+	'{"id":"SFJ-2026-T50","title":"关于某事项的实施意见","office":"政策法规科","kind":"policy","date":"'"$d1"'","attribute":"proactive","category":"decision","body":"政策"}' \
+	'{"id":"SFJ-2026-T50-JD","title":"解读","office":"政策法规科","kind":"interpretation","interprets":"SFJ-2026-T50","date":"'"$d1"'","attribute":"proactive","category":"decision","body":"解读","attachments":[{"name":"x.pdf","path":"/nonexistent/x.pdf"}]}' \
+	>"$T/pair.jsonl"
+run go-publish --repo "$S" --dry-run "$T/pair.jsonl"
+is "$(jq -r 'select(.id == "SFJ-2026-T50") | .publish.reason' "$T/out")" "未通过检查：missing-interpretation, interpretation-refused" \
+	"a policy whose interpretation was refused: the reason names both codes"
+like "$(jq -r 'select(.id == "SFJ-2026-T50") | .problems[] | select(.code == "interpretation-refused") | .message' "$T/out")" \
+	'^本批次中的解读 SFJ-2026-T50-JD 未发布（.*x\.pdf.*），' "  and the problem says which interpretation, and why"
+run go-publish --repo "$S" "$T/pair.jsonl"
+is "$status $(jq -r .publish.status "$T/out" | sort -u)" "1 refused" "  publishing for real: both refused, exit 1"
+is "$(git --git-dir="$S" ls-tree -r --name-only main | grep -c SFJ-2026-T50)" 0 "  and the policy is not in the register without its interpretation"
+
 # ---- make demo shows the Chinese summary ---------------------------------------
 mkdir "$T/demo"
 ln -s "$GO_BUILD/bin" "$T/demo/bin"

@@ -70,7 +70,7 @@ DOCS
 go-classify "$T/policy.jsonl" 2>/dev/null >"$T/policy-c.jsonl"
 pub "$T/policy-c.jsonl"
 is "$(field 2 status) $(field 2 reason)" "refused 未通过检查：unconfirmed-attribute" "the rule-classified interpretation is refused"
-is "$(field 1 status) $(field 1 reason)" "refused 未通过检查：missing-interpretation" "and so is its policy, which may not go out alone"
+is "$(field 1 status) $(field 1 reason)" "refused 未通过检查：missing-interpretation, interpretation-refused" "and so is its policy, which may not go out alone"
 pub --accept-classified '李四' "$T/policy-c.jsonl"
 is "$(field 1 status) $(field 2 status)" "published published" "accepted, both are published"
 
