@@ -259,31 +259,40 @@ static json_t *add_stored(struct run *r, go_interp *x, git_tree *root, const cha
 }
 
 /* A policy refused for want of an interpretation, when the batch had one that
- * was refused: say which, and why (issue 17). */
+ * was refused: say which, and why (issue 17). One pass to index the refused
+ * interpretations by the policy they name, one over the policies. */
 static void name_refused_interpretations(struct run *r)
 {
-	for (size_t i = 0; i < r->n; i++) {
-		struct item *p = &r->item[i];
-		const char *pid = p->held ? go_str(p->held, "id") : NULL;
-		int named = 0;
-		if (!pid || !p->reason || !strstr(p->reason, "missing-interpretation"))
+	json_t *by_policy = json_object();
+	for (size_t k = 0; k < r->n; k++) {
+		const char *target = go_str(r->item[k].link, "interprets");
+		if (!r->item[k].reason || !target)
 			continue;
-		for (size_t k = 0; k < r->n; k++) {
-			const struct item *q = &r->item[k];
-			const char *target = go_str(q->link, "interprets"), *qid = go_str(q->link, "id");
-			if (k == i || !q->reason || !target || strcmp(target, pid))
-				continue;
+		json_t *list = json_object_get(by_policy, target);
+		if (!list)
+			json_object_set_new(by_policy, target, list = json_array());
+		json_array_append_new(list, json_integer((json_int_t)k));
+	}
+	for (size_t i = 0; json_object_size(by_policy) && i < r->n; i++) {
+		struct item *p = &r->item[i];
+		const char *pid = p->held && !p->link ? go_str(p->held, "id") : NULL;
+		json_t *list = pid ? json_object_get(by_policy, pid) : NULL;
+		if (!list || !p->reason || !strstr(p->reason, "missing-interpretation"))
+			continue;
+		size_t j;
+		json_t *v;
+		json_array_foreach(list, j, v) {
+			const struct item *q = &r->item[json_integer_value(v)];
+			const char *qid = go_str(q->link, "id");
 			go_problem(p->held, TOOL, GO_ERROR, "interpretation-refused", "interpretations",
 				   "本批次中的解读 %s 未发布（%s），政策须与解读同步发布（谁起草、谁解读）。",
 				   qid ? qid : "（无索引号）", q->reason);
-			named = 1;
 		}
-		if (named) {
-			char *t = go_xasprintf("%s, interpretation-refused", p->reason);
-			free(p->reason);
-			p->reason = t;
-		}
+		char *t = go_xasprintf("%s, interpretation-refused", p->reason);
+		free(p->reason);
+		p->reason = t;
 	}
+	json_decref(by_policy);
 }
 
 /*
