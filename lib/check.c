@@ -291,8 +291,7 @@ static void pii_text(json_t *rec, const go_check_opts *o, const char *field,
 				"主动公开的%s中含有%s（%s），如非对外公布的办公电话，公开前须删除或作区分处理（《政府信息公开条例》第十五条）。",
 				what, go_pii_name(hit.kind), masked);
 		else
-			PROBLEM(GO_ERROR, "pii-in-proactive", field,
-				"主动公开的%s中含有个人信息（%s %s），公开前须删除或作区分处理（《政府信息公开条例》第十五条）。",
+			PROBLEM(GO_ERROR, "pii-in-proactive", field, GO_PII_MESSAGE,
 				what, go_pii_name(hit.kind), masked);
 	}
 	if (more)

@@ -915,4 +915,9 @@ void go_check_office(json_t *rec, const go_check_opts *o);
  * rule 7 refuses it after it was prepared (its interpretation was refused). */
 void go_batch_drop(go_batch *b, long n);
 
+/* The message of a pii-in-proactive error, the same in every tool (issue 17):
+ * the field ("标题（title）"), the kind of number, its masked form. */
+#define GO_PII_MESSAGE "主动公开的%s中含有个人信息（%s %s），公开前须删除或作区分处理" \
+	"（《政府信息公开条例》第十五条）。"
+
 #endif

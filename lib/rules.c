@@ -838,9 +838,10 @@ int go_rules_apply(go_rules *rs, json_t *rec, const go_classify_opts *o)
 		char masked[32];
 		const char *field = rs->pii_field ? "body" : "title";
 		go_pii_mask(go_str(rec, field), &rs->pii_hit, masked);
-		go_problem(rec, o->tool, GO_ERROR, "pii-in-proactive", field,
-			   "主动公开的记录%s含有%s %s，公开前须删除或隐去",
-			   rs->pii_field ? "正文" : "标题", go_pii_name(rs->pii_hit.kind), masked);
+		/* the same text as go-check-reason's (issue 17) */
+		go_problem(rec, o->tool, GO_ERROR, "pii-in-proactive", field, GO_PII_MESSAGE,
+			   rs->pii_field ? "正文（body）" : "标题（title）",
+			   go_pii_name(rs->pii_hit.kind), masked);
 		errors++;
 	}
 	return errors;

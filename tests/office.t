@@ -177,6 +177,13 @@ run go-publish --repo "$S" "$T/pair.jsonl"
 is "$status $(jq -r .publish.status "$T/out" | sort -u)" "1 refused" "  publishing for real: both refused, exit 1"
 is "$(git --git-dir="$S" ls-tree -r --name-only main | grep -c SFJ-2026-T50)" 0 "  and the policy is not in the register without its interpretation"
 
+# ---- item 4: the same code has the same text in every tool ------------------------
+printf '%s\n' '{"id":"SFJ-2026-T60","title":"通知","office":"办公室","kind":"notice","date":"'"$d1"'","attribute":"proactive","category":"execution","body":"身份证号码11010519491231002X"}' >"$T/pii.jsonl"
+a=$(go-classify "$T/pii.jsonl" | jq -r '.problems[] | select(.code == "pii-in-proactive") | .message')
+b=$(go-check-reason "$T/pii.jsonl" | jq -r '.problems[] | select(.code == "pii-in-proactive") | .message')
+is "$a" "$b" "pii-in-proactive reads the same in go-classify and go-check-reason"
+like "$a" '^主动公开的正文（body）中含有个人信息（居民身份证号码 1101\*+002X）' "  in Chinese, the number masked"
+
 # ---- make demo shows the Chinese summary ---------------------------------------
 mkdir "$T/demo"
 ln -s "$GO_BUILD/bin" "$T/demo/bin"
