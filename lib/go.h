@@ -920,4 +920,8 @@ void go_batch_drop(go_batch *b, long n);
 #define GO_PII_MESSAGE "主动公开的%s中含有个人信息（%s %s），公开前须删除或作区分处理" \
 	"（《政府信息公开条例》第十五条）。"
 
+/* The Chinese name of an attribute code (主动公开, 依申请公开, 不予公开), else
+ * NULL (vocab.c): messages name attributes so (issue 17). */
+const char *go_attribute_name(const char *code);
+
 #endif

@@ -827,10 +827,13 @@ int go_rules_apply(go_rules *rs, json_t *rec, const go_classify_opts *o)
 
 	int errors = 0;
 	if (disagrees) {
-		char *shown = go_pii_masked(kept, strlen(kept), 1, NULL);
+		/* attributes by their Chinese names (issue 17) */
+		const char *kept_name = go_attribute_name(go_norm_attribute(kept));
+		const char *rule_name = go_attribute_name(disagrees->attribute);
+		char *shown = kept_name ? go_xstrdup(kept_name) : go_pii_masked(kept, strlen(kept), 1, NULL);
 		go_problem(rec, o->tool, GO_WARNING, "rule-disagrees", "attribute",
-			   "规则 %s 建议公开属性为 %s，与记录已有的 %s 不一致；未作修改，请核对",
-			   disagrees->where, disagrees->attribute, shown);
+			   "规则 %s 建议公开属性为“%s”，与记录已有的“%s”不一致；未作修改，请核对",
+			   disagrees->where, rule_name ? rule_name : disagrees->attribute, shown);
 		free(shown);
 	}
 	const char *final = go_str(rec, "attribute");
