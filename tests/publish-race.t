@@ -24,7 +24,11 @@ for i in 1 2 3 4; do
 done
 ok $st "four concurrent publishers: every record of each is published"
 is "$(G rev-list --count main)" 4 "main: one commit per publisher, none lost"
-is "$(G rev-list --count public)" 4 "public: one commit per publisher"
+# A publisher that finds public already the projection of the main it would
+# project (a later publisher got there first) makes no public commit: how many
+# there are depends on the timing (under ASan often 3), never more than 4.
+n=$(G rev-list --count public)
+[ "$n" -ge 1 ] && [ "$n" -le 4 ]; ok $? "public: at most one commit per publisher ($n)"
 is "$(G ls-tree --name-only main docs/2026/ | wc -l)" 800 "main holds all 800 documents"
 is "$(G show public:catalog/2026.jsonl | wc -l)" 720 "the catalog holds every proactive one"
 is "$(G show public:catalog/2026.jsonl | jq -r .id | sort -c && echo sorted)" sorted \
