@@ -66,7 +66,7 @@ DEPS_BUILD := cmd:cc=gcc cmd:make=make cmd:pkg-config=pkg-config \
 	pc:libcrypto=libssl-dev pc:libutf8proc=libutf8proc-dev pc:libcmark=libcmark-dev
 DEPS_TEST  := cmd:git=git cmd:jq=jq cmd:bsdtar=libarchive-tools cmd:zstd=zstd \
 	cmd:pre-commit=pre-commit cmd:prove=perl cmd:man=man-db cmd:readelf=binutils \
-	cmd:script=bsdutils cmd:reuse=reuse cmd:clang=clang \
+	cmd:script=bsdutils cmd:reuse=reuse cmd:clang=clang cmd:zsh=zsh \
 	cmd:chromium=chromium cmd:xmllint=libxml2-utils fonts-wqy-microhei \
 	cmd:lighttpd=lighttpd cmd:python3=python3 cmd:node=nodejs
 

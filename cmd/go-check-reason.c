@@ -7,7 +7,7 @@
 #include "go.h"
 
 static const char usage[] =
-	"usage: go-check-reason [--today YYYY-MM-DD] [--mask] [FILE...]\n"
+	"usage: go-check-reason [--today YYYY-MM-DD] [--mask] [--summary] [FILE...]\n"
 	"\n"
 	"Check each JSON Lines record against SPEC rules 0-6, 8 and 9: required fields,\n"
 	"attribute, written reasons and legal basis (OGI articles 14-16), review of\n"
@@ -22,6 +22,9 @@ static const char usage[] =
 	"  --today YYYY-MM-DD  the day to measure deadlines against (default: today)\n"
 	"  --mask              replace personal numbers in title and body by their\n"
 	"                      masked forms (138****5678), with a masked warning\n"
+	"  --summary           one Chinese line on stderr per record with errors (id,\n"
+	"                      title, codes), and a count; the default when stderr\n"
+	"                      is a terminal\n"
 	"  -h, --help          show this help\n"
 	"      --version       show the version\n"
 	"\n"
@@ -32,16 +35,18 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"today", required_argument, NULL, 't'},
 		{"mask", no_argument, NULL, 'm'},
+		{"summary", no_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *today = NULL;
-	int c, mask = 0;
+	int c, mask = 0, summary = 0;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 't': today = optarg; break;
 		case 'm': mask = 1; break;
+		case 'S': summary = 1; break;
 		case 'h': go_help(usage);
 		case 'V': go_version();
 		default: go_usage_error(usage, "unknown option");
@@ -56,11 +61,17 @@ int main(int argc, char **argv)
 	int status = GO_OK;
 	go_reader rd;
 	json_t *rec;
+	unsigned long records = 0, with_errors = 0;
+	summary = go_summary_wanted(summary);
 	go_reader_init(&rd, argc, argv, 0);
 	while ((rec = go_reader_next(&rd))) {
 		/* Invalid lines pass on untouched; the reader counts those it made. */
 		if (!go_is_invalid(rec) && go_check_record(rec, &opts) > 0)
 			status = GO_FINDINGS;
+		if (summary && !go_is_invalid(rec)) {
+			records++;
+			with_errors += (unsigned long)go_summary_errors(rec);
+		}
 		if (go_write(stdout, &rd, rec) != 0) {
 			json_decref(rec);
 			go_warn("standard output");
@@ -69,6 +80,8 @@ int main(int argc, char **argv)
 		}
 		json_decref(rec);
 	}
+	if (summary)
+		go_summary_filter_end(records, with_errors);
 	if (rd.invalid && status == GO_OK)
 		status = GO_FINDINGS;
 	if (rd.io_error)

@@ -10,7 +10,7 @@
 
 static const char usage[] =
 	"usage: go-link-interp [--repo DIR] [--grace-days N] [--investigation-days N]\n"
-	"                      [--today YYYY-MM-DD] [FILE...]\n"
+	"                      [--today YYYY-MM-DD] [--summary] [FILE...]\n"
 	"\n"
 	"Join interpretations (kind interpretation, interprets: ID) to the policies\n"
 	"(kinds rule, normative, policy) they name, within the input and against the\n"
@@ -31,6 +31,9 @@ static const char usage[] =
 	"                      working days an investigation result may take (default: 20)\n"
 	"  --today YYYY-MM-DD  the publishing day of records without \"published\"\n"
 	"                      (default: today)\n"
+	"  --summary           one Chinese line on stderr per record with errors (id,\n"
+	"                      title, codes), and a count; the default when stderr\n"
+	"                      is a terminal\n"
 	"  -h, --help          show this help\n"
 	"      --version       show the version\n"
 	"\n"
@@ -65,6 +68,10 @@ static void spool_write(FILE *spool, const go_reader *rd, long n, const json_t *
 		go_die("temporary file");
 }
 
+/* --summary: records read, and those the join found errors in */
+static int summary;
+static unsigned long summary_records, summary_errors;
+
 /* Apply rule 7 to the spooled line of record n and write it out. */
 static int emit(go_interp *x, long n, const char *line, size_t len, int *errors)
 {
@@ -75,6 +82,8 @@ static int emit(go_interp *x, long n, const char *line, size_t len, int *errors)
 	/* Running the filter twice gives what running it once does. */
 	go_problems_clear(rec, "go-link-interp");
 	*errors += go_interp_apply(x, n, rec);
+	if (summary)
+		summary_errors += (unsigned long)go_summary_errors(rec);
 	int rc = go_write(stdout, NULL, rec);
 	json_decref(rec);
 	return rc;
@@ -170,6 +179,7 @@ int main(int argc, char **argv)
 		{"grace-days", required_argument, NULL, 'g'},
 		{"investigation-days", required_argument, NULL, 'i'},
 		{"today", required_argument, NULL, 't'},
+		{"summary", no_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -183,6 +193,7 @@ int main(int argc, char **argv)
 		case 'g': grace = go_number_arg(usage, "--grace-days", optarg, 3650); break;
 		case 'i': investigation = go_number_arg(usage, "--investigation-days", optarg, 3650); break;
 		case 't': today = optarg; break;
+		case 'S': summary = 1; break;
 		case 'h': go_help(usage);
 		case 'V': go_version();
 		default: go_usage_error(usage, "unknown option");
@@ -191,6 +202,7 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	go_usage_if_tty(argc, usage);
+	summary = go_summary_wanted(summary);
 
 	go_interp_opts opts = {.tool = "go-link-interp", .today = go_today_arg(today),
 			       .grace_days = (int)grace, .investigation_days = (int)investigation};
@@ -218,6 +230,7 @@ int main(int argc, char **argv)
 		 * pass on exactly as they came. */
 		if (!go_is_invalid(rec) && concerned(rec))
 			go_normalise(rec);
+		summary_records += !go_is_invalid(rec);
 		spool_write(spool, &rd, go_interp_add(x, rec), rec);
 		json_decref(rec);
 		if (progress && ++count % 10000 == 0)
@@ -230,6 +243,8 @@ int main(int argc, char **argv)
 		status = GO_FATAL;
 		goto out;
 	}
+	if (summary)
+		go_summary_filter_end(summary_records, summary_errors);
 	if ((errors || rd.invalid) && status == GO_OK)
 		status = GO_FINDINGS;
 	if (rd.io_error)

@@ -16,11 +16,12 @@ static const char usage[] =
 	"usage: go-publish [--repo DIR] [--init] [--branch NAME] [-m MSG]\n"
 	"                  [--author 'Name <email>'] [--dry-run] [--push REMOTE]\n"
 	"                  [--today YYYY-MM-DD] [--grace-days N]\n"
-	"                  [--accept-classified NAME] [FILE...]\n"
+	"                  [--accept-classified NAME] [--summary] [FILE...]\n"
 	"       go-publish [--repo DIR] --withdraw ID --reason TEXT [--today D] [--author ..]\n"
 	"       go-publish [--repo DIR] --purge ID --reason TEXT [--today D] [--author ..]\n"
 	"\n"
-	"Re-run every check of SPEC section 4 on each record, then write the accepted\n"
+	"Re-run every check of SPEC section 4 on each record (its results replace the\n"
+	"problems go-check-reason and go-link-interp wrote), then write the accepted\n"
 	"ones into the store in one commit on main (the register) and one on public\n"
 	"(the public view, the projection of main) when it changes. Every input\n"
 	"line is echoed with a \"publish\" object: {\"status\": \"published\"|\"unchanged\"|\n"
@@ -49,6 +50,9 @@ static const char usage[] =
 	"                      both branches (its record kept as withheld metadata),\n"
 	"                      logged in purges/log.jsonl on the register\n"
 	"  --reason TEXT       why (required with --withdraw and --purge)\n"
+	"  --summary           end with a short Chinese report on stderr (published,\n"
+	"                      unchanged, refused: id, title, reason); the default\n"
+	"                      when stderr is a terminal\n"
 	"  -h, --help          show this help\n"
 	"      --version       show the version\n"
 	"\n"
@@ -66,6 +70,10 @@ struct item {
 	json_t *held;   /* policies and interpretations: the record; the others
 	                   wait in the spool, one line each, in order */
 	json_t *orig;   /* held: as read, for another round of rule 7 */
+	json_t *who;    /* --summary: {id, title} of the record */
+	const char *status; /* as echoed */
+	json_t *link;   /* an interpretation: {id, interprets}, to name it to its
+	                   policy when it is refused */
 };
 
 struct run {
@@ -79,6 +87,7 @@ struct run {
 	const char *branch;
 	unsigned long refused;
 	const char *accepted_by; /* --accept-classified */
+	int summary;    /* --summary, or stderr a terminal */
 	int pushed;     /* --push: 1 pushed, 0 not; -1 no --push */
 	char *failed;   /* the store could not be written: why; every line is
 	                   then only spooled, and echoed "failed" */
@@ -144,33 +153,6 @@ static void keep_errors(json_t *rec, size_t before)
 		json_object_del(rec, "problems");
 }
 
-/* Is code one of the items of the list "A, B, C"? */
-static int listed(const char *list, const char *code)
-{
-	size_t n = strlen(code);
-	for (const char *p = list; p && (p = strstr(p, code)); p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
-			return 1;
-	return 0;
-}
-
-/* "CODE, CODE" of the errors in rec's problems from index from on, each once. */
-static char *error_codes(const json_t *rec, size_t from)
-{
-	json_t *list = json_object_get(rec, "problems");
-	char *s = NULL;
-	for (size_t i = from; i < json_array_size(list); i++) {
-		json_t *p = json_array_get(list, i);
-		const char *sev = go_str(p, "severity"), *code = go_str(p, "code");
-		if (!sev || strcmp(sev, "error") || !code || listed(s, code))
-			continue;
-		char *t = s ? go_xasprintf("%s, %s", s, code) : go_xstrdup(code);
-		free(s);
-		s = t;
-	}
-	return s ? s : go_xstrdup("error");
-}
-
 static struct item *new_item(struct run *r)
 {
 	if (r->n == r->cap) {
@@ -189,6 +171,14 @@ static void refuse(struct run *r, struct item *it, char *reason)
 	free(it->reason);
 	it->reason = reason;
 	r->refused++;
+}
+
+/* Refuse rec with a problem code and the same text as reason (issue 17). */
+static void refuse_problem(struct run *r, struct item *it, json_t *rec, const char *code,
+			   const char *field, char *msg)
+{
+	go_problem(rec, TOOL, GO_ERROR, code, field, "%s", msg);
+	refuse(r, it, msg);
 }
 
 /* Prepare an accepted record; a store refusal or git error refuses it. */
@@ -219,33 +209,45 @@ static int take(struct run *r, go_reader *rd, json_t *rec)
 {
 	struct item *it = new_item(r);
 	json_object_del(rec, "publish");
+	if (r->summary && json_is_object(rec))
+		it->who = json_pack("{s:O?,s:O?,s:O?}", "id", json_object_get(rec, "id"),
+				    "title", json_object_get(rec, "title"),
+				    "at", json_object_get(rec, "at"));
 	if (r->failed)
 		return spool(r, it, rd, rec);
 	if (go_is_invalid(rec)) {
-		refuse(r, it, go_xstrdup("invalid line"));
+		refuse(r, it, go_xstrdup("无效行（invalid-json），不是记录，未发布"));
 		return spool(r, it, rd, rec);
 	}
 	go_normalise(rec);
 	go_problems_clear(rec, TOOL);
+	/* go-publish re-runs their checks knowing more (the store, the whole
+	 * batch): its results replace theirs (issue 17) */
+	go_problems_clear(rec, "go-check-reason");
+	go_problems_clear(rec, "go-link-interp");
+	if (go_is_interpretation(rec))
+		it->link = json_pack("{s:O?,s:O?}", "id", json_object_get(rec, "id"),
+				     "interprets", json_object_get(rec, "interprets"));
 	it->path = go_store_doc_dir(go_str(rec, "id"), go_str(rec, "date"));
 	if (go_has_error(rec)) {
-		char *codes = error_codes(rec, 0);
-		refuse(r, it, go_xasprintf("carries an error: %s", codes));
+		char *codes = go_error_codes(rec, 0);
+		refuse_problem(r, it, rec, "carries-error", "problems", go_xasprintf(
+			"记录带有其他工具报告的错误（%s，见 problems），未发布；改正后再发布", codes));
 		free(codes);
 		return spool(r, it, rd, rec);
 	}
 	size_t before = json_array_size(json_object_get(rec, "problems"));
 	if (go_check_record(rec, &r->check) > 0) {
-		char *codes = error_codes(rec, before);
+		char *codes = go_error_codes(rec, before);
 		keep_errors(rec, before);
-		refuse(r, it, go_xasprintf("fails the checks: %s", codes));
+		refuse(r, it, go_xasprintf("未通过检查：%s", codes));
 		free(codes);
 		return spool(r, it, rd, rec);
 	}
 	keep_errors(rec, before);
 	/* before rule 7, which must know an interpretation will not be published */
 	if (go_check_confirmed(rec, TOOL, r->accepted_by) < 0) {
-		refuse(r, it, go_xstrdup("fails the checks: unconfirmed-attribute"));
+		refuse(r, it, go_xstrdup("未通过检查：unconfirmed-attribute"));
 		return spool(r, it, rd, rec);
 	}
 	const char *kind = go_str(rec, "kind");
@@ -268,6 +270,43 @@ static json_t *add_stored(struct run *r, go_interp *x, git_tree *root, const cha
 		return NULL;
 	go_interp_add_stored(x, rec);
 	return rec;
+}
+
+/* A policy refused for want of an interpretation, when the batch had one that
+ * was refused: say which, and why (issue 17). One pass to index the refused
+ * interpretations by the policy they name, one over the policies. */
+static void name_refused_interpretations(struct run *r)
+{
+	json_t *by_policy = json_object();
+	for (size_t k = 0; k < r->n; k++) {
+		const char *target = go_str(r->item[k].link, "interprets");
+		if (!r->item[k].reason || !target)
+			continue;
+		json_t *list = json_object_get(by_policy, target);
+		if (!list)
+			json_object_set_new(by_policy, target, list = json_array());
+		json_array_append_new(list, json_integer((json_int_t)k));
+	}
+	for (size_t i = 0; json_object_size(by_policy) && i < r->n; i++) {
+		struct item *p = &r->item[i];
+		const char *pid = p->held && !p->link ? go_str(p->held, "id") : NULL;
+		json_t *list = pid ? json_object_get(by_policy, pid) : NULL;
+		if (!list || !p->reason || !strstr(p->reason, "missing-interpretation"))
+			continue;
+		size_t j;
+		json_t *v;
+		json_array_foreach(list, j, v) {
+			const struct item *q = &r->item[json_integer_value(v)];
+			const char *qid = go_str(q->link, "id");
+			go_problem(p->held, TOOL, GO_ERROR, "interpretation-refused", "interpretations",
+				   "本批次中的解读 %s 未发布（%s），政策须与解读同步发布（谁起草、谁解读）。",
+				   qid ? qid : "（无索引号）", q->reason);
+		}
+		char *t = go_xasprintf("%s, interpretation-refused", p->reason);
+		free(p->reason);
+		p->reason = t;
+	}
+	json_decref(by_policy);
 }
 
 /*
@@ -328,6 +367,9 @@ static int rule7(struct run *r)
 	free(ref);
 	if (err < 0 && err != GIT_ENOTFOUND)
 		return -1;
+	/* a record refused when prepared (its attachment, its id) can leave a
+	 * policy without its interpretation: then the rounds run again */
+again:
 	for (int more = 1; more;) {
 		more = 0;
 		go_interp *x = go_interp_new(&r->interp);
@@ -360,28 +402,45 @@ static int rule7(struct run *r)
 			json_t *work = json_deep_copy(it->orig);
 			size_t before = json_array_size(json_object_get(work, "problems"));
 			if (go_interp_apply(x, num[i], work) > 0) {
-				char *codes = error_codes(work, before);
-				refuse(r, it, go_xasprintf("fails the checks: %s", codes));
+				char *codes = go_error_codes(work, before);
+				go_batch_drop(r->batch, it->doc);
+				refuse(r, it, go_xasprintf("未通过检查：%s", codes));
 				free(codes);
 				more = 1;
 			}
 			keep_errors(work, before);
+			if (it->doc >= 0) { /* prepared, and still accepted: as prepared */
+				json_decref(work);
+				continue;
+			}
 			json_decref(it->held);
 			it->held = work;
 		}
 		free(num);
 		go_interp_free(x);
 	}
-	git_tree_free(root);
+	/* the stored and batch policies the accepted records link to (issue 19),
+	 * laid into the batch's policies before they are prepared */
 	json_t *links = both_ways(r);
+	int refused = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		struct item *it = &r->item[i];
-		if (it->held && !it->reason && prepare(r, it, it->held) < 0) {
-			store_failed(r);
-			json_decref(links);
-			return -1;
+		if (it->held && !it->reason && it->doc < 0) {
+			if (prepare(r, it, it->held) < 0) {
+				git_tree_free(root);
+				json_decref(links);
+				store_failed(r);
+				return -1;
+			}
+			refused |= it->doc < 0;
 		}
 	}
+	if (refused) {
+		json_decref(links);
+		goto again;
+	}
+	name_refused_interpretations(r);
+	git_tree_free(root);
 	/* the stored policies the batch links to: their lists in the same commit */
 	const char *target;
 	json_t *adds;
@@ -483,6 +542,7 @@ static int echo(struct run *r, struct item *it, const char *failed, char **line,
 	}
 	if (it->doc >= 0 && !failed)
 		status = go_batch_status(r->batch, it->doc, commit) ? "published" : "unchanged";
+	it->status = status;
 	json_t *p = json_pack("{s:s,s:o,s:o,s:o}", "status", status,
 			      "commit", *commit ? json_string(commit) : json_null(),
 			      "path", it->path ? json_string(it->path) : json_null(),
@@ -536,6 +596,26 @@ static int echo(struct run *r, struct item *it, const char *failed, char **line,
 	return err ? -1 : 0;
 }
 
+/* The Chinese report for people that ends a run (--summary, or a tty). */
+static void summary(const struct run *r, const char *failed)
+{
+	unsigned long n[4] = {0};
+	static const char *const names[] = {"published", "unchanged", "refused", "failed"};
+	for (size_t i = 0; i < r->n; i++)
+		for (int k = 0; k < 4; k++)
+			n[k] += r->item[i].status && !strcmp(r->item[i].status, names[k]);
+	fprintf(stderr, "%s：共 %zu 条，发布 %lu 条，未变 %lu 条，拒绝 %lu 条", go_prog(), r->n,
+		n[0], n[1], n[2]);
+	if (n[3])
+		fprintf(stderr, "，失败 %lu 条（%s）", n[3], failed);
+	fputs("\n", stderr);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct item *it = &r->item[i];
+		if (it->status && !strcmp(it->status, "refused"))
+			go_summary_record(it->who, it->reason ? it->reason : "拒绝");
+	}
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -552,6 +632,7 @@ int main(int argc, char **argv)
 		{"withdraw", required_argument, NULL, 'W'},
 		{"reason", required_argument, NULL, 'R'},
 		{"purge", required_argument, NULL, 'P'},
+		{"summary", no_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -559,7 +640,7 @@ int main(int argc, char **argv)
 	const char *repo = getenv("GO_STORE"), *branch = "main", *msg = NULL;
 	const char *author = NULL, *push = NULL, *today = NULL, *accepted_by = NULL;
 	const char *withdraw_id = NULL, *withdraw_why = NULL, *purge_id = NULL;
-	int init = 0, dry_run = 0, c;
+	int init = 0, dry_run = 0, c, want_summary = 0;
 	long grace = 0;
 	while ((c = getopt_long(argc, argv, "hm:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -576,6 +657,7 @@ int main(int argc, char **argv)
 		case 'W': withdraw_id = optarg; break;
 		case 'R': withdraw_why = optarg; break;
 		case 'P': purge_id = optarg; break;
+		case 'S': want_summary = 1; break;
 		case 'h': go_help(usage);
 		case 'V': go_version();
 		default: go_usage_error(usage, "unknown option");
@@ -641,6 +723,7 @@ int main(int argc, char **argv)
 	go_reader_init(&rd, argc, argv, 0);
 	r.branch = branch;
 	r.accepted_by = accepted_by;
+	r.summary = go_summary_wanted(want_summary);
 	r.pushed = push && !dry_run ? 0 : -1;
 	r.check = (go_check_opts){.tool = TOOL, .today = go_today_arg(today)};
 	r.interp = (go_interp_opts){.tool = TOOL, .today = r.check.today,
@@ -725,6 +808,8 @@ int main(int argc, char **argv)
 			goto out;
 		}
 	}
+	if (r.summary)
+		summary(&r, failed);
 	if (r.refused && status == GO_OK)
 		status = GO_FINDINGS;
 	if (rd.io_error)
@@ -735,6 +820,8 @@ out:
 		free(r.item[i].path);
 		json_decref(r.item[i].held);
 		json_decref(r.item[i].orig);
+		json_decref(r.item[i].who);
+		json_decref(r.item[i].link);
 	}
 	free(r.item);
 	free(line);

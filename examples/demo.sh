@@ -39,7 +39,10 @@ stage go-link-interp go-link-interp --today "$today" "$out/go-check-reason.jsonl
 # each rule-set proactive record as unconfirmed-attribute.
 stage go-publish go-publish --init --repo "$store" --today "$today" \
 	--author '市司法局政务公开办 <gongkai@sfj.example.gov.cn>' \
-	--accept-classified '政务公开办 王某' "$out/go-link-interp.jsonl"
+	--accept-classified '政务公开办 王某' --summary "$out/go-link-interp.jsonl"
+echo
+echo "== go-publish's summary for the office (--summary; the default on a terminal)"
+cat "$out/go-publish.err"
 
 echo
 echo "== each document: attribute (who set it), problems, what go-publish did"

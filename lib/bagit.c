@@ -636,7 +636,7 @@ static void parse_bagit(go_bag_check *c, const char *t, int too_long)
 	}
 	snprintf(c->version, sizeof c->version, "%s", ver);
 	if (strcmp(ver, "1.0") != 0 && strcmp(ver, "0.97") != 0 && strcmp(ver, "0.96") != 0)
-		finding(c, 0, "unsupported-version", name, "BagIt-Version %s (1.0 and 0.97 are read)",
+		finding(c, 0, "unsupported-version", name, "BagIt-Version %s (1.0, 0.97 and 0.96 are read)",
 			ver);
 	snprintf(c->encoding, sizeof c->encoding, "%s", enc);
 	c->enc_utf8 = strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0;

@@ -132,8 +132,9 @@ static void rule2_reason(json_t *rec, const go_check_opts *o, const char *attr)
 			if (strlen(list) + 64 < sizeof list) {
 				size_t len = strlen(list);
 				char *shown = go_pii_masked(c ? c : "(非字符串)", c ? strlen(c) : 15, 1, NULL);
-				snprintf(list + len, sizeof list - len, "%s“%.40s”",
-					 len ? "、" : "", shown);
+				/* 40 bytes at most, never half a character */
+				snprintf(list + len, sizeof list - len, "%s“%.*s”",
+					 len ? "、" : "", (int)go_utf8_prefix(shown, 40), shown);
 				free(shown);
 			}
 		}
@@ -290,8 +291,7 @@ static void pii_text(json_t *rec, const go_check_opts *o, const char *field,
 				"主动公开的%s中含有%s（%s），如非对外公布的办公电话，公开前须删除或作区分处理（《政府信息公开条例》第十五条）。",
 				what, go_pii_name(hit.kind), masked);
 		else
-			PROBLEM(GO_ERROR, "pii-in-proactive", field,
-				"主动公开的%s中含有个人信息（%s %s），公开前须删除或作区分处理（《政府信息公开条例》第十五条）。",
+			PROBLEM(GO_ERROR, "pii-in-proactive", field, GO_PII_MESSAGE,
 				what, go_pii_name(hit.kind), masked);
 	}
 	if (more)
@@ -466,6 +466,7 @@ int go_check_record(json_t *rec, const go_check_opts *o)
 	rule9_pii(rec, o, attr);
 	go_check_validity(rec, o);
 	go_check_response(rec, o);
+	go_check_office(rec, o);
 	return (int)(go_error_count(rec) - before);
 }
 
@@ -500,4 +501,113 @@ int go_check_confirmed(json_t *rec, const char *tool, const char *accepted_by)
 			   shown);
 	free(shown);
 	return -1;
+}
+
+/*
+ * Scraped pinyin ("進(jìn)"): a CJK character (a 3-byte sequence E3-E9), then a
+ * half- or full-width parenthesis around lower-case Latin letters, one at least
+ * with a tone mark (U+00E0-U+01DC). 1 and the annotation's bytes, else 0.
+ * (match.c skips such annotations when matching; this only finds them, and
+ * stays out of the OpenCC-linked matcher.)
+ */
+static int find_pinyin(const char *text, size_t *off, size_t *len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	for (size_t i = 0; s[i]; i++) {
+		if (s[i] < 0xE3 || s[i] > 0xE9 || !s[i + 1] || !s[i + 2])
+			continue;
+		size_t c = i + 3, k;
+		k = s[c] == '(' ? c + 1 :
+		    s[c] == 0xEF && s[c + 1] == 0xBC && s[c + 2] == 0x88 ? c + 3 : 0;
+		if (!k)
+			continue;
+		int letters = 0, tone = 0;
+		for (;;) {
+			if (s[k] >= 'a' && s[k] <= 'z')
+				k++, letters++;
+			else if (s[k] >= 0xC3 && s[k] <= 0xC7 && s[k + 1] >= 0x80 && s[k + 1] <= 0xBF)
+				k += 2, letters++, tone = 1;
+			else
+				break;
+		}
+		size_t close = s[k] == ')' ? 1 :
+			       s[k] == 0xEF && s[k + 1] == 0xBC && s[k + 2] == 0x89 ? 3 : 0;
+		if (close && tone && letters <= 6) {
+			*off = c;
+			*len = k + close - c;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Issue 17: the checks the office expects next to the rules. Dates in order
+ * (date not after today, published and validity_date not before date),
+ * published only on what is published, no scraped pinyin in a public title,
+ * and a consultation counted from the day the public could see it.
+ */
+void go_check_office(json_t *rec, const go_check_opts *o)
+{
+	const char *attr = go_norm_attribute(go_str(rec, "attribute"));
+	const char *kind = go_str(rec, "kind");
+	int date, published = -1, validity, start, end;
+	char d1[11], d2[11];
+	int has_date = go_parse_date(go_str(rec, "date"), &date) == 0;
+	int has_published = go_parse_day(go_str(rec, "published"), &published) == 0;
+
+	if (has_date && date > o->today) {
+		go_format_date(o->today, d1);
+		PROBLEM(GO_ERROR, "future-date", "date",
+			"成文日期（date）%s 晚于今天（%s）：日期有误，或文件尚未形成。",
+			go_str(rec, "date"), d1);
+	}
+	if (has_date && has_published && published < date) {
+		go_format_date(date, d1);
+		go_format_date(published, d2);
+		PROBLEM(GO_ERROR, "published-before-date", "published",
+			"发布日期（published）%s 早于成文日期（date）%s。", d2, d1);
+	}
+	if (has_date && go_parse_date(go_str(rec, "validity_date"), &validity) == 0 &&
+	    validity < date) {
+		go_format_date(date, d1);
+		go_format_date(validity, d2);
+		PROBLEM(GO_ERROR, "validity-before-date", "validity_date",
+			"效力变更日期（validity_date）%s 早于成文日期（date）%s。", d2, d1);
+	}
+	if (attr && !strcmp(attr, "on-request") && json_object_get(rec, "published"))
+		PROBLEM(GO_WARNING, "published-on-request", "published",
+			"依申请公开的信息不主动发布，不应有发布日期（published）；"
+			"答复申请人的日期记在申请的答复中。");
+	const char *title = go_str(rec, "title");
+	size_t off, len;
+	if (attr && !strcmp(attr, "proactive") && title &&
+	    find_pinyin(title, &off, &len))
+		PROBLEM(GO_WARNING, "pinyin-in-title", "title",
+			"主动公开的标题（title）中留有抓取时带入的拼音注音“%.*s”，公开前请删去。",
+			(int)len, title + off);
+	/* the public's real window opens the day the draft is published */
+	json_t *c = json_object_get(rec, "consultation");
+	if (!kind || strcmp(kind, "decision-draft") || !attr || !strcmp(attr, "withheld") ||
+	    go_parse_date(go_str(c, "start"), &start) || go_parse_date(go_str(c, "end"), &end))
+		return;
+	if (!has_published)
+		published = o->today;
+	if (published <= start)
+		return;
+	go_format_date(published, d1);
+	go_format_date(start, d2);
+	if (published > end)
+		PROBLEM(GO_ERROR, "consultation-published-late", "published",
+			"征求意见稿%s %s 才发布，已过征求意见截止日（consultation.end）：公众没有提出意见的机会。",
+			has_published ? "于" : "今天", d1);
+	else if (end - published < 30)
+		PROBLEM(GO_ERROR, "consultation-published-late", "published",
+			"征求意见稿%s %s 才发布，晚于征求意见开始日 %s：公众实际只有 %d 日提出意见，"
+			"少于 30 日（《重大行政决策程序暂行条例》第十五条）。",
+			has_published ? "于" : "今天", d1, d2, end - published);
+	else
+		PROBLEM(GO_WARNING, "consultation-published-late", "published",
+			"征求意见稿%s %s 才发布，晚于征求意见开始日 %s：征求意见期应从公开之日起算。",
+			has_published ? "于" : "今天", d1, d2);
 }

@@ -1043,4 +1043,40 @@ int go_store_purge(go_store *s, const char *branch, const char *public_branch, c
 		   const char *reason, const struct git_signature *sig, int today,
 		   json_t **audit, char **err);
 
+/* ---- summary.c: what a run did, for people (issue 17) -------------------- */
+
+/* Is a summary wanted: --summary given, or stderr a terminal. */
+int go_summary_wanted(int flag);
+/* "CODE, CODE" of the errors in rec's problems from index from on, each once;
+ * "error" when there is none. Malloc'd. */
+char *go_error_codes(const json_t *rec, size_t from);
+/* The longest prefix of s, at most max bytes, that cuts no UTF-8 character. */
+size_t go_utf8_prefix(const char *s, size_t max);
+/* One line on stderr: "PROG：ID《TITLE》：WHAT", the title shortened and its
+ * personal numbers masked. */
+void go_summary_record(const json_t *rec, const char *what);
+/* go-check-reason, go-link-interp: the line of a record with errors (its error
+ * codes); nothing for a clean one. 1 when a line was printed. */
+int go_summary_errors(const json_t *rec);
+/* The closing line of a filter: "PROG：共 N 条记录，其中 E 条有错误". */
+void go_summary_filter_end(unsigned long records, unsigned long with_errors);
+
+/* The checks the office expects next to SPEC §4's (check.c): future-date,
+ * published-before-date, validity-before-date, published-on-request,
+ * pinyin-in-title, consultation-published-late. */
+void go_check_office(json_t *rec, const go_check_opts *o);
+
+/* Leave prepared document n out of the commit (publish.c): go-publish, when
+ * rule 7 refuses it after it was prepared (its interpretation was refused). */
+void go_batch_drop(go_batch *b, long n);
+
+/* The message of a pii-in-proactive error, the same in every tool (issue 17):
+ * the field ("标题（title）"), the kind of number, its masked form. */
+#define GO_PII_MESSAGE "主动公开的%s中含有个人信息（%s %s），公开前须删除或作区分处理" \
+	"（《政府信息公开条例》第十五条）。"
+
+/* The Chinese name of an attribute code (主动公开, 依申请公开, 不予公开), else
+ * NULL (vocab.c): messages name attributes so (issue 17). */
+const char *go_attribute_name(const char *code);
+
 #endif

@@ -348,7 +348,8 @@ static char *read_attachments(go_batch *b, json_t *rec, struct file **files, siz
 	if (!list)
 		return NULL;
 	if (!json_is_array(list))
-		return go_xstrdup("attachments is not an array");
+		return refusal(rec, "attachment-unusable", "attachments", go_xstrdup(
+			"附件（attachments）须为数组，未发布"));
 	*files = go_xcalloc(json_array_size(list) + 1, sizeof **files);
 	json_array_foreach(list, i, a) {
 		const char *path = go_str(a, "path"), *name = go_str(a, "name");
@@ -359,10 +360,12 @@ static char *read_attachments(go_batch *b, json_t *rec, struct file **files, siz
 		if (!name || !*name || strchr(name, '/') || !strcmp(name, ".") ||
 		    !strcmp(name, "..") || !strcasecmp(name, ".git") ||
 		    strlen(name) != strcspn(name, "\\"))
-			return go_xasprintf("attachment %zu: no usable file name", i + 1);
+			return refusal(rec, "attachment-unusable", "attachments", go_xasprintf(
+				"附件第 %zu 项：没有可用的文件名（name 或 path；不得含 / 或 \\，不得为 . .. .git）", i + 1));
 		for (size_t k = 0; k < i; k++)
 			if (!strcmp((*files)[k].name, name))
-				return go_xasprintf("attachment %s: named twice", name);
+				return refusal(rec, "attachment-unusable", "attachments", go_xasprintf(
+					"附件 %s：同名附件出现两次", name));
 		f->name = name;
 		*nfiles = i + 1;
 		if (blob && repo_path) {
@@ -372,9 +375,9 @@ static char *read_attachments(go_batch *b, json_t *rec, struct file **files, siz
 			if (!r || git_oid_fromstr(&oid, blob) < 0 ||
 			    git_blob_lookup(&bl, r, &oid) < 0) {
 				const git_error *e = git_error_last();
-				return go_xasprintf("attachment %s: cannot read blob %s in %s: %s",
-						    name, blob, repo_path,
-						    e && e->message ? e->message : "not found");
+				return refusal(rec, "attachment-unreadable", "attachments", go_xasprintf(
+					"附件 %s：无法读取库 %s 中的 blob %s：%s", name, repo_path, blob,
+					e && e->message ? e->message : "not found"));
 			}
 			if (git_blob_rawsize(bl) > GO_MAX_ATTACHMENT) {
 				git_blob_free(bl);
@@ -386,12 +389,13 @@ static char *read_attachments(go_batch *b, json_t *rec, struct file **files, siz
 			memcpy(f->data, git_blob_rawcontent(bl), f->len);
 			git_blob_free(bl);
 		} else if (!path) {
-			return go_xasprintf("attachment %s: no path", name);
+			return refusal(rec, "attachment-unusable", "attachments", go_xasprintf(
+				"附件 %s：没有 path（也没有 blob 与 store.repo）", name));
 		} else {
 			int r = go_read_file(path, GO_MAX_ATTACHMENT, &f->data, &f->len);
 			if (r < 0)
-				return go_xasprintf("attachment %s: cannot read %s: %s", name, path,
-						    strerror(errno));
+				return refusal(rec, "attachment-unreadable", "attachments", go_xasprintf(
+					"附件 %s：无法读取 %s：%s", name, path, strerror(errno)));
 			if (r == 1)
 				return refusal(rec, "attachment-not-file", "attachments", go_xasprintf(
 					"附件 %s：%s 不是普通文件（管道、设备或目录），不读取", name, path));
@@ -615,7 +619,8 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 		goto out;
 	dir = go_store_doc_dir(id, date);
 	if (!dir || !attr || go_parse_date(date, &day) < 0) {
-		*reason = go_xstrdup("no valid id, date or attribute for a store path");
+		*reason = refusal(rec, "no-store-path", "id", go_xstrdup(
+			"没有有效的 id、date 或 attribute，无法确定库中的路径，未发布"));
 		goto out;
 	}
 	int withheld = !strcmp(attr, "withheld");
@@ -625,25 +630,31 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 	if (seen) {
 		const char *other = b->doc[json_integer_value(seen)].id;
 		*reason = strcmp(other, id) ?
-			go_xasprintf("id differs only in letter case from %s, earlier in this batch", other) :
-			go_xstrdup("id appears twice in this batch");
+			refusal(rec, "case-twin", "id", go_xasprintf(
+				"编号与本批次前面的 %s 仅大小写不同（在不区分大小写的文件系统上检出时"
+				"会互相覆盖），未发布", other)) :
+			refusal(rec, "duplicate-id", "id", go_xstrdup(
+				"编号在本批次中出现两次：只发布第一条，这一条未发布"));
 		goto out;
 	}
 	if ((twin = case_twin(b, name))) {
-		*reason = go_xasprintf("id differs only in letter case from %s in the store", twin);
+		*reason = refusal(rec, "case-twin", "id", go_xasprintf(
+			"编号与库中的 %s 仅大小写不同（在不区分大小写的文件系统上检出时会互相覆盖），"
+			"未发布", twin));
 		goto out;
 	}
 	/* a rule's proactive suggestion is published only once confirmed */
 	int confirm = go_check_confirmed(rec, go_prog(), b->o.accepted_by);
 	if (confirm < 0) {
-		*reason = go_xstrdup("fails the checks: unconfirmed-attribute");
+		*reason = go_xstrdup("未通过检查：unconfirmed-attribute");
 		goto out;
 	}
 	b->accepted += (size_t)confirm;
 	if ((*reason = stale(b, rec, name, attr)) || (*reason = undoes(b, rec)))
 		goto out;
 	keep_links(b, rec);
-	if (!withheld && !json_object_get(rec, "published")) {
+	/* published only on what is published: not on on-request records (issue 17) */
+	if (!strcmp(attr, "proactive") && !json_object_get(rec, "published")) {
 		json_t *p = stored_published(b, id);
 		if (!p) {
 			char today[11];
@@ -1377,6 +1388,12 @@ int go_batch_commit(go_batch *b, const struct git_signature *sig)
 out:
 	free(sorted);
 	return err;
+}
+
+void go_batch_drop(go_batch *b, long n)
+{
+	if (n >= 0 && (size_t)n < b->n && !b->doc[n].refused)
+		refuse_late(&b->doc[n], "dropped", go_xstrdup("dropped by the caller"));
 }
 
 const char *go_batch_refused(const go_batch *b, long n, const char **code)

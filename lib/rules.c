@@ -826,10 +826,13 @@ int go_rules_apply(go_rules *rs, json_t *rec, const go_classify_opts *o)
 
 	int errors = 0;
 	if (disagrees) {
-		char *shown = go_pii_masked(kept, strlen(kept), 1, NULL);
+		/* attributes by their Chinese names (issue 17) */
+		const char *kept_name = go_attribute_name(go_norm_attribute(kept));
+		const char *rule_name = go_attribute_name(disagrees->attribute);
+		char *shown = kept_name ? go_xstrdup(kept_name) : go_pii_masked(kept, strlen(kept), 1, NULL);
 		go_problem(rec, o->tool, GO_WARNING, "rule-disagrees", "attribute",
-			   "规则 %s 建议公开属性为 %s，与记录已有的 %s 不一致；未作修改，请核对",
-			   disagrees->where, disagrees->attribute, shown);
+			   "规则 %s 建议公开属性为“%s”，与记录已有的“%s”不一致；未作修改，请核对",
+			   disagrees->where, rule_name ? rule_name : disagrees->attribute, shown);
 		free(shown);
 	}
 	const char *final = go_str(rec, "attribute");
@@ -837,9 +840,10 @@ int go_rules_apply(go_rules *rs, json_t *rec, const go_classify_opts *o)
 		char masked[32];
 		const char *field = rs->pii_field ? "body" : "title";
 		go_pii_mask(go_str(rec, field), &rs->pii_hit, masked);
-		go_problem(rec, o->tool, GO_ERROR, "pii-in-proactive", field,
-			   "主动公开的记录%s含有%s %s，公开前须删除或隐去",
-			   rs->pii_field ? "正文" : "标题", go_pii_name(rs->pii_hit.kind), masked);
+		/* the same text as go-check-reason's (issue 17) */
+		go_problem(rec, o->tool, GO_ERROR, "pii-in-proactive", field, GO_PII_MESSAGE,
+			   rs->pii_field ? "正文（body）" : "标题（title）",
+			   go_pii_name(rs->pii_hit.kind), masked);
 		errors++;
 	}
 	return errors;

@@ -159,3 +159,11 @@ const char *go_str(const json_t *rec, const char *key)
 {
 	return json_string_value(json_object_get(rec, key));
 }
+
+const char *go_attribute_name(const char *code)
+{
+	for (const struct word *w = attributes; code && w->code; w++)
+		if (strcmp(w->code, code) == 0)
+			return w->synonyms[0];
+	return NULL;
+}

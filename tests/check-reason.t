@@ -6,7 +6,7 @@
 
 run go-check-reason --help
 is "$status" 0 "--help exits 0"
-like "$(head -n 1 "$T/out")" '^usage: go-check-reason \[--today YYYY-MM-DD\] \[--mask\] \[FILE\.\.\.\]$' "--help prints usage on stdout"
+like "$(head -n 1 "$T/out")" '^usage: go-check-reason \[--today YYYY-MM-DD\] \[--mask\] \[--summary\] \[FILE\.\.\.\]$' "--help prints usage on stdout"
 is "$(cat "$T/err")" "" "--help prints nothing on stderr"
 
 run go-check-reason --version

@@ -21,7 +21,7 @@ is "$(jq -r .attribute "$T/classified.jsonl" | tr '\n' ' ')" "proactive withheld
 pub "$T/classified.jsonl"
 is "$status" 1 "rule-set proactive attributes, unconfirmed: exit 1"
 is "$(field 1 status) $(field 3 status)" "refused refused" "both proactive suggestions are refused"
-is "$(field 1 reason)" "fails the checks: unconfirmed-attribute" "the reason names the code"
+is "$(field 1 reason)" "未通过检查：unconfirmed-attribute" "the reason names the code"
 is "$(sed -n 1p "$T/out" | jq -r '.problems[] | select(.code == "unconfirmed-attribute") | .severity + " " + .field')" "error attribute" \
 	"the record carries an unconfirmed-attribute error"
 like "$(sed -n 1p "$T/out" | jq -r '.problems[] | select(.code == "unconfirmed-attribute") | .message')" 'default:[0-9]+.*attribute_confirmed.*--accept-classified' \
@@ -43,7 +43,7 @@ is "$(git -C "$S" log -1 --format=%B main | grep -c '^Classified-by:')" 0 "no tr
 for c in '{}' '{"by":"无","date":"2026-03-09"}' '{"by":"王某","date":"2026-02-30"}' '"yes"'; do
 	jq -c "select(.id == \"SFJ-2026-103\") + {\"attribute_confirmed\": $c}" "$T/classified.jsonl" >"$T/bad.jsonl"
 	pub "$T/bad.jsonl"
-	is "$(field 1 status) $(field 1 reason)" "refused fails the checks: unconfirmed-attribute" "attribute_confirmed $c is no confirmation"
+	is "$(field 1 status) $(field 1 reason)" "refused 未通过检查：unconfirmed-attribute" "attribute_confirmed $c is no confirmation"
 done
 
 # --accept-classified NAME: published, and the commit says who accepted.
@@ -69,8 +69,8 @@ cat >"$T/policy.jsonl" <<'DOCS'
 DOCS
 go-classify "$T/policy.jsonl" 2>/dev/null >"$T/policy-c.jsonl"
 pub "$T/policy-c.jsonl"
-is "$(field 2 status) $(field 2 reason)" "refused fails the checks: unconfirmed-attribute" "the rule-classified interpretation is refused"
-is "$(field 1 status) $(field 1 reason)" "refused fails the checks: missing-interpretation" "and so is its policy, which may not go out alone"
+is "$(field 2 status) $(field 2 reason)" "refused 未通过检查：unconfirmed-attribute" "the rule-classified interpretation is refused"
+is "$(field 1 status) $(field 1 reason)" "refused 未通过检查：missing-interpretation, interpretation-refused" "and so is its policy, which may not go out alone"
 pub --accept-classified '李四' "$T/policy-c.jsonl"
 is "$(field 1 status) $(field 2 status)" "published published" "accepted, both are published"
 

@@ -46,7 +46,7 @@ is "$(cat "$T/st")" 1 "a batch with an invalid line: exit 1"
 is "$(wc -l <"$T/out")" 5 "one output line per input line"
 is "$(jq -r .publish.status "$T/out" | tr '\n' ' ')" \
 	"published published published published refused " "statuses"
-is "$(field 5 reason)" "invalid line" "the invalid line is refused"
+is "$(field 5 reason)" "无效行（invalid-json），不是记录，未发布" "the invalid line is refused"
 is "$(sed -n 1p "$T/out" | jq -c 'del(.publish)')" \
 	"$(echo "$P1" | jq -c '. + {published: "2026-03-10"}')" \
 	"the echo is the record, with published set to the day of publishing"
@@ -115,7 +115,7 @@ is "$(jq -r .publish.status "$T/out" | sort -u)" unchanged "go-publish's own out
 printf '%s\n' \
 	'{"id":"sfj-2026-001","title":"大小写","office":"办公室","kind":"notice","date":"2026-03-05","attribute":"proactive","category":"execution"}' \
 	'{"id":"SFJ-2026-010","title":"无类别","office":"办公室","kind":"notice","date":"2026-03-05","attribute":"proactive"}' \
-	'{"id":"SFJ-2026-011","title":"已有错误","office":"办公室","kind":"notice","date":"2026-03-05","attribute":"proactive","category":"execution","problems":[{"code":"x","severity":"error","tool":"go-check-reason"}]}' \
+	'{"id":"SFJ-2026-011","title":"已有错误","office":"办公室","kind":"notice","date":"2026-03-05","attribute":"proactive","category":"execution","problems":[{"code":"x","severity":"error","tool":"go-classify"}]}' \
 	'{"id":"SFJ-2026-012","title":"缺附件","office":"办公室","kind":"notice","date":"2026-03-05","attribute":"proactive","category":"execution","attachments":[{"name":"x.pdf","path":"/nonexistent/x.pdf"}]}' \
 	'{"id":"SFJ-2026-013","title":"含身份证 11010519491231002X","office":"办公室","kind":"notice","date":"2026-03-05","attribute":"proactive","category":"execution","body":"PII-MARKER"}' \
 	>"$T/bad.jsonl"
@@ -123,10 +123,10 @@ before=$(G rev-parse main public)
 pub "$T/bad.jsonl"
 is "$status" 1 "refused records: exit 1"
 is "$(jq -r .publish.status "$T/out" | sort -u)" refused "  every one is refused"
-like "$(field 1 reason)" 'letter case.*SFJ-2026-001' "an id differing only in case from a stored one"
+like "$(field 1 reason)" 'SFJ-2026-001 仅大小写不同' "an id differing only in case from a stored one"
 like "$(field 2 reason)" 'missing-category' "a record failing a check of SPEC §4"
 like "$(sed -n 2p "$T/out" | jq -r '.problems[0].tool')" go-publish "  with the problem go-publish found"
-like "$(field 3 reason)" 'carries an error' "a record already carrying an error"
+like "$(field 3 reason)" '其他工具报告的错误（x' "a record already carrying an error"
 like "$(field 4 reason)" 'x.pdf.*/nonexistent/x.pdf' "a missing attachment"
 like "$(field 5 reason)" 'pii-in-proactive' "personal information in a proactive record"
 is "$(G rev-parse main public)" "$before" "  nothing is committed"
@@ -173,7 +173,7 @@ is "$(git -C "$T/other.git" show main:docs/2026/SFJ-2026-050/record.json | jq -c
 	'[null,[{"name":"plan.pdf","path":"files/plan.pdf"}]]' "  store and blob are not written into record.json"
 sed 's/"blob":"[0-9a-f]*"/"blob":"0000000000000000000000000000000000000001"/' "$T/blob.jsonl" >"$T/noblob.jsonl"
 run go-publish --repo "$T/other.git" --today 2026-03-10 "$T/noblob.jsonl"
-like "$(field 1 reason)" 'plan.pdf: cannot read blob' "a missing blob refuses the record"
+like "$(field 1 reason)" 'plan.pdf：无法读取库' "a missing blob refuses the record"
 go-cat --repo "$S" | go-publish --init --repo "$T/copy.git" >"$T/out"
 is "$(jq -r .publish.status "$T/out" | sort -u)" published "go-cat | go-publish into a new store publishes every record"
 is "$(git -C "$T/copy.git" rev-parse 'main^{tree}' 'public^{tree}')" "$(G rev-parse 'main^{tree}' 'public^{tree}')" \

@@ -6,3 +6,4 @@ complete -c go-link-interp -l investigation-days -x -d 'Working days an investig
 complete -c go-link-interp -l today -x -d 'Publishing day of unpublished records (YYYY-MM-DD)'
 complete -c go-link-interp -s h -l help -d 'Show help'
 complete -c go-link-interp -l version -d 'Show version'
+complete -c go-link-interp -l summary -d 'A Chinese line on stderr per record with errors'

@@ -15,3 +15,4 @@ complete -c go-publish -l purge -x -d "Remove a document's content from all hist
 complete -c go-publish -l reason -x -d 'Why it is withdrawn or purged'
 complete -c go-publish -s h -l help -d 'Show help'
 complete -c go-publish -l version -d 'Show version'
+complete -c go-publish -l summary -d 'End with a Chinese report on stderr'
