@@ -429,7 +429,7 @@ int go_check_validity(json_t *rec, const go_check_opts *o)
 			!strcmp(code, "abolished") ? "废止" : "失效");
 	if (has == 0 && go_parse_date(go_str(rec, "date"), &day) == 0 && vday < day)
 		PROBLEM(GO_ERROR, "validity-date-before-date", vkey,
-			"%s（%s）早于成文日期 date（%s）。", vkey, go_str(rec, vkey),
+			"效力变更日期（%s）%s 早于成文日期（date）%s。", vkey, go_str(rec, vkey),
 			go_str(rec, "date"));
 	static const char *const links[] = {"amends", "replaces"};
 	for (size_t i = 0; i < 2; i++) {
@@ -551,7 +551,7 @@ void go_check_office(json_t *rec, const go_check_opts *o)
 {
 	const char *attr = go_norm_attribute(go_str(rec, "attribute"));
 	const char *kind = go_str(rec, "kind");
-	int date, published = -1, validity, start, end;
+	int date, published = -1, start, end;
 	char d1[11], d2[11];
 	int has_date = go_parse_date(go_str(rec, "date"), &date) == 0;
 	int has_published = go_parse_day(go_str(rec, "published"), &published) == 0;
@@ -568,13 +568,7 @@ void go_check_office(json_t *rec, const go_check_opts *o)
 		PROBLEM(GO_ERROR, "published-before-date", "published",
 			"发布日期（published）%s 早于成文日期（date）%s。", d2, d1);
 	}
-	if (has_date && go_parse_date(go_str(rec, "validity_date"), &validity) == 0 &&
-	    validity < date) {
-		go_format_date(date, d1);
-		go_format_date(validity, d2);
-		PROBLEM(GO_ERROR, "validity-before-date", "validity_date",
-			"效力变更日期（validity_date）%s 早于成文日期（date）%s。", d2, d1);
-	}
+	/* validity_date before date: validity-date-before-date, go_check_validity's */
 	if (attr && !strcmp(attr, "on-request") && json_object_get(rec, "published"))
 		PROBLEM(GO_WARNING, "published-on-request", "published",
 			"依申请公开的信息不主动发布，不应有发布日期（published）；"

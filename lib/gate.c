@@ -94,10 +94,10 @@ char *go_gate_record_names(json_t *rec)
 	for (char *p = name; p && *p; p++)
 		if (*p == '/')
 			*p = '~'; /* as go_store_doc_name, which refuses .git itself */
+	/* the reason is the problem's message (issue 17) */
 	if (name && (why = go_name_problem(name))) {
-		go_problem(rec, go_prog(), GO_ERROR, "unsafe-name", "id",
-			   "id %s 作为文件夹名 %s 无法存入 git 或检出：%s", id, name, why);
-		reason = go_xasprintf("unsafe-name: folder %s: %s", name, why);
+		reason = go_xasprintf("id %s 作为文件夹名 %s 无法存入 git 或检出：%s", id, name, why);
+		go_problem(rec, go_prog(), GO_ERROR, "unsafe-name", "id", "%s", reason);
 	}
 	free(name);
 	size_t i;
@@ -110,9 +110,8 @@ char *go_gate_record_names(json_t *rec)
 			file = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 		if (!file || !(why = go_name_problem(file)))
 			continue;
-		go_problem(rec, go_prog(), GO_ERROR, "unsafe-name", "attachments",
-			   "附件 %zu（%s）的文件名无法存入 git 或检出：%s", i + 1, file, why);
-		reason = go_xasprintf("unsafe-name: attachment %zu (%s): %s", i + 1, file, why);
+		reason = go_xasprintf("附件 %zu（%s）的文件名无法存入 git 或检出：%s", i + 1, file, why);
+		go_problem(rec, go_prog(), GO_ERROR, "unsafe-name", "attachments", "%s", reason);
 	}
 	return reason;
 }

@@ -31,8 +31,8 @@ is "$(jq -r 'select(.publish.status == "published") | .id' "$T/out" | sort | tr 
 	"the other records are published"
 is "$(jq -r 'select(.publish.status == "refused") | .problems[0].code' "$T/out" | sort -u)" "unsafe-name" \
 	"every bad name is refused as unsafe-name"
-is "$(jq -r 'select(.publish.status == "refused") | .publish.reason' "$T/out" | grep -vc '^unsafe-name: ')" 0 \
-	"the reason starts with the code"
+is "$(jq -r 'select(.publish.status == "refused") | select(.publish.reason != .problems[0].message) | .id' "$T/out")" "" \
+	"the reason is the problem's message (issue 17)"
 like "$(jq -r 'select(.id == "CON") | .problems[0].message' "$T/out")" "Windows 保留的设备名" "CON: the message says why, in Chinese"
 like "$(jq -r 'select(.id == "git/1") | .problems[0].message' "$T/out")" "git~1.*短文件名" "git/1: its folder git~1 is a short name of .git"
 like "$(jq -r 'select(.attachments[0].name == "git~1") | .problems[0].message' "$T/out")" "附件 1（git~1）" \

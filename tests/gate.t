@@ -11,7 +11,7 @@
 S=$T/store.git
 W=$T/clerk
 Z=0000000000000000000000000000000000000000
-WH='{"id":"W-1","office":"政治处","kind":"notice","date":"2026-03-04","attribute":"withheld","category":"result","reason":"属于内部人事管理信息","basis":["ogi-16-internal"]}'
+WH='{"id":"W-1","office":"政治处","kind":"notice","date":"2026-03-02","attribute":"withheld","category":"result","reason":"属于内部人事管理信息","basis":["ogi-16-internal"]}'
 GOOD='{"id":"G-1","date":"2026-03-02","attribute":"proactive","category":"result","kind":"notice","office":"办公室","title":"关于某事的通知","published":"2026-03-03"}'
 REQ='{"id":"R-1","date":"2026-03-02","attribute":"on-request","category":"result","kind":"notice","office":"办公室","title":"依申请公开的文件","reason":"涉及第三方合法权益，须经征求意见后依申请提供","published":"2026-03-03"}'
 

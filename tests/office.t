@@ -76,7 +76,7 @@ is "$(jq -r 'select(.publish.status == "refused") | [.id, (.problems | map(selec
 "SFJ-2026-T10 duplicate-id@id
 sfj-2026-t10 case-twin@id
 sfj-2026-t01 case-twin@id
-SFJ-2026-T11 attachment-unusable@attachments
+SFJ-2026-T11 unsafe-name@attachments
 SFJ-2026-T12 attachment-unreadable@attachments
 SFJ-2026-T13 carries-error@problems" "  each a problem with a stable code and the field"
 is "$(jq -r 'select(.publish.status == "refused") | (.problems | map(select(.tool == "go-publish")) | .[0].message) == .publish.reason' "$T/out" | sort -u)" true \
@@ -155,7 +155,8 @@ done
 # ---- item 8: documentation that is true ------------------------------------------
 go-cat --help >"$T/cat-help"
 go-publish --help >"$T/pub-help"
-is "$(sed -n 3p "$T/cat-help")" "" "go-cat --help: usage, a blank line, then the description, as the others"
+is "$(awk 'NR > 1 && !/^ / { print "[" $0 "]"; exit }' "$T/cat-help")" "[]" \
+	"go-cat --help: usage, a blank line, then the description, as the others"
 is "$(grep -c '^  -h, --help          show this help$' "$T/cat-help" "$T/pub-help" | sed 's/.*://' | sort -u)" 1 \
 	"  -h, --help in the same column with the same words as go-publish's"
 is "$(grep -c '^      --version       show the version$' "$T/cat-help")" 1 "  --version on its own line"

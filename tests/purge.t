@@ -101,7 +101,7 @@ is "$(G rev-parse main)" "$(cat "$T/m0")" "  and main did not move"
 rm -f "$S/go-purge.lock"
 # a clerk's clone pushes through the store's own pre-receive gate after the purge
 git clone -q --bare "$S" "$T/clerk.git" 2>/dev/null
-printf '{"id":"Z-2","title":"清除后的通知","office":"办公室","kind":"notice","date":"2026-12-22","attribute":"proactive","category":"execution","body":"正文"}\n' >"$T/z2.jsonl"
+printf '{"id":"Z-2","title":"清除后的通知","office":"办公室","kind":"notice","date":"2026-03-02","attribute":"proactive","category":"execution","body":"正文"}\n' >"$T/z2.jsonl"
 run go-publish --repo "$T/clerk.git" --author "$A" --today 2026-12-22 --push "$S" "$T/z2.jsonl"
 is "$status" 0 "after the purge, a publish pushed through the store's hooks is accepted"
 [ "$status" -eq 0 ] || sed 's/^/#   /' "$T/err" | head -5

@@ -46,10 +46,11 @@ int main(void)
 	json_t *rec = json_pack("{s:s,s:[{s:s},{s:s}]}", "id", "ok/1", "attachments",
 				"name", "a.pdf", "path", "/tmp/dir/CON.pdf");
 	char *why = go_gate_record_names(rec);
-	ok(why && !strncmp(why, "unsafe-name: attachment 2 (CON.pdf)", 35),
-	   "an attachment's name from its path: refused, the reason starts with the code");
+	ok(why && strstr(why, "附件 2（CON.pdf）") == why,
+	   "an attachment's name from its path: refused, the reason names it");
 	json_t *p = json_array_get(json_object_get(rec, "problems"), 0);
 	is_str(go_str(p, "code"), "unsafe-name", "  and the record has the problem unsafe-name");
+	is_str(go_str(p, "message"), why, "  whose message is the reason");
 	is_str(go_str(p, "field"), "attachments", "  on the field attachments");
 	free(why);
 	json_decref(rec);
