@@ -380,39 +380,6 @@ out:
 }
 
 /*
- * git receive-pack keeps a push's objects in a quarantine directory until
- * pre-receive accepts them: read them there too.
- */
-static int add_quarantine(git_repository *repo)
-{
-	const char *q = getenv("GIT_QUARANTINE_PATH");
-	git_odb *odb = NULL;
-	if (!q || !*q)
-		return 0;
-	int rc = git_repository_odb(&odb, repo) < 0 || git_odb_add_disk_alternate(odb, q) < 0 ? -1 : 0;
-	if (rc < 0)
-		git_fail(q);
-	git_odb_free(odb);
-	return rc;
-}
-
-/* The repository of the work tree at the current directory (GIT_DIR as git does). */
-static char *find_work_repo(void)
-{
-	git_buf buf = {0};
-	const char *dir = getenv("GIT_DIR");
-	if (dir && *dir)
-		return go_xstrdup(dir);
-	if (git_repository_discover(&buf, ".", 0, NULL) < 0) {
-		git_fail(".");
-		return NULL;
-	}
-	char *path = go_xstrdup(buf.ptr);
-	git_buf_dispose(&buf);
-	return path;
-}
-
-/*
  * --log ID (issue 19 item 6): one line per version of the document on the
  * register's first-parent history, oldest first: {"id", "commit", "date",
  * "author", "change": [...], "attribute", "validity", "withdrawn", "path",
@@ -639,11 +606,11 @@ int main(int argc, char **argv)
 	/* Each object is read once: the object cache would only hold every tree
 	 * of the store (twice the memory, a third of the time at 100k documents). */
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
-	if (!repo && !(repo = work_repo = find_work_repo())) {
+	if (!repo && !(repo = work_repo = go_store_discover())) {
 		status = GO_FATAL;
 		goto out;
 	}
-	if (go_store_open(&c.store, repo, 0) < 0 || add_quarantine(go_store_repo(c.store)) < 0) {
+	if (go_store_open(&c.store, repo, 0) < 0 || go_store_add_quarantine(c.store) < 0) {
 		status = GO_FATAL;
 		goto out;
 	}

@@ -42,20 +42,6 @@ static void git_fail(const char *what)
 	go_warnx("%s: %s", what, e && e->message ? e->message : "libgit2 error");
 }
 
-/* receive-pack keeps a push's objects in quarantine until pre-receive accepts them. */
-static int add_quarantine(git_repository *repo)
-{
-	const char *q = getenv("GIT_QUARANTINE_PATH");
-	git_odb *odb = NULL;
-	if (!q || !*q)
-		return 0;
-	int rc = git_repository_odb(&odb, repo) < 0 || git_odb_add_disk_alternate(odb, q) < 0 ? -1 : 0;
-	if (rc < 0)
-		git_fail(q);
-	git_odb_free(odb);
-	return rc;
-}
-
 /* What go-gate writes (the index's tree, the projection of main) stays in
  * memory: a hook leaves nothing behind in the store. */
 static int write_to_memory(git_repository *repo)
@@ -181,22 +167,6 @@ static int whole_tree(go_store *s, const char *rev, int public)
 	return rc;
 }
 
-/* The repository at hand: GIT_DIR as git sets it for hooks, else discovered. */
-static char *find_repo(void)
-{
-	git_buf buf = {0};
-	const char *dir = getenv("GIT_DIR");
-	if (dir && *dir)
-		return go_xstrdup(dir);
-	if (git_repository_discover(&buf, ".", 0, NULL) < 0) {
-		git_fail(".");
-		return NULL;
-	}
-	char *path = go_xstrdup(buf.ptr);
-	git_buf_dispose(&buf);
-	return path;
-}
-
 int main(int argc, char **argv)
 {
 	enum { OPT_REPO = 256, OPT_RECEIVE, OPT_STAGED, OPT_TREE, OPT_PUBLIC, OPT_VERSION };
@@ -240,9 +210,9 @@ int main(int argc, char **argv)
 	git_libgit2_init();
 	/* each object is read once: the cache would only hold every tree */
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
-	if (!repo && !(repo = found = find_repo()))
+	if (!repo && !(repo = found = go_store_discover()))
 		goto out;
-	if (go_store_open(&s, repo, 0) < 0 || add_quarantine(go_store_repo(s)) < 0 ||
+	if (go_store_open(&s, repo, 0) < 0 || go_store_add_quarantine(s) < 0 ||
 	    write_to_memory(go_store_repo(s)) < 0)
 		goto out;
 	rc = recv ? receive(s) : stage ? staged(s) : whole_tree(s, tree, public);

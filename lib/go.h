@@ -290,6 +290,14 @@ enum {
 /* Open the repository at dir (bare or not). 0, or -1 after printing
  * "prog: DIR: message". */
 int go_store_open(go_store **out, const char *dir, int flags);
+/* In a pre-receive hook: git receive-pack keeps the pushed objects in a
+ * quarantine ($GIT_QUARANTINE_PATH) until the hook accepts them; read them
+ * there too. 0, or -1 after a message. */
+int go_store_add_quarantine(go_store *s);
+/* The repository at hand, as git finds it for a hook or a command: $GIT_DIR,
+ * else discovered from the current directory; a new string, or NULL after a
+ * message. */
+char *go_store_discover(void);
 void go_store_free(go_store *s);
 struct git_repository *go_store_repo(go_store *s);  /* borrowed */
 const char *go_store_path(const go_store *s);      /* absolute path, borrowed */

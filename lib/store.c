@@ -415,3 +415,35 @@ int go_store_guard(go_store *s, const char *hooks)
 	git_config_free(all);
 	return err < 0 ? git_fail(s->path) : 0;
 }
+
+int go_store_add_quarantine(go_store *s)
+{
+	const char *q = getenv("GIT_QUARANTINE_PATH");
+	git_odb *odb = NULL;
+	if (!q || !*q)
+		return 0;
+	int rc = git_repository_odb(&odb, go_store_repo(s)) < 0 ||
+		 git_odb_add_disk_alternate(odb, q) < 0 ? -1 : 0;
+	if (rc < 0) {
+		const git_error *e = git_error_last();
+		go_warnx("%s: %s", q, e && e->message ? e->message : "libgit2 error");
+	}
+	git_odb_free(odb);
+	return rc;
+}
+
+char *go_store_discover(void)
+{
+	git_buf buf = {0};
+	const char *dir = getenv("GIT_DIR");
+	if (dir && *dir)
+		return go_xstrdup(dir);
+	if (git_repository_discover(&buf, ".", 0, NULL) < 0) {
+		const git_error *e = git_error_last();
+		go_warnx(".: %s", e && e->message ? e->message : "libgit2 error");
+		return NULL;
+	}
+	char *path = go_xstrdup(buf.ptr);
+	git_buf_dispose(&buf);
+	return path;
+}
