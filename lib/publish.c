@@ -568,6 +568,33 @@ static char *stale(go_batch *b, json_t *rec, const char *name, const char *attr)
 	return why;
 }
 
+/* A new document of the batch: rec's id, its folder name (taken: *name becomes
+ * NULL), attribute, year and folder tree; found by its id in any case. */
+static struct doc *add_doc(go_batch *b, const char *id, char **name, const json_t *rec,
+		int year, const git_oid *tree)
+{
+	const char *attr = go_str(rec, "attribute");
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 256;
+		b->doc = go_xrealloc(b->doc, b->cap * sizeof *b->doc);
+	}
+	struct doc *d = &b->doc[b->n];
+	memset(d, 0, sizeof *d);
+	d->id = go_xstrdup(id);
+	d->name = *name;
+	*name = NULL;
+	d->attribute = go_xstrdup(attr ? attr : "?");
+	d->year = year;
+	d->tree = *tree;
+	d->is_public = attr && !strcmp(attr, "proactive") && !go_is_withdrawn(rec);
+	d->review_day = -1;
+	char *folded = fold_case(id);
+	json_object_set_new(b->ids, folded, json_integer((json_int_t)b->n));
+	free(folded);
+	b->n++;
+	return d;
+}
+
 /*
  * Issue 19 item 5, no silent undo: a record that drops the register's
  * withdrawn mark, or brings an abolished or expired document back in force, is
@@ -693,25 +720,12 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 	    git_treebuilder_write(&oid, tb) < 0)
 		goto git_error;
 
-	if (b->n == b->cap) {
-		b->cap = b->cap ? 2 * b->cap : 256;
-		b->doc = go_xrealloc(b->doc, b->cap * sizeof *b->doc);
-	}
-	struct doc *d = &b->doc[b->n];
-	memset(d, 0, sizeof *d);
-	d->id = go_xstrdup(id);
-	d->name = name;
-	name = NULL;
-	d->attribute = go_xstrdup(attr);
-	d->year = go_date_year(day);
-	d->tree = oid;
-	d->is_public = !strcmp(attr, "proactive") && !go_is_withdrawn(rec);
+	struct doc *d = add_doc(b, id, &name, rec, go_date_year(day), &oid);
 	json_t *rv = json_object_get(rec, "review");
 	const char *rd = go_str(rv, "date"), *res = go_str(rv, "result");
 	if (!rd || !res || strcmp(res, "approved") || go_parse_date(rd, &d->review_day) < 0)
 		d->review_day = -1;
-	json_object_set_new(b->ids, folded, json_integer((json_int_t)b->n));
-	n = (long)b->n++;
+	n = (long)(d - b->doc);
 	goto out;
 git_error:
 	git_fail(dir);
@@ -1828,27 +1842,10 @@ static long restamp(go_batch *b, const char *id, const char *dir, json_t *rec, c
 					      GIT_FILEMODE_BLOB) < 0 ||
 	    git_treebuilder_write(&oid, tb) < 0)
 		goto git_error;
-	if (b->n == b->cap) {
-		b->cap = b->cap ? 2 * b->cap : 256;
-		b->doc = go_xrealloc(b->doc, b->cap * sizeof *b->doc);
-	}
-	struct doc *d = &b->doc[b->n];
-	memset(d, 0, sizeof *d);
-	d->id = go_xstrdup(id);
-	d->name = name;
-	name = NULL;
-	d->attribute = go_xstrdup(go_str(rec, "attribute") ? go_str(rec, "attribute") : "?");
-	d->year = atoi(dir + strlen("docs/"));
-	d->tree = oid;
-	d->is_public = go_str(rec, "attribute") && !strcmp(go_str(rec, "attribute"), "proactive") &&
-		       !go_is_withdrawn(rec);
-	d->review_day = -1;
+	struct doc *d = add_doc(b, id, &name, rec, atoi(dir + strlen("docs/")), &oid);
 	d->note = note;
 	note = NULL;
-	char *folded = fold_case(id);
-	json_object_set_new(b->ids, folded, json_integer((json_int_t)b->n));
-	free(folded);
-	n = (long)b->n++;
+	n = (long)(d - b->doc);
 	goto out;
 git_error:
 	git_fail(dir);
