@@ -167,20 +167,28 @@ dist:
 clean:
 	rm -rf build build-san
 
-# Fuzzing (clang's libFuzzer): the JSON parser and writer against jansson, and the
-# rules-file parser; FUZZ_SECONDS each. .ci/run runs it briefly when clang is there.
+# Fuzzing (clang's libFuzzer): the JSON parser and writer against jansson, the
+# rules-file parser, and the BagIt tag files and archive reader; FUZZ_SECONDS
+# each. .ci/run runs it briefly when clang is there. Each run's output (the
+# parsers' own messages for every input, millions of lines) goes to
+# $(BUILD)/fuzz-NAME.log; its last lines are shown, and the log's end on a finding.
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined $(GO_CPPFLAGS) $(PKG_CFLAGS)
+FUZZ_RUN = run() { n=$$1; shift; if "$$@" >$(BUILD)/fuzz-$$n.log 2>&1; then \
+	printf 'fuzz-%s: ' $$n; grep -E '^Done' $(BUILD)/fuzz-$$n.log | tail -1; \
+	else tail -60 $(BUILD)/fuzz-$$n.log; echo "fuzz-$$n: a finding (above; all of it in $(BUILD)/fuzz-$$n.log)"; exit 1; fi; }; run
 fuzz: $(BUILD)/libgo.a $(BUILD)/bin/go-classify
-	mkdir -p $(BUILD)/fuzz-json-corpus $(BUILD)/fuzz-rules-corpus
+	mkdir -p $(BUILD)/fuzz-json-corpus $(BUILD)/fuzz-rules-corpus $(BUILD)/fuzz-bagit-corpus
 	clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz-json tests/fuzz/json.c $(LIBSRC) \
 		$(BUILD)/lib/calendar-data.c $(PKG_LIBS)
-	$(BUILD)/fuzz-json -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(BUILD)/fuzz-json-corpus tests/cases/go-check-reason/*/
+	@$(FUZZ_RUN) json $(BUILD)/fuzz-json -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		$(BUILD)/fuzz-json-corpus tests/cases/go-check-reason/*/
 	clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz-rules tests/fuzz/rules.c $(LIBSRC) \
 		$(BUILD)/lib/calendar-data.c $(PKG_LIBS)
 	$(BUILD)/bin/go-classify --print-default-rules > $(BUILD)/fuzz-rules-corpus/default.rules
-	$(BUILD)/fuzz-rules -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(BUILD)/fuzz-rules-corpus
-	mkdir -p $(BUILD)/fuzz-bagit-corpus
+	@$(FUZZ_RUN) rules $(BUILD)/fuzz-rules -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		$(BUILD)/fuzz-rules-corpus
 	clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz-bagit tests/fuzz/bagit.c $(LIBSRC) \
 		$(BUILD)/lib/calendar-data.c $(PKG_LIBS)
-	$(BUILD)/fuzz-bagit -max_total_time=$(FUZZ_SECONDS) -max_len=8192 $(BUILD)/fuzz-bagit-corpus
+	@$(FUZZ_RUN) bagit $(BUILD)/fuzz-bagit -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+		$(BUILD)/fuzz-bagit-corpus
