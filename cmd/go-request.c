@@ -199,6 +199,18 @@ static int echo(struct item *it, const char *commit, const char *failed)
 	return go_write(stdout, NULL, it->rec);
 }
 
+/* Every application of the store, or NULL after saying why. */
+static json_t *load(go_store *s)
+{
+	char *err = NULL;
+	json_t *all = go_request_load(s, NULL, &err);
+	if (!all) {
+		go_warnx("%s", err);
+		free(err);
+	}
+	return all;
+}
+
 static int cmd_store(go_store *s, int cmd, int argc, char **argv, int today,
 		const char *author, const char *msg)
 {
@@ -207,7 +219,7 @@ static int cmd_store(go_store *s, int cmd, int argc, char **argv, int today,
 	size_t n = 0, cap = 0, refused = 0;
 	go_reader rd;
 	json_t *rec, *batch_ids = json_object();
-	char *err = NULL, *failed = NULL;
+	char *failed = NULL;
 	char commit[41] = "";
 	git_signature *sig = NULL;
 	int status = GO_OK;
@@ -221,9 +233,7 @@ static int cmd_store(go_store *s, int cmd, int argc, char **argv, int today,
 		status = GO_FATAL;
 		goto out;
 	}
-	if (!(st.all = go_request_load(s, NULL, &err))) {
-		go_warnx("%s", err);
-		free(err);
+	if (!(st.all = load(s))) {
 		status = GO_FATAL;
 		goto out;
 	}
@@ -336,13 +346,9 @@ static int cmp_due(const void *x, const void *y)
 
 static int cmd_due(go_store *s, int today, long within)
 {
-	char *err = NULL;
-	json_t *all = go_request_load(s, NULL, &err);
-	if (!all) {
-		go_warnx("%s", err);
-		free(err);
+	json_t *all = load(s);
+	if (!all)
 		return GO_FATAL;
-	}
 	struct due *d = go_xcalloc(json_array_size(all) + 1, sizeof *d);
 	size_t n = 0, i;
 	json_t *rec;
@@ -398,12 +404,9 @@ static int cmd_due(go_store *s, int today, long within)
 static int cmd_stats(go_store *s, int year)
 {
 	char *err = NULL;
-	json_t *all = go_request_load(s, NULL, &err), *t = NULL;
-	if (!all) {
-		go_warnx("%s", err);
-		free(err);
+	json_t *all = load(s), *t = NULL;
+	if (!all)
 		return GO_FATAL;
-	}
 	t = go_request_table3_of(all, year, &err);
 	json_decref(all);
 	if (!t) {
@@ -422,13 +425,9 @@ static int cmd_stats(go_store *s, int year)
 
 static int cmd_repeats(go_store *s, int year, long min)
 {
-	char *err = NULL;
-	json_t *all = go_request_load(s, NULL, &err);
-	if (!all) {
-		go_warnx("%s", err);
-		free(err);
+	json_t *all = load(s);
+	if (!all)
 		return GO_FATAL;
-	}
 	json_t *groups = go_request_repeats_of(all, year, (int)min), *g;
 	size_t i;
 	int status = GO_OK;
