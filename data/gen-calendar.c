@@ -18,7 +18,8 @@ static int cmp(const void *a, const void *b)
 	return strcmp(((const struct day *)a)->date, ((const struct day *)b)->date);
 }
 
-/* Days from 1970-01-01 (as in lib/date.c). */
+/* Days from 1970-01-01, as in lib/date.c: this program runs on the build
+ * machine and links only jansson, so it cannot call libgo. */
 static int days_from_civil(int y, int m, int d)
 {
 	y -= m <= 2;

@@ -438,6 +438,15 @@ static int blob(go_batch *b, git_oid *oid, const void *data, size_t len)
 	return git_blob_create_from_buffer(oid, b->wrepo, data, len);
 }
 
+/* The folder tb with record.json's text (taken and freed): its tree in *oid. */
+static int finish_folder(go_batch *b, git_treebuilder *tb, char *record_text, git_oid *oid)
+{
+	int err = blob(b, oid, record_text, strlen(record_text));
+	free(record_text);
+	return err < 0 || git_treebuilder_insert(NULL, tb, "record.json", oid, GIT_FILEMODE_BLOB) < 0 ||
+			       git_treebuilder_write(oid, tb) < 0 ? -1 : 0;
+}
+
 /* The published date already on the register for this document, if any. */
 static json_t *stored_published(go_batch *b, const char *id)
 {
@@ -712,12 +721,7 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 		    git_treebuilder_insert(NULL, tb, "files", &oid, GIT_FILEMODE_TREE) < 0)
 			goto git_error;
 	}
-	char *rj = record_json(rec, files, nfiles);
-	int err = blob(b, &oid, rj, strlen(rj));
-	free(rj);
-	if (err < 0 || git_treebuilder_insert(NULL, tb, "record.json", &oid,
-					      GIT_FILEMODE_BLOB) < 0 ||
-	    git_treebuilder_write(&oid, tb) < 0)
+	if (finish_folder(b, tb, record_json(rec, files, nfiles), &oid) < 0)
 		goto git_error;
 
 	struct doc *d = add_doc(b, id, &name, rec, go_date_year(day), &oid);
@@ -1835,12 +1839,7 @@ static long restamp(go_batch *b, const char *id, const char *dir, json_t *rec, c
 	if (!doc_folder(b, b->main_tree, name, &folder) ||
 	    git_tree_lookup(&t, b->wrepo, &folder) < 0 || git_treebuilder_new(&tb, b->wrepo, t) < 0)
 		goto git_error;
-	char *rj = go_store_record_text(rec);
-	int err = blob(b, &oid, rj, strlen(rj));
-	free(rj);
-	if (err < 0 || git_treebuilder_insert(NULL, tb, "record.json", &oid,
-					      GIT_FILEMODE_BLOB) < 0 ||
-	    git_treebuilder_write(&oid, tb) < 0)
+	if (finish_folder(b, tb, go_store_record_text(rec), &oid) < 0)
 		goto git_error;
 	struct doc *d = add_doc(b, id, &name, rec, atoi(dir + strlen("docs/")), &oid);
 	d->note = note;
