@@ -32,6 +32,9 @@ CFLAGS  ?= -O2 -g
 
 GO_WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 GO_CPPFLAGS := -D_GNU_SOURCE -Ilib -DGO_VERSION='"$(VERSION)"'
+# Each object records the headers it includes (build/**/*.d), so a change to
+# one header rebuilds only the files that include it.
+GO_DEPFLAGS := -MMD -MP
 
 ifeq ($(SANITIZE),1)
 BUILD   ?= build-san
@@ -85,9 +88,9 @@ deps:
 deps-test:
 	@sh tests/deps.sh $(DEPS_BUILD) $(DEPS_TEST)
 
-$(BUILD)/lib/%.o: lib/%.c lib/go.h VERSION
+$(BUILD)/lib/%.o: lib/%.c VERSION
 	@mkdir -p $(@D)
-	$(CC) $(GO_CFLAGS) -c -o $@ $<
+	$(CC) $(GO_CFLAGS) $(GO_DEPFLAGS) -c -o $@ $<
 
 # The working-day calendar is compiled from the holiday-cn year files, by a
 # program that runs on the build machine and needs only jansson.
@@ -108,13 +111,23 @@ $(BUILD)/libgo.a: $(LIBOBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/bin/%: cmd/%.c $(BUILD)/libgo.a lib/go.h VERSION
+$(BUILD)/cmd/%.o: cmd/%.c VERSION
+	@mkdir -p $(@D)
+	$(CC) $(GO_CFLAGS) $(GO_DEPFLAGS) -c -o $@ $<
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(BUILD)/libgo.a
 	@mkdir -p $(@D)
 	$(CC) $(GO_CFLAGS) -o $@ $< $(BUILD)/libgo.a $(GO_LDFLAGS) $(PKG_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libgo.a lib/go.h
+$(BUILD)/tests/unit/%.o: tests/unit/%.c VERSION
 	@mkdir -p $(@D)
-	$(CC) $(GO_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libgo.a $(GO_LDFLAGS) $(PKG_LIBS)
+	$(CC) $(GO_CFLAGS) $(GO_DEPFLAGS) -Itests/unit -c -o $@ $<
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libgo.a
+	@mkdir -p $(@D)
+	$(CC) $(GO_CFLAGS) -o $@ $< $(BUILD)/libgo.a $(GO_LDFLAGS) $(PKG_LIBS)
+
+-include $(wildcard $(BUILD)/lib/*.d $(BUILD)/cmd/*.d $(BUILD)/tests/unit/*.d)
+# Objects are kept between builds (make would delete them as intermediates).
+.SECONDARY:
 
 # Man pages say the version of the build they document.
 $(BUILD)/man/%: man/% VERSION

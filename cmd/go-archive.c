@@ -16,6 +16,8 @@
 #include <git2.h>
 
 #include "go.h"
+#include "go-store.h"
+#include "go-archive.h"
 
 static const char usage[] =
 	"usage: go-archive create (--repo DIR [--rev REV] | FILE...) [OPTIONS] -o OUT|-\n"

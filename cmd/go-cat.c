@@ -19,6 +19,7 @@
 #include <git2/sys/odb_backend.h>
 
 #include "go.h"
+#include "go-store.h"
 
 static const char usage[] =
 	"usage: go-cat [--repo DIR] [--rev REV | --staged | --changed OLD..NEW] [--public]\n"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "go.h"
+#include "go-classify.h"
 
 static const char usage[] =
 	"usage: go-classify [-r RULES]... [--no-default-rules] [--overwrite] [--explain] [--stats]\n"

@@ -13,6 +13,7 @@
 #include <git2/sys/odb_backend.h>
 
 #include "go.h"
+#include "go-store.h"
 
 static const char usage[] =
 	"usage: go-gate [--repo DIR] --receive\n"

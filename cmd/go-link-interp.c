@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "go.h"
+#include "go-store.h"
 
 static const char usage[] =
 	"usage: go-link-interp [--repo DIR] [--grace-days N] [--investigation-days N]\n"

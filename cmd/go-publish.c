@@ -11,6 +11,7 @@
 #include <git2.h>
 
 #include "go.h"
+#include "go-store.h"
 
 static const char usage[] =
 	"usage: go-publish [--repo DIR] [--init] [--branch NAME] [-m MSG]\n"

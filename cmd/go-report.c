@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "go.h"
+#include "go-store.h"
 
 static const char usage[] =
 	"usage: go-report scoreboard [--repo DIR] [--from DATE --to DATE | --year YYYY]\n"

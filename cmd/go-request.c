@@ -8,6 +8,7 @@
 #include <git2.h>
 
 #include "go.h"
+#include "go-store.h"
 
 #define TOOL "go-request"
 

@@ -10,6 +10,8 @@
 #include <git2.h>
 
 #include "go.h"
+#include "go-store.h"
+#include "go-site.h"
 
 static const char usage[] =
 	"usage: go-site [--repo DIR] [--rev REV] -o DIR [--base-url URL] [--config FILE]\n"

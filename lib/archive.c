@@ -18,6 +18,8 @@
 #include <git2.h>
 
 #include "go.h"
+#include "go-store.h"
+#include "go-archive.h"
 
 /* ---- writing ------------------------------------------------------------ */
 

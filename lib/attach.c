@@ -15,6 +15,7 @@
 #include <archive_entry.h>
 
 #include "go.h"
+#include "go-archive.h"
 
 #define MAX_TEXT ((size_t)64 << 20) /* bytes of text or XML read from one attachment */
 

@@ -19,6 +19,7 @@
 #include <utf8proc.h>
 
 #include "go.h"
+#include "go-archive.h"
 
 /* ---- paths in manifests ------------------------------------------------- */
 
@@ -94,12 +95,6 @@ const char *go_bagit_unsafe_path(const char *rel)
 			return "path ends with '/'";
 	}
 	return NULL;
-}
-
-int go_is_attribute_code(const char *attr)
-{
-	return attr && (strcmp(attr, "proactive") == 0 || strcmp(attr, "on-request") == 0 ||
-			strcmp(attr, "withheld") == 0);
 }
 
 /* ---- checking a bag ----------------------------------------------------- */

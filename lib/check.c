@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "go.h"
+#include "go-archive.h"
 
 #define PROBLEM(sev, code, field, ...) go_problem(rec, o->tool, sev, code, field, __VA_ARGS__)
 

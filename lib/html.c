@@ -12,6 +12,7 @@
 #include <cmark.h>
 
 #include "go.h"
+#include "go-site.h"
 
 void go_buf_put(go_buf *b, const char *s, size_t n)
 {

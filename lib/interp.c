@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "go.h"
+#include "go-store.h"
 
 #define NONE UINT32_MAX
 #define NO_DAY INT32_MIN

@@ -22,6 +22,7 @@
 #include <opencc.h>
 
 #include "go.h"
+#include "go-classify.h"
 
 /* OpenCC configurations that give a keyword's variants in other scripts.
  * t2s comes first: the traditional spellings of a keyword written in

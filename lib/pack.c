@@ -33,6 +33,7 @@
 #include <zlib.h>
 
 #include "go.h"
+#include "go-store.h"
 
 /* ---- the backend -------------------------------------------------------- */
 

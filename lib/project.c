@@ -28,6 +28,7 @@
 #include <git2.h>
 
 #include "go.h"
+#include "go-store.h"
 
 struct buf { char *p; size_t n, cap; };
 

@@ -25,6 +25,7 @@
 #include <git2/sys/odb_backend.h>
 
 #include "go.h"
+#include "go-store.h"
 
 enum { MAIN, PUBLIC };
 

@@ -22,6 +22,7 @@
 #include <git2.h>
 
 #include "go.h"
+#include "go-store.h"
 
 struct purge {
 	git_repository *repo;

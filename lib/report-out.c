@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "go.h"
+#include "go-store.h"
 
 static void html_esc(FILE *f, const char *s)
 {

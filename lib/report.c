@@ -17,6 +17,7 @@
 #include <git2.h>
 
 #include "go.h"
+#include "go-store.h"
 
 #define NO_DAY (-1000000)
 

@@ -18,6 +18,7 @@
 #include <git2/sys/odb_backend.h>
 
 #include "go.h"
+#include "go-store.h"
 
 static int git_fail(const char *context)
 {

@@ -19,6 +19,8 @@
 #include <git2.h>
 
 #include "go.h"
+#include "go-store.h"
+#include "go-classify.h"
 
 static const char *const channels[] = {"in-person", "post", "online", "fax", NULL};
 const char *const go_request_columns[] = {

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "go.h"
+#include "go-classify.h"
 
 enum { F_ATTRIBUTE, F_CATEGORY, F_BASIS, F_REASON, NFIELDS };
 static const char *const field_names[NFIELDS] = { "attribute", "category", "basis", "reason" };

@@ -28,6 +28,8 @@
 #include <git2.h>
 
 #include "go.h"
+#include "go-store.h"
+#include "go-site.h"
 
 #define PAGE_ITEMS 50     /* documents on a list page */
 #define LATEST 20         /* on the home page */

@@ -13,6 +13,7 @@
 #include <git2.h>
 
 #include "go.h"
+#include "go-store.h"
 
 struct go_store {
 	git_repository *repo;

@@ -167,3 +167,9 @@ const char *go_attribute_name(const char *code)
 			return w->synonyms[0];
 	return NULL;
 }
+
+int go_is_attribute_code(const char *attr)
+{
+	return attr && (strcmp(attr, "proactive") == 0 || strcmp(attr, "on-request") == 0 ||
+			strcmp(attr, "withheld") == 0);
+}

@@ -57,6 +57,19 @@ PATH=$T/path sh "$top/tests/deps.sh" cmd:go-tools-no-such-command=some-package >
 is "$?" 1 "a missing package without apt-get fails"
 like "$(cat "$T/err")" 'missing: some-package' "and names the Debian package"
 
+# 7. One header per external library (lib/go.h the jansson core, go-store.h,
+# go-archive.h, go-classify.h, go-site.h): a change to one recompiles only the
+# files that include it. make -W pretends the header changed.
+make -s -C "$top" -n -W lib/go-site.h BUILD="$T/user" "$T/user/libgo.a" \
+	"$T/user/bin/go-check-reason" >"$T/plan" 2>"$T/err"
+is "$(grep -o -- '-c -o [^ ]*' "$T/plan" | sed "s|-c -o $T/user/||" | sort | tr '\n' ' ')" \
+	"lib/html.o lib/site.o " "a change to go-site.h recompiles html.c and site.c alone"
+make -s -C "$top" -n -W lib/go-store.h BUILD="$T/user" "$T/user/bin/go-check-reason" >"$T/plan" 2>"$T/err"
+grep -o -- '-c -o [^ ]*' "$T/plan" | grep -e 'go-check-reason\.o' -e 'lib/check\.o' -e 'lib/pii\.o'
+is "$?" 1 "a change to go-store.h recompiles none of go-check-reason's own files"
+grep -E -n '#include <(git2|archive|opencc|cmark)|struct git_|go_store\b|go_archive_|go_matcher|go_buf' "$top/lib/go.h" >"$T/core"
+is "$(cat "$T/core")" "" "lib/go.h names no type of libgit2, libarchive, OpenCC or cmark"
+
 # 6. Every file has a licence and a copyright (REUSE).
 if command -v reuse >/dev/null 2>&1 && git -C "$top" rev-parse HEAD >/dev/null 2>&1; then
 	(cd "$top" && reuse lint) >"$T/out" 2>&1

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "go.h"
+#include "go-archive.h"
 
 static void drop(void *ctx, const char *severity, const char *code, const char *path,
 		 const char *message)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "go.h"
+#include "go-classify.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

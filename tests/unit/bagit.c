@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "go.h"
+#include "go-archive.h"
 #include "tap.h"
 
 static char *digest(int alg, const char *s, size_t n, size_t repeat)

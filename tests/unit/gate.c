@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "go.h"
+#include "go-store.h"
 #include "tap.h"
 
 int main(void)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "go.h"
+#include "go-site.h"
 #include "tap.h"
 
 static char *md(const char *text, int shift)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "go.h"
+#include "go-classify.h"
 #include "tap.h"
 
 static char *fold(const char *s)

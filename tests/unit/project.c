@@ -10,6 +10,7 @@
 #include <git2.h>
 
 #include "go.h"
+#include "go-store.h"
 #include "tap.h"
 
 #define NDOC 40

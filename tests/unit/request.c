@@ -8,6 +8,7 @@
 #include <git2.h>
 
 #include "go.h"
+#include "go-store.h"
 #include "tap.h"
 
 static int day_of(const char *s)

@@ -9,6 +9,7 @@
 #include <git2.h>
 
 #include "go.h"
+#include "go-store.h"
 #include "tap.h"
 
 struct seen {

@@ -1,0 +1,363 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SPDX-FileCopyrightText: 2026 go-tools developers */
+/*
+ * go-store.h — the git store: reading, publishing, the gate (libgit2), see go.h.
+ */
+#ifndef GO_STORE_H
+#define GO_STORE_H
+
+#include "go.h"
+
+struct git_repository;
+struct git_tree;
+struct git_oid;
+struct git_signature;
+struct git_odb_backend;
+typedef struct go_store go_store;
+
+/* ---- store.c: the git store (SPEC §6) ----------------------------------- */
+
+/*
+ * A store is a git repository, bare or not, holding refs/heads/main (the
+ * register) and refs/heads/public (the public view). Documents live in
+ * docs/<YYYY>/<id with each / as ~>/{record.json,body.md,files/<name>}.
+ */
+
+enum {
+	GO_STORE_CREATE = 1 << 0, /* go_store_open: init a bare repository if absent */
+	GO_STORE_BODY = 1 << 1,   /* reading: add "body" and each attachment's "blob" */
+};
+
+/* Open the repository at dir (bare or not). 0, or -1 after printing
+ * "prog: DIR: message". */
+int go_store_open(go_store **out, const char *dir, int flags);
+/* In a pre-receive hook: git receive-pack keeps the pushed objects in a
+ * quarantine ($GIT_QUARANTINE_PATH) until the hook accepts them; read them
+ * there too. 0, or -1 after a message. */
+int go_store_add_quarantine(go_store *s);
+/* The repository at hand, as git finds it for a hook or a command: $GIT_DIR,
+ * else discovered from the current directory; a new string, or NULL after a
+ * message. */
+char *go_store_discover(void);
+void go_store_free(go_store *s);
+struct git_repository *go_store_repo(go_store *s);  /* borrowed */
+const char *go_store_path(const go_store *s);      /* absolute path, borrowed */
+
+/* "docs/<YYYY>/<id with each / as ~>", a new string; NULL for an invalid id or
+ * date. go_store_doc_name: the last component alone. */
+char *go_store_doc_dir(const char *id, const char *date);
+char *go_store_doc_name(const char *id);
+/* Is name a year folder ("2026")? */
+int go_store_year_name(const char *name);
+/* git's order of tree entries: a folder (dir != 0) sorts as if its name ended
+ * in '/'. Negative, zero or positive, as strcmp. */
+int go_store_entry_cmp(const char *a, size_t al, int adir, const char *b, size_t bl, int bdir);
+/* rec as record.json keeps it (SPEC §6): without body and transient fields; a
+ * withheld record only its metadata (id office kind date attribute category
+ * reason basis review). A new object; attachments are left as they are. */
+json_t *go_store_record(const json_t *rec);
+/* record.json's text: pretty-printed, keys sorted, a trailing newline. */
+char *go_store_record_text(const json_t *stored);
+
+/* Resolve rev (NULL: "main") to its commit (hex, 41 bytes with the NUL) and
+ * root tree (*tree: the caller git_tree_free()s it). 0; GIT_ENOTFOUND (quiet)
+ * when rev does not exist; -1 on another error (printed). */
+int go_store_resolve(go_store *s, const char *rev, char commit[41],
+		struct git_tree **tree);
+
+/*
+ * Documents, in path order. rec is record.json (borrowed: the callback may change
+ * it or json_incref it); with GO_STORE_BODY it also has "body" (when body.md
+ * exists) and the attachments' "blob" ids. dir is "docs/<YYYY>/<name>".
+ * Each returns 0, -1 on error (printed), or the callback's non-zero return value.
+ */
+typedef int (*go_store_cb)(json_t *rec, const char *dir, void *ctx);
+/* Every document of rev (NULL: main; a missing main is an empty store). */
+int go_store_foreach(go_store *s, const char *rev, int flags, go_store_cb cb,
+		void *ctx);
+/* Every document of a root tree (e.g. from go_store_resolve, or an index
+ * written with git_index_write_tree); year 0: all years. */
+int go_store_foreach_tree(go_store *s, struct git_tree *root, int year, int flags,
+		go_store_cb cb, void *ctx);
+/* One document folder dir ("docs/<YYYY>/<name>") of root: *rec is a new
+ * reference. 0; GIT_ENOTFOUND (quiet) when there is no such document; -1 on error. */
+int go_store_read_doc(go_store *s, struct git_tree *root, const char *dir, int flags,
+		json_t **rec);
+/* The document of root with exactly this id, in whatever year: like
+ * go_store_read_doc; *dir (may be NULL) gets its folder, a new string. */
+int go_store_find_id(go_store *s, struct git_tree *root, const char *id, int flags,
+		json_t **rec, char **dir);
+
+/* publish.c: go-publish's batches. Prepare each accepted record (its blobs and
+ * document folder are written at once, nothing of a refused one), then commit
+ * the batch: one commit on the register, re-applied on a moved tip, then one on
+ * the public view, the projection of the register's tip (project.c), when it
+ * changes; each ref moved by compare-and-swap. */
+typedef struct go_batch go_batch;
+typedef struct go_batch_opts {
+	const char *branch;        /* the register: "main" when NULL */
+	const char *public_branch; /* the public view: "public" when NULL */
+	const char *message;       /* first line of the commit messages, or NULL */
+	int today;                 /* day of publishing, for "published" */
+	int dry_run;               /* hash and compare, write nothing */
+	const char *accepted_by;   /* --accept-classified NAME: see go_check_confirmed */
+} go_batch_opts;
+/* NULL on error (printed). The batch reads the store at its current tips. */
+go_batch *go_batch_new(go_store *s, const go_batch_opts *o);
+void go_batch_free(go_batch *b);
+/* Add rec (normalised, checked, attribute set): sets "published" when absent
+ * (not on withheld records), writes its objects. The document's number; -1 and
+ * *reason (a new string) when the store refuses it; -2 on a git error (printed). */
+long go_batch_prepare(go_batch *b, json_t *rec, char **reason);
+/* Commit the batch. 0, or -1 (printed). Without an identity (sig NULL), -1. */
+int go_batch_commit(go_batch *b, const struct git_signature *sig);
+/* Push both branches to remote (a remote's name or a URL) with git push
+ * --atomic (so a local path runs its hooks); when the remote moved, fetch, merge
+ * its branches into the local ones (every unpushed local commit kept), retry.
+ * 0 pushed; 1 refused by the remote's hook, or a document changed on both
+ * sides; -1 on another failure. Each printed. */
+int go_batch_push(go_batch *b, const char *remote, const struct git_signature *sig);
+/* 1 when document n changed a branch (commit: that commit, or "" in a dry
+ * run), 0 when unchanged (commit: the register's tip). */
+int go_batch_status(const go_batch *b, long n, char commit[41]);
+
+/* pack.c: where a batch's new objects go (see publish.c). A backend for an odb
+ * of the batch's own that streams new objects into one pack and reads every
+ * other object from repo; dry_run: in a temporary file outside the store. New
+ * blobs are read back from the pack being written. */
+int go_pack_backend(struct git_odb_backend **out, struct git_repository *repo,
+		int dry_run);
+/* Install what was written as objects/pack/pack-<sha1>.{pack,idx} (synced;
+ * the index last), and start afresh. 0 or -1 (printed). */
+int go_pack_flush(struct git_odb_backend *b);
+/* Forget what was written (a batch that changes nothing). */
+void go_pack_discard(struct git_odb_backend *b);
+
+/* ---- request.c, request-store.c: applications on their own branch ------ */
+
+/* Commit files onto refs/heads/<branch> of the store in one commit (data NULL:
+ * remove path), objects in one pack installed first, the ref moved by
+ * compare-and-swap and the files laid again on a tip that moved. 1 committed,
+ * 0 nothing changed (commit: the tip), -1 on error (printed). */
+typedef struct go_store_file {
+	const char *path;
+	const char *data;
+	size_t len;
+} go_store_file;
+int go_store_commit_files(go_store *s, const char *branch, const go_store_file *files,
+		size_t n, const char *message, const struct git_signature *sig, char commit[41]);
+/* Who commits: author "Name <email>", else git config, else GIT_AUTHOR_NAME and
+ * GIT_AUTHOR_EMAIL; NULL when none (git_signature_free it). */
+struct git_signature *go_store_identity(go_store *s, const char *author);
+/* ---- report.c, report-out.c: go-report's scoreboard and annual report -- */
+
+/*
+ * Where go-report's records come from: the JSON Lines of files (nfiles 0 and
+ * use_stdin: standard input) and/or the documents on a store's main branch. A
+ * record of the input supersedes the stored document of its id.
+ */
+typedef struct go_report_src {
+	go_store *store;      /* borrowed; NULL: input only */
+	int nfiles;
+	char *const *files;   /* borrowed */
+	int use_stdin;        /* read standard input when nfiles is 0 */
+	unsigned long invalid; /* out: input lines that were not records */
+	int io_error;          /* out: an input file could not be read */
+	unsigned long undated; /* out: records without a real date, counted nowhere */
+} go_report_src;
+
+typedef struct go_scoreboard_opts {
+	int from, to;         /* the period, days, inclusive */
+	int pfrom, pto;       /* the previous period; pto 0: as long, just before */
+	int today;            /* for records not yet published, and the deadlines */
+	int grace_days;       /* rule 7, as go-link-interp --grace-days */
+	int rectify_days;     /* working days after today to put things right */
+	const char *rules;    /* thresholds text (NULL: the built-in ones) */
+	const char *rules_name; /* for messages: "FILE" */
+} go_scoreboard_opts;
+
+/*
+ * The scoreboard of SPEC §六 (seed): {"from","to","previous":{"from","to"},
+ * "offices":[office...],"total":office}, each office object as the README's
+ * go-report section describes. NULL and *err (a new string) on error.
+ */
+json_t *go_scoreboard(go_report_src *src, const go_scoreboard_opts *o, char **err);
+/* The built-in thresholds: late-publication > 0, interpretation-rate < 100%. */
+extern const char go_scoreboard_default_rules[];
+
+/*
+ * The annual report (OGI 第五十条, 国办公开办函〔2021〕30号) of a year:
+ * {"year","table2","table3","table4","sections"}. extra (borrowed, may be NULL)
+ * is the office's --extra object (fees, table3, table4, sections). Form
+ * checks that fail are appended to *problems (a new array of strings, one
+ * Chinese sentence each naming the table, row and column); NULL and *err on a
+ * fatal error.
+ */
+json_t *go_annual(go_report_src *src, int year, const json_t *extra, json_t **problems,
+		  char **err);
+/* Parse an --extra file: JSON, or Markdown with "## 一…/五…/六…" sections and a
+ * ```json block. A new object, or NULL and *err. */
+json_t *go_annual_extra_parse(const char *text, size_t len, char **err);
+
+/* The statutory labels of tables 三 and 四 (report.c). Rows of table 三 in
+ * the form's order: key as go-request stats prints it, the group label of
+ * （三）-（六） (NULL for the others), the row label; the last has key NULL. */
+typedef struct go_annual_row {
+	const char *key, *group, *label;
+} go_annual_row;
+extern const go_annual_row go_table3_rows[];
+extern const char *const go_table3_columns[], *const go_table3_column_labels[];
+extern const char *const go_table4_groups[], *const go_table4_columns[],
+	*const go_table4_column_labels[];
+
+/* Renderers (report-out.c): the whole document into out; 0 or -1 (errno). */
+int go_scoreboard_write(FILE *out, const json_t *board, const char *format);
+int go_annual_write(FILE *out, const json_t *report, const char *format);
+/* ---- project.c: the public view, a pure function of the register -------- */
+
+/*
+ * public = every document folder of main whose record.json is proactive, as on
+ * main, plus catalog/<YYYY>.jsonl, one line per such document, sorted by id
+ * (see project.c for the exact bytes). Trees and blobs are written to the
+ * repository's object database. Each returns 0 with the tree in *out, or -1
+ * with *err a new string (nothing printed).
+ */
+/* From main_root alone: reads every record.json. */
+int go_project_public(go_store *s, struct git_tree *main_root, struct git_oid *public_tree_out,
+		char **err);
+/* The same, objects written to (and read through) repo. */
+int go_project_public_in(struct git_repository *repo, struct git_tree *main_root,
+		struct git_oid *out, char **err);
+/* The projection of new_main, given public_root = the projection of old_main
+ * (both NULL: none): reads only the documents that differ between the mains. */
+int go_project_public_update(struct git_repository *repo, struct git_tree *public_root,
+		struct git_tree *old_main, struct git_tree *new_main, struct git_oid *out,
+		char **err);
+
+/* ---- publish.c: limits and late refusals -------------------------------- */
+
+/* Why document n was refused when the batch was laid onto a register another
+ * publisher had moved (the checks that depend on the register are redone on
+ * every retry), and the problem code in *code; NULL when it was not. Borrowed. */
+const char *go_batch_refused(const go_batch *b, long n, const char **code);
+
+
+/* The largest attachment go-publish stores (bytes): a larger one, or one that
+ * is no regular file, refuses its record (attachment-too-large,
+ * attachment-not-file); the batch goes on. */
+#define GO_MAX_ATTACHMENT (100 << 20)
+
+/* ---- pack.c, publish.c: crash windows, for tests ------------------------- */
+
+/* When GO_TEST_PUBLISH_CRASH names this point (pack: a pack renamed into
+ * place, its index not yet; index: the pack installed; main: the register
+ * moved; public: the public view moved), the process kills itself (SIGKILL),
+ * as a power cut would. For tests only, as git's GIT_TEST_* variables. */
+void go_crash_point(const char *point);
+/* ---- gate.c: what a valid store is (SPEC §6), for the hooks and go-publish -- */
+
+/* NULL when name (a path component: a document folder, an attachment) can be
+ * held by git and by checkouts on Windows, macOS and Linux; else why not, in
+ * Chinese (static text): empty, over 255 bytes, control or Windows-reserved
+ * characters, a trailing dot or space, .git... (also through HFS+ ignorable
+ * characters), git~1 and the other 8.3 short names of .git and .gitmodules,
+ * CON PRN AUX NUL COM1-9 LPT1-9 with or without an extension. */
+const char *go_name_problem(const char *name);
+/* The id's folder and every attachment's name of rec checked with
+ * go_name_problem: NULL when all can be held; else an "unsafe-name" problem
+ * (tool go_prog()) is added to rec and the reason returned (a new string). */
+char *go_gate_record_names(json_t *rec);
+
+/* One finding: ref (may be NULL: no ref, the index), path (may be NULL: the
+ * ref itself), code, message (Chinese). All borrowed for the call. */
+typedef void (*go_gate_cb)(void *ctx, const char *ref, const char *path,
+			   const char *code, const char *message);
+enum {
+	GO_GATE_PUBLIC = 1 << 0,    /* the tree is a public view (catalog/ allowed) */
+	GO_GATE_DELETIONS = 1 << 1, /* a document of old missing from root is a finding */
+	GO_GATE_CONTENT = 1 << 2,   /* only what may not enter the store at all
+	                               (withheld text): for the commits before a tip */
+};
+/*
+ * Check root, the tree of a branch, against SPEC §6: only docs/<YYYY>/<name>/
+ * {record.json, body.md, files/<file>} (and catalog/<YYYY>.jsonl on a public
+ * view); plain files only (no symlink, submodule, executable); names git and
+ * checkouts can hold; no case twins; folder named after the record's id;
+ * record.json a JSON object, not an invalid line; a withheld document its
+ * record.json alone, with the metadata keys alone; a public view proactive
+ * documents alone. Document folders the same in old (may be NULL) are not
+ * read again. ref is passed to cb. The number of findings, or -1 (printed).
+ */
+int go_gate_tree(go_store *s, struct git_tree *old, struct git_tree *root, int flags,
+		 const char *ref, go_gate_cb cb, void *ctx);
+/* One line of a pre-receive hook's input: hex ids, 40 zeros for none. */
+typedef struct go_ref_update {
+	const char *old, *new, *ref;
+} go_ref_update;
+/*
+ * A push, all its ref updates at once (as receive-pack hands them to
+ * pre-receive): refs outside refs/heads/ and refs/tags/ are refused; a tag
+ * must name a commit on a branch (after the push); main, the public views
+ * and the registers they show are neither deleted nor rewound; every branch's
+ * new tip is checked with go_gate_tree (a register's documents may not
+ * disappear), and each commit before it for withheld text. The number of
+ * findings, or -1 (printed).
+ */
+int go_gate_push(go_store *s, const go_ref_update *u, size_t n, go_gate_cb cb, void *ctx);
+/* A public view's tree pub (ref: for cb) against the projection of its
+ * register's tree main_root (NULL: none; reg names it in messages):
+ * public-not-projection findings, one per differing file (at most 20). The
+ * number of findings, or -1 (printed). */
+int go_gate_projection(go_store *s, struct git_tree *pub, struct git_tree *main_root,
+		       const char *ref, const char *reg, go_gate_cb cb, void *ctx);
+/* store.c: make s a store that protects itself when people push to it
+ * (go-publish --init): receive.denyNonFastForwards, receive.denyDeletes,
+ * receive.fsckObjects, and core.hooksPath = hooks (an absolute folder holding
+ * the go-tools hooks), in the repository's own config. 0 or -1 (printed). */
+int go_store_guard(go_store *s, const char *hooks);
+
+/* ---- publish.c, purge.c: the life of a document (issue 19) ------------ */
+
+/* Withdraw (撤回) the stored document id: its folder as on the register, with
+ * record.json marked withdrawn {"date": today, "reason": why, "by": by}, so
+ * that the public view leaves it out. Like go_batch_prepare: the document's
+ * number, -1 and *reason (a new string) when refused, -2 on a git error. */
+long go_batch_withdraw(go_batch *b, const char *id, const char *why, const char *by,
+		       char **reason);
+
+/* Add to the stored policy id (not in the batch) the ids of adds
+ * ({"interpretations"|"amended_by"|"replaced_by": [ids]}) it does not list
+ * yet, in the batch's commit (issue 19 item 2, both ways). Like
+ * go_batch_withdraw; -1 (with *reason) also when there is nothing to add. */
+long go_batch_relink(go_batch *b, const char *id, const json_t *adds, char **reason);
+/* Append to the array rec[key] (made when absent) each string of ids it does
+ * not hold yet; how many were added. */
+int go_list_merge(json_t *rec, const char *key, const json_t *ids);
+
+/* purge.c: rewrite every commit reachable from refs/heads/branch and
+ * refs/heads/public_branch (NULL: main, public) so that none holds the content
+ * of document id (on the register: its record alone, marked withheld and
+ * purged {date, reason, by}; on the public view: neither folder nor catalog
+ * line), then one register commit appending to purges/log.jsonl. Both refs move
+ * by compare-and-swap, under a lock file in the repository. 0 and *audit (the
+ * log line: id, reason, by, date, old and new tips); 1 refused (*err: why:
+ * locked, no such id, a branch moved meanwhile); -1 on error (*err). */
+int go_store_purge(go_store *s, const char *branch, const char *public_branch, const char *id,
+		   const char *reason, const struct git_signature *sig, int today,
+		   json_t **audit, char **err);
+
+/* Leave prepared document n out of the commit (publish.c): go-publish, when
+ * rule 7 refuses it after it was prepared (its interpretation was refused). */
+void go_batch_drop(go_batch *b, long n);
+
+/* interp.c: the store's side of rule 7. */
+/* go_interp_add_stored for every document on main of s: 0, or -1 (printed). */
+int go_interp_add_store(go_interp *x, go_store *s);
+
+/* Every application on branch (NULL: GO_REQUEST_BRANCH; absent: none), each
+ * with "store": {"path"}: a new array, or NULL and *err (malloc'd). */
+json_t *go_request_load(go_store *s, const char *branch, char **err);
+/* go_request_table3_of (go.h) of the applications on the store's branch. */
+json_t *go_request_table3(go_store *s, int year, char **err);
+
+#endif
