@@ -33,24 +33,8 @@ static int one_of(const char *ext, const char *const *list)
 	return 0;
 }
 
-struct buf {
-	char *p;
-	size_t n, cap;
-};
-
-static void add(struct buf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		b->cap = (b->n + n + 1) * 2;
-		b->p = go_xrealloc(b->p, b->cap);
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
 /* One character U+cp as UTF-8. */
-static void add_cp(struct buf *b, unsigned long cp)
+static void add_cp(go_buf *b, unsigned long cp)
 {
 	char u[4];
 	size_t n;
@@ -61,7 +45,7 @@ static void add_cp(struct buf *b, unsigned long cp)
 	else if (cp < 0x110000) u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | (cp >> 12 & 63)),
 		u[2] = (char)(0x80 | (cp >> 6 & 63)), u[3] = (char)(0x80 | (cp & 63)), n = 4;
 	else return;
-	add(b, u, n);
+	go_buf_put(b, u, n);
 }
 
 /* Elements that end a paragraph, cell or shared string (a line break in the
@@ -82,7 +66,7 @@ static int spaces(const char *name, size_t n)
 }
 
 /* The text nodes of an XML part, entities decoded, appended to out. */
-static void xml_text(const char *x, size_t n, struct buf *out)
+static void xml_text(const char *x, size_t n, go_buf *out)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -99,24 +83,24 @@ static void xml_text(const char *x, size_t n, struct buf *out)
 			if (colon)
 				s = (size_t)(colon - x) + 1;
 			if ((closing || empty) && breaks(x + s, e - s))
-				add(out, "\n", 1);
+				go_buf_put(out, "\n", 1);
 			else if (spaces(x + s, e - s))
-				add(out, " ", 1);
+				go_buf_put(out, " ", 1);
 			i = end + 1;
 		} else if (x[i] == '&') {
 			const char *semi = memchr(x + i, ';', n - i < 12 ? n - i : 12);
 			size_t len = semi ? (size_t)(semi - (x + i)) : 0;
 			const char *ent = x + i + 1;
-			if (len == 3 && !memcmp(ent, "amp", 3)) add(out, "&", 1);
-			else if (len == 2 && !memcmp(ent, "lt", 2)) add(out, "<", 1);
-			else if (len == 2 && !memcmp(ent, "gt", 2)) add(out, ">", 1);
-			else if (len == 4 && !memcmp(ent, "quot", 4)) add(out, "\"", 1);
-			else if (len == 4 && !memcmp(ent, "apos", 4)) add(out, "'", 1);
+			if (len == 3 && !memcmp(ent, "amp", 3)) go_buf_put(out, "&", 1);
+			else if (len == 2 && !memcmp(ent, "lt", 2)) go_buf_put(out, "<", 1);
+			else if (len == 2 && !memcmp(ent, "gt", 2)) go_buf_put(out, ">", 1);
+			else if (len == 4 && !memcmp(ent, "quot", 4)) go_buf_put(out, "\"", 1);
+			else if (len == 4 && !memcmp(ent, "apos", 4)) go_buf_put(out, "'", 1);
 			else if (len >= 2 && ent[0] == '#')
 				add_cp(out, strtoul(ent[1] == 'x' ? ent + 2 : ent + 1, NULL,
 						    ent[1] == 'x' ? 16 : 10));
 			else {
-				add(out, "&", 1);
+				go_buf_put(out, "&", 1);
 				i++;
 				continue;
 			}
@@ -125,7 +109,7 @@ static void xml_text(const char *x, size_t n, struct buf *out)
 			size_t run = i;
 			while (run < n && x[run] != '<' && x[run] != '&')
 				run++;
-			add(out, x + i, run - i);
+			go_buf_put(out, x + i, run - i);
 			i = run;
 		}
 	}
@@ -143,11 +127,11 @@ static int text_part(const char *path, int odf)
 	return !strncmp(path, "word/", 5) || !strncmp(path, "xl/", 3) || !strncmp(path, "ppt/", 4);
 }
 
-static int office_text(const char *path, int odf, struct buf *out, char **why)
+static int office_text(const char *path, int odf, go_buf *out, char **why)
 {
 	struct archive *a = archive_read_new();
 	struct archive_entry *e;
-	struct buf part = {0};
+	go_buf part = {0};
 	int r, rc = 0, parts = 0;
 	archive_read_support_format_zip(a);
 	if (archive_read_open_filename(a, path, 1 << 16) != ARCHIVE_OK) {
@@ -168,7 +152,7 @@ static int office_text(const char *path, int odf, struct buf *out, char **why)
 				rc = -1;
 				goto out;
 			}
-			add(&part, chunk, (size_t)got);
+			go_buf_put(&part, chunk, (size_t)got);
 		}
 		if (got < 0) {
 			*why = go_xasprintf("%s: %s", name, archive_error_string(a) ?
@@ -177,7 +161,7 @@ static int office_text(const char *path, int odf, struct buf *out, char **why)
 			goto out;
 		}
 		xml_text(part.p ? part.p : "", part.n, out);
-		add(out, "\n", 1);
+		go_buf_put(out, "\n", 1);
 		parts++;
 	}
 	if (r != ARCHIVE_EOF) {
@@ -193,7 +177,7 @@ out:
 	return rc;
 }
 
-static int plain_text(const char *path, struct buf *out, char **why)
+static int plain_text(const char *path, go_buf *out, char **why)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
@@ -209,7 +193,7 @@ static int plain_text(const char *path, struct buf *out, char **why)
 			rc = -1;
 			break;
 		}
-		add(out, chunk, got);
+		go_buf_put(out, chunk, got);
 	}
 	if (!rc && ferror(f)) {
 		*why = go_xstrdup(strerror(errno));
@@ -225,7 +209,7 @@ int go_attach_text(const char *path, const char *name, char **text, size_t *len,
 	static const char *const ooxml[] = {"docx", "xlsx", "pptx", NULL};
 	static const char *const odf[] = {"odt", "ods", "odp", NULL};
 	const char *ext = ext_of(name);
-	struct buf b = {0};
+	go_buf b = {0};
 	int rc;
 	*text = NULL;
 	*len = 0;
@@ -242,7 +226,7 @@ int go_attach_text(const char *path, const char *name, char **text, size_t *len,
 		free(b.p);
 		return -1;
 	}
-	add(&b, "", 0);
+	go_buf_put(&b, "", 0);
 	*text = b.p;
 	*len = b.n;
 	return 0;

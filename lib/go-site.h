@@ -12,15 +12,6 @@ typedef struct go_store go_store;
 
 /* ---- html.c and site.c: go-site, the public view as a static website ---- */
 
-/* A growing byte buffer, always NUL-terminated once written to. */
-typedef struct go_buf {
-	char *p;
-	size_t n, cap;
-} go_buf;
-void go_buf_put(go_buf *b, const char *s, size_t n);
-void go_buf_puts(go_buf *b, const char *s);
-void go_buf_printf(go_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void go_buf_free(go_buf *b);
 /* s (NULL: nothing) escaped for HTML text and attributes, and for XML. */
 void go_buf_html(go_buf *b, const char *s);
 /* s as a JSON string, with <, > and & escaped too (safe inside a page). */

@@ -99,6 +99,15 @@ int go_read_file(const char *path, size_t max, char **buf, size_t *len);
 /* A temporary file in $TMPDIR (else /tmp), already unlinked, open "w+"; NULL
  * (errno) when it cannot be made. glibc's tmpfile() ignores $TMPDIR. */
 FILE *go_temp_file(void);
+/* A growing byte buffer, always NUL-terminated once written to ({0}: empty). */
+typedef struct go_buf {
+	char *p;
+	size_t n, cap;
+} go_buf;
+void go_buf_put(go_buf *b, const char *s, size_t n);
+void go_buf_puts(go_buf *b, const char *s);
+void go_buf_printf(go_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void go_buf_free(go_buf *b);
 
 /* ---- cli.c: what every main() shares ------------------------------------ */
 

@@ -3,8 +3,10 @@
 /* util.c — small helpers more than one concern needs. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -68,4 +70,48 @@ int go_read_file(const char *path, size_t max, char **buf, size_t *len)
 	(*buf)[n] = '\0';
 	*len = n;
 	return 0;
+}
+
+void go_buf_put(go_buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		while (cap < b->n + n + 1)
+			cap *= 2;
+		b->p = go_xrealloc(b->p, cap);
+		b->cap = cap;
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+void go_buf_puts(go_buf *b, const char *s) { go_buf_put(b, s, strlen(s)); }
+
+void go_buf_printf(go_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char small[512];
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof small) {
+		go_buf_put(b, small, (size_t)n);
+		return;
+	}
+	char *big = go_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	go_buf_put(b, big, (size_t)n);
+	free(big);
+}
+
+void go_buf_free(go_buf *b)
+{
+	free(b->p);
+	b->p = NULL;
+	b->n = b->cap = 0;
 }
