@@ -3,28 +3,9 @@
 /* Unit tests of lib/interp.c: the in-process API go-publish uses. */
 #include "go.h"
 #include "tap.h"
+#include "rec.h"
 
-static json_t *rec(const char *text)
-{
-	json_error_t err;
-	json_t *r = json_loads(text, 0, &err);
-	if (!r)
-		printf("# bad test JSON: %s\n", err.text);
-	return r;
-}
-
-/* "code/severity code/severity ..." of rec's problems. */
-static const char *codes(const json_t *r)
-{
-	static char buf[512];
-	size_t i;
-	json_t *p;
-	buf[0] = 0;
-	json_array_foreach(json_object_get(r, "problems"), i, p)
-		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s/%s", i ? " " : "",
-			 go_str(p, "code"), go_str(p, "severity"));
-	return buf;
-}
+static const char *codes(const json_t *r) { return problem_codes(r, 1); }
 
 int main(void)
 {
