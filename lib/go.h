@@ -1087,4 +1087,13 @@ void go_batch_drop(go_batch *b, long n);
  * NULL (vocab.c): messages name attributes so (issue 17). */
 const char *go_attribute_name(const char *code);
 
+/* ---- record.c: what public shows of a record (issue 17) ------------------ */
+/* The fields a stored record keeps on main and the public view leaves out
+ * (classification provenance, confirmation, review: who decided and how),
+ * NULL-terminated. */
+extern const char *const go_internal_fields[];
+/* A new object: rec without go_internal_fields (the values borrowed from rec
+ * are shared, incref'd). The record.json of a document on public. */
+json_t *go_public_record(const json_t *rec);
+
 #endif
