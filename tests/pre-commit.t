@@ -41,7 +41,7 @@ pc --all-files
 is "$status" 1 "--all-files: a register with a bad record fails (it is committed: the index is HEAD's)"
 like "$(cat "$T/out")" "go-tools checks .*Failed" "--all-files: the go-tools hook failed"
 like "$(cat "$T/out")" "docs/2026/BAD-1/record.json: missing-attribute: " "--all-files: the record, code and message named"
-like "$(cat "$T/out")" "refused: 1 " "--all-files: one document refused, the good ones pass"
+like "$(cat "$T/out")" "拒绝：1 份文件" "--all-files: one document refused, the good ones pass"
 
 pc --files docs/2026/G-1/record.json
 is "$status" 0 "--files of a good document passes"
