@@ -403,7 +403,7 @@ static void life_step(json_t *rec, const go_check_opts *o, const char *key,
 	    !why || go_is_placeholder(why))
 		PROBLEM(GO_ERROR, code, key,
 			"%s（%s）须为 {\"date\": \"YYYY-MM-DD\", \"reason\": \"理由\"}，"
-			"写明日期和理由，“无”“略”等占位词不算。", what, key);
+			"写明日期和理由，“无”“略”等占位词不算。", go_word(what), key);
 }
 
 int go_check_validity(json_t *rec, const go_check_opts *o)

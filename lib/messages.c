@@ -196,6 +196,16 @@ const go_message go_messages[] = {
 	{"invalid-problems",
 	 "problems 字段应为问题对象的数组（SPEC §1）；原有内容已原样保留，请核对。",
 	 "problems must be an array of problem objects (SPEC section 1); what it held is kept as it was, please check."},
+	{"invalid-withdrawn",
+	 "%s（%s）须为 {\"date\": \"YYYY-MM-DD\", \"reason\": \"理由\"}，"
+	 "写明日期和理由，“无”“略”等占位词不算。",
+	 "The %s (%s) must be {\"date\": \"YYYY-MM-DD\", \"reason\": \"...\"}: a date and a "
+	 "reason; placeholders such as 无 or 略 do not count."},
+	{"invalid-reinstated",
+	 "%s（%s）须为 {\"date\": \"YYYY-MM-DD\", \"reason\": \"理由\"}，"
+	 "写明日期和理由，“无”“略”等占位词不算。",
+	 "The %s (%s) must be {\"date\": \"YYYY-MM-DD\", \"reason\": \"...\"}: a date and a "
+	 "reason; placeholders such as 无 or 略 do not count."},
 	{"pii-in-proactive", GO_PII_MESSAGE,
 	 "The proactive %s holds personal information (%s %s): remove it or tell it apart "
 	 "before publishing (OGI art. 15)."},
@@ -317,6 +327,8 @@ const go_message go_messages[] = {
 	{"", "《", " \""},
 	{"", "》", "\""},
 	{"", "拒绝", "refused"},
+	{"", "撤回", "withdrawal"},
+	{"", "恢复", "reinstatement"},
 	{"", "（见上，问题详情在各记录的 problems 中）", " (see above; the details are in each record's problems)"},
 	{"", "其正文 body.md", "its body.md"},
 	{"", "其附件", "its attachments"},

@@ -109,4 +109,10 @@ like "$(tail -1 "$T/err")" '^pre-commit：拒绝：1 份文件不符合规则（
 (cd "$W" && en git commit -qm bad) >/dev/null 2>"$T/err"
 like "$(tail -1 "$T/err")" '^pre-commit: refused: 1 document\(s\) break the rules \(1 error\(s\)\)$' "en: the hook's summary line in English"
 like "$(head -1 "$T/err")" '^docs/2026/BAD-1/record.json: missing-attribute: No attribute' "en: and the problem it names"
+
+# ---- make demo: the Chinese summary, also on a machine whose LANG is English -------
+mkdir "$T/demo" && ln -s "$GO_BUILD/bin" "$T/demo/bin"
+env -u LC_ALL -u LC_MESSAGES LANG=en_US.UTF-8 GO_BUILD="$T/demo" sh "$TESTS/../examples/demo.sh" >"$T/demo.out" 2>&1
+is "$?" 0 "examples/demo.sh runs with LANG=en_US.UTF-8"
+like "$(cat "$T/demo.out")" 'go-publish：共 12 条，发布 [0-9]+ 条' "  and shows go-publish's summary in Chinese, the office's language"
 finish
