@@ -109,6 +109,15 @@ like "$(tail -1 "$T/err")" '^pre-commit：拒绝：1 份文件不符合规则（
 (cd "$W" && en git commit -qm bad) >/dev/null 2>"$T/err"
 like "$(tail -1 "$T/err")" '^pre-commit: refused: 1 document\(s\) break the rules \(1 error\(s\)\)$' "en: the hook's summary line in English"
 like "$(head -1 "$T/err")" '^docs/2026/BAD-1/record.json: missing-attribute: No attribute' "en: and the problem it names"
+# go-gate's findings, through the hook: git rm of a registered document
+jq '.attribute = "proactive" | .category = "execution"' "$W/docs/2026/BAD-1/record.json" >"$T/fixed" &&
+	cp "$T/fixed" "$W/docs/2026/BAD-1/record.json" && git -C "$W" add docs
+(cd "$W" && zh git commit -qm good) >/dev/null 2>&1
+git -C "$W" rm -rq docs/2026/BAD-1
+(cd "$W" && zh git commit -qm rm) >/dev/null 2>"$T/err"
+like "$(cat "$T/err")" '^docs/2026/BAD-1: document-deleted: docs/2026/BAD-1 被删除了' "zh: go-gate's finding in the hook"
+(cd "$W" && en git commit -qm rm) >/dev/null 2>"$T/err"
+like "$(cat "$T/err")" '^docs/2026/BAD-1: document-deleted: docs/2026/BAD-1 is deleted: a registered document is never deleted' "en: go-gate's finding in English"
 
 # ---- make demo: the Chinese summary, also on a machine whose LANG is English -------
 mkdir "$T/demo" && ln -s "$GO_BUILD/bin" "$T/demo/bin"
