@@ -970,7 +970,7 @@ static void emit_doc(struct records *r)
 			json_object_set_new(rec, "body", b);
 		else {
 			go_problem(rec, "go-archive", GO_ERROR, "archive-damaged", "body",
-				   "body.md is not UTF-8 text");
+				   "body.md 不是 UTF-8 文本");
 		}
 	}
 	json_t *atts = json_object_get(rec, "attachments"), *a;
@@ -992,7 +992,7 @@ static void emit_doc(struct records *r)
 				if (f && !r->files)
 					continue;  /* reported once, below */
 				go_problem(rec, "go-archive", GO_ERROR, "archive-damaged", "attachments",
-					   "attachment %s is not in the archive", name ? name : "?");
+					   "附件 %s 不在归档中", name ? name : "?");
 			}
 		}
 	}
@@ -1002,7 +1002,7 @@ static void emit_doc(struct records *r)
 	}
 	if (r->damaged)
 		go_problem(rec, "go-archive", GO_ERROR, "archive-damaged", NULL,
-			   "a file of %s failed the bag's checks (see go-archive verify)", r->dir);
+			   "%s 中有文件未通过 bag 的校验（见 go-archive verify）", r->dir);
 	if (go_has_error(rec))
 		r->status = GO_FINDINGS;
 	if (go_write(stdout, NULL, rec) != 0)

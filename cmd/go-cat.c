@@ -69,7 +69,7 @@ static int emit(json_t *rec, const char *dir, void *ctx)
 	if (want && strcmp(want, dir) != 0)
 		/* The next publish of this id would write a second copy elsewhere. */
 		go_problem(rec, TOOL, GO_ERROR, "misplaced-record", "id",
-			   "a record with id %s and date %s belongs in %s/",
+			   "索引号 %s、成文日期 %s 的记录应在 %s/ 中",
 			   go_str(rec, "id"), go_str(rec, "date"), want);
 	free(want);
 	const char *attr = go_norm_attribute(go_str(rec, "attribute") ? go_str(rec, "attribute") : "");
@@ -78,8 +78,8 @@ static int emit(json_t *rec, const char *dir, void *ctx)
 		/* SPEC §6: a withheld record's text never enters the store, nor this output. */
 		go_problem(rec, TOOL, GO_ERROR, "withheld-content",
 			   json_object_get(rec, "body") ? "body" : "attachments",
-			   "a withheld record is stored with metadata only: %s may not enter the store",
-			   json_object_get(rec, "body") ? "its body.md" : "its attachments");
+			   "不予公开的记录只登记元数据：%s不得入库",
+			   go_word(json_object_get(rec, "body") ? "其正文 body.md" : "其附件"));
 		json_object_del(rec, "body");
 		json_object_del(rec, "attachments");
 	}
@@ -89,8 +89,8 @@ static int emit(json_t *rec, const char *dir, void *ctx)
 		json_array_foreach(json_object_get(rec, "attachments"), i, a)
 			if (!json_object_get(a, "blob"))
 				go_problem(rec, TOOL, GO_ERROR, "missing-attachment", "attachments",
-					   "attachment %zu (%s) is not in the document's folder",
-					   i + 1, go_str(a, "path") ? go_str(a, "path") : "no path");
+					   "第 %zu 个附件（%s）不在文件夹中",
+					   i + 1, go_str(a, "path") ? go_str(a, "path") : go_word("无路径"));
 	}
 	json_t *store = json_object();
 	json_object_set_new(store, "path", json_string(dir));

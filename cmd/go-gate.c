@@ -19,7 +19,10 @@ static const char usage[] =
 	"usage: go-gate [--repo DIR] --receive\n"
 	"       go-gate --staged\n"
 	"       go-gate [--repo DIR] [--public] --tree REV\n"
+	"\n"
 	"Check a go-tools store against the layout and promises of SPEC section 6.\n"
+	"Each finding is printed on stdout as \"[REF: ][PATH: ]CODE: message\".\n"
+	"\n"
 	"  --receive    read \"OLD NEW REF\" lines on stdin, as git gives its pre-receive\n"
 	"               hook, and check the push as a whole\n"
 	"  --staged     check the index of the work tree at the current directory\n"
@@ -27,7 +30,7 @@ static const char usage[] =
 	"  --tree REV   check REV's tree whole; --public: as a public view\n"
 	"  --repo DIR   the store (default: $GO_STORE, else the repository at hand)\n"
 	"  -h, --help   this help;  --version  the version\n"
-	"Each finding is printed on stdout as \"[REF: ][PATH: ]CODE: message\".\n"
+	"\n"
 	"Exit status: 0 valid, 1 findings, 2 usage or store error.\n";
 
 static void print(void *ctx, const char *ref, const char *path, const char *code,

@@ -374,6 +374,8 @@ again:
 	for (int more = 1; more;) {
 		more = 0;
 		go_interp *x = go_interp_new(&r->interp);
+		if (root)
+			go_interp_with_store(x); /* its messages say "input and store" */
 		long *num = go_xcalloc(r->n + 1, sizeof *num);
 		for (size_t i = 0; i < r->n; i++) {
 			struct item *it = &r->item[i];
@@ -605,15 +607,15 @@ static void summary(const struct run *r, const char *failed)
 	for (size_t i = 0; i < r->n; i++)
 		for (int k = 0; k < 4; k++)
 			n[k] += r->item[i].status && !strcmp(r->item[i].status, names[k]);
-	fprintf(stderr, "%s：共 %zu 条，发布 %lu 条，未变 %lu 条，拒绝 %lu 条", go_prog(), r->n,
-		n[0], n[1], n[2]);
+	fprintf(stderr, go_msg("summary", "%s：共 %zu 条，发布 %lu 条，未变 %lu 条，拒绝 %lu 条"),
+		go_prog(), r->n, n[0], n[1], n[2]);
 	if (n[3])
-		fprintf(stderr, "，失败 %lu 条（%s）", n[3], failed);
+		fprintf(stderr, go_msg("summary", "，失败 %lu 条（%s）"), n[3], failed);
 	fputs("\n", stderr);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct item *it = &r->item[i];
 		if (it->status && !strcmp(it->status, "refused"))
-			go_summary_record(it->who, it->reason ? it->reason : "拒绝");
+			go_summary_record(it->who, it->reason ? it->reason : go_word("拒绝"));
 	}
 }
 

@@ -16,7 +16,9 @@
 static const char usage[] =
 	"usage: go-site [--repo DIR] [--rev REV] -o DIR [--base-url URL] [--config FILE]\n"
 	"               [--pages DIR] [--full] [--no-search] [--quiet]\n"
+	"\n"
 	"Render the public branch of a go-tools store as a static website.\n"
+	"\n"
 	"  --repo DIR       the store (default: $GO_STORE)\n"
 	"  --rev REV        render REV instead of the public branch (never main)\n"
 	"  -o, --output DIR the site: a symbolic link to the release in DIR.d/, switched\n"
@@ -29,6 +31,7 @@ static const char usage[] =
 	"  --no-search      build no search index\n"
 	"  --quiet          no summary line on stderr\n"
 	"  -h, --help       this help;  --version  the version\n"
+	"\n"
 	"Exit status: 0 rendered (or up to date), 2 usage, I/O or store error.\n";
 
 /* Never main: the register holds what the public may not see. */

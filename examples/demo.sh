@@ -6,6 +6,10 @@
 set -u
 : "${GO_BUILD:?run through make demo}"
 PATH="$GO_BUILD/bin:$PATH"
+# The office's language, Chinese, whatever LANG the machine has (README,
+# Language): C.UTF-8 exists everywhere; LC_ALL=en_US.UTF-8 make demo for English.
+LC_MESSAGES=C.UTF-8
+export LC_MESSAGES
 here=$(cd "${0%/*}" && pwd)
 out=$GO_BUILD/demo
 store=$out/store.git

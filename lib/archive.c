@@ -239,7 +239,7 @@ static void report(const go_archive_visitor *v, const char *code, const char *pa
 	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, go_msg(code, fmt), ap); /* the run's language */
 	va_end(ap);
 	v->finding(v->ctx, "error", code, path, msg);
 }
@@ -250,7 +250,7 @@ static char *normalise(const char *path, const char **code, const char **why)
 {
 	if (path[0] == '/' || (((path[0] | 32) >= 'a' && (path[0] | 32) <= 'z') && path[1] == ':')) {
 		*code = "absolute-path";
-		*why = "absolute path";
+		*why = "绝对路径";
 		return NULL;
 	}
 	char *out = go_xmalloc(strlen(path) + 1), *o = out;
@@ -259,13 +259,13 @@ static char *normalise(const char *path, const char **code, const char **why)
 		size_t n = e ? (size_t)(e - p) : strlen(p);
 		if (n == 2 && p[0] == '.' && p[1] == '.') {
 			*code = "escaping-path";
-			*why = "'..' in path";
+			*why = "路径中有 '..'";
 			free(out);
 			return NULL;
 		}
 		if (memchr(p, '\\', n)) {
 			*code = "invalid-path";
-			*why = "backslash in path";
+			*why = "路径中有反斜杠";
 			free(out);
 			return NULL;
 		}
@@ -280,7 +280,7 @@ static char *normalise(const char *path, const char **code, const char **why)
 	*o = '\0';
 	if (!*out) {
 		*code = "invalid-path";
-		*why = "empty path";
+		*why = "空路径";
 		free(out);
 		return NULL;
 	}
@@ -290,12 +290,12 @@ static char *normalise(const char *path, const char **code, const char **why)
 static const char *type_name(mode_t t)
 {
 	switch (t) {
-	case AE_IFLNK: return "symbolic link";
-	case AE_IFCHR: return "character device";
-	case AE_IFBLK: return "block device";
+	case AE_IFLNK: return "符号链接";
+	case AE_IFCHR: return "字符设备";
+	case AE_IFBLK: return "块设备";
 	case AE_IFIFO: return "FIFO";
-	case AE_IFSOCK: return "socket";
-	default: return "special file";
+	case AE_IFSOCK: return "套接字";
+	default: return "特殊文件";
 	}
 }
 
@@ -324,14 +324,14 @@ static int read_data(struct archive *a, const go_archive_visitor *v, const char 
 		}
 		have += n;
 		if (have > max_entry) {
-			report(v, "entry-too-large", path, "over %" PRIu64 " bytes: not read further",
+			report(v, "entry-too-large", path, "超过 %" PRIu64 " 字节：不再读取",
 			       max_entry);
 			return 0;
 		}
 		int64_t raw = archive_filter_bytes(a, -1) - raw0;
 		if (have > MIN_RATIO_SIZE && have / (uint64_t)(raw + READ_BLOCK) > max_ratio) {
 			report(v, "compression-bomb", path,
-			       "%" PRIu64 " bytes from %" PRId64 " compressed: over %u:1, not read further",
+			       "%" PRIu64 " 字节由 %" PRId64 " 字节解压而来：超过 %u:1，不再读取",
 			       have, raw, max_ratio);
 			return 0;
 		}
@@ -381,10 +381,10 @@ int go_archive_read(const char *file, const go_archive_visitor *v)
 		char *path = normalise(name, &code, &why);
 		mode_t type = archive_entry_filetype(e);
 		if (!path && type == AE_IFDIR && strcmp(code, "invalid-path") == 0 &&
-		    strcmp(why, "empty path") == 0)
+		    strcmp(why, "空路径") == 0)
 			continue; /* "./": the archive's own top */
 		if (!path) {
-			report(v, code, name, "%s: not read", why);
+			report(v, code, name, "%s：未读取", go_word(why));
 			continue;
 		}
 		if (!root) {
@@ -405,23 +405,23 @@ int go_archive_read(const char *file, const go_archive_visitor *v)
 			continue;
 		}
 		if (strncmp(path, root, rl) != 0 || !*rel) {
-			report(v, "outside-bag", path, "not under the bag's folder %s: not read", root);
+			report(v, "outside-bag", path, "不在 bag 的文件夹 %s 下：未读取", root);
 		} else if (archive_entry_hardlink(e)) {
-			report(v, "hardlink", rel, "hard link to %s: not followed",
+			report(v, "hardlink", rel, "指向 %s 的硬链接：未跟随",
 			       archive_entry_hardlink(e));
 		} else if (type != AE_IFREG) {
-			report(v, type == AE_IFLNK ? "symlink" : "special-file", rel, "%s%s%s: not followed",
-			       type_name(type), type == AE_IFLNK ? " to " : "",
+			report(v, type == AE_IFLNK ? "symlink" : "special-file", rel, "%s%s%s：未跟随",
+			       go_word(type_name(type)), type == AE_IFLNK ? go_word(" 指向 ") : "",
 			       type == AE_IFLNK && archive_entry_symlink(e) ? archive_entry_symlink(e) : "");
 		} else if (archive_entry_is_encrypted(e)) {
-			report(v, "encrypted-entry", rel, "encrypted: not read");
+			report(v, "encrypted-entry", rel, "已加密：未读取");
 		} else if (archive_entry_size_is_set(e) && (uint64_t)archive_entry_size(e) > max_entry) {
-			report(v, "entry-too-large", rel, "%" PRId64 " bytes, over %" PRIu64 ": not read",
+			report(v, "entry-too-large", rel, "%" PRId64 " 字节，超过 %" PRIu64 "：未读取",
 			       (int64_t)archive_entry_size(e), max_entry);
 		} else {
 			if (v->begin(v->ctx, rel, archive_entry_size_is_set(e) ?
 				     (uint64_t)archive_entry_size(e) : 0)) {
-				report(v, "duplicate-entry", rel, "a second entry with this path: not read");
+				report(v, "duplicate-entry", rel, "同一路径的第二个条目：未读取");
 				free(path);
 				continue;
 			}

@@ -202,7 +202,7 @@ static void finding(go_bag_check *c, int warning, const char *code, const char *
 	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, go_msg(code, fmt), ap); /* the run's language */
 	va_end(ap);
 	if (!warning)
 		c->errors++;
@@ -348,7 +348,7 @@ static void compare(go_bag_check *c, struct node *n, int alg, const unsigned cha
 	go_hex(n->want[alg], size, want);
 	go_hex(d, size, got);
 	n->bad = 1;
-	finding(c, 0, "checksum-mismatch", n->path, "%s is %s, the manifest says %s",
+	finding(c, 0, "checksum-mismatch", n->path, "%s 为 %s，清单中为 %s",
 		go_hash_name(alg), got, want);
 }
 
@@ -360,11 +360,11 @@ static void compare(go_bag_check *c, struct node *n, int alg, const unsigned cha
 static char *resolve_path(const char *path, const char **why)
 {
 	if (path[0] == '/' || (((path[0] | 32) >= 'a' && (path[0] | 32) <= 'z') && path[1] == ':')) {
-		*why = "absolute path";
+		*why = "绝对路径";
 		return NULL;
 	}
 	if (strchr(path, '\\')) {
-		*why = "backslash in path";
+		*why = "路径中有反斜杠";
 		return NULL;
 	}
 	char *out = go_xmalloc(strlen(path) + 1);
@@ -374,7 +374,7 @@ static char *resolve_path(const char *path, const char **why)
 		size_t n = e ? (size_t)(e - p) : strlen(p);
 		if (n == 2 && p[0] == '.' && p[1] == '.') {
 			if (!o) {
-				*why = "'..' leads out of the bag";
+				*why = "'..' 超出了 bag 的范围";
 				free(out);
 				return NULL;
 			}
@@ -392,7 +392,7 @@ static char *resolve_path(const char *path, const char **why)
 	}
 	out[o] = '\0';
 	if (!o) {
-		*why = "empty path";
+		*why = "空路径";
 		free(out);
 		return NULL;
 	}
@@ -420,7 +420,7 @@ static void manifest_line(go_bag_check *c, const struct text *t, char *line, uns
 	char *p = line + 2 * i;
 	if (i != size || (*p != ' ' && *p != '\t')) {
 		finding(c, 0, "invalid-manifest-line", mname,
-			"line %lu is not a %s checksum and a path", lineno, go_hash_name(alg));
+			"第 %lu 行不是 %s 校验和加路径", lineno, go_hash_name(alg));
 		return;
 	}
 	/* "HASH *PATH": the binary-mode mark of sha256sum -b, not a part of the
@@ -432,28 +432,28 @@ static void manifest_line(go_bag_check *c, const struct text *t, char *line, uns
 	char *raw = go_bagit_decode_path(p), *path = NULL;
 	const char *why = NULL;
 	if (!(path = resolve_path(raw, &why))) {
-		finding(c, 0, "manifest-unsafe-path", mname, "line %lu: %s: %s", lineno, raw, why);
+		finding(c, 0, "manifest-unsafe-path", mname, "第 %lu 行：%s：%s", lineno, raw, go_word(why));
 		goto out;
 	}
 	if (!tag && !is_payload(path) && is_payload(raw)) {
-		finding(c, 0, "manifest-unsafe-path", mname, "line %lu: %s: '..' leads out of data/",
+		finding(c, 0, "manifest-unsafe-path", mname, "第 %lu 行：%s：'..' 超出了 data/",
 			lineno, raw);
 		goto out;
 	}
 	if (!tag && !is_payload(path)) {
 		finding(c, 0, "manifest-outside-payload", mname,
-			"line %lu: %s is not under data/", lineno, raw);
+			"第 %lu 行：%s 不在 data/ 下", lineno, raw);
 		goto out;
 	}
 	if (tag && is_payload(path)) {
 		finding(c, 0, "manifest-outside-payload", mname,
-			"line %lu: %s is a payload file in a tag manifest", lineno, raw);
+			"第 %lu 行：%s 是载荷文件，却列在标签清单中", lineno, raw);
 		goto out;
 	}
 	long k = lookup(c, path, 1); /* (may move c->nodes) */
 	struct node *n = &c->nodes[k];
 	if (n->want[alg]) {
-		finding(c, 0, "duplicate-manifest-entry", mname, "line %lu: %s is listed twice",
+		finding(c, 0, "duplicate-manifest-entry", mname, "第 %lu 行：%s 列出了两次",
 			lineno, raw);
 		goto out;
 	}
@@ -491,11 +491,11 @@ static void info_element(go_bag_check *c, const char *label, const char *value)
 	const char *e;
 	uint64_t octets, count;
 	if (parse_u64(value, &e, &octets) || *e != '.' || parse_u64(e + 1, &e, &count) || *e) {
-		finding(c, 0, "invalid-oxum", name, "Payload-Oxum is not OCTETS.COUNT");
+		finding(c, 0, "invalid-oxum", name, "Payload-Oxum 不是 OCTETS.COUNT 的形式");
 		return;
 	}
 	if (c->oxum_set) {
-		finding(c, 0, "invalid-oxum", name, "Payload-Oxum is given twice");
+		finding(c, 0, "invalid-oxum", name, "Payload-Oxum 出现了两次");
 		return;
 	}
 	c->oxum_set = 1;
@@ -524,7 +524,7 @@ static void info_line(go_bag_check *c, char **elem, char *line, unsigned long li
 	if (line && (line[0] == ' ' || line[0] == '\t')) {
 		if (!*elem) {
 			finding(c, 0, "invalid-bag-info", name,
-				"line %lu: a continuation line with no label before it", lineno);
+				"第 %lu 行：续行之前没有标签行", lineno);
 			return;
 		}
 		while (*line == ' ' || *line == '\t')
@@ -552,12 +552,12 @@ static void info_line(go_bag_check *c, char **elem, char *line, unsigned long li
 		return;
 	char *colon = strchr(line, ':');
 	if (!colon || colon == line) {
-		finding(c, 0, "invalid-bag-info", name, "line %lu is not 'Label: value'", lineno);
+		finding(c, 0, "invalid-bag-info", name, "第 %lu 行不是“标签: 值”的形式", lineno);
 		return;
 	}
 	if (v1 && colon[1] && colon[1] != ' ' && colon[1] != '\t') {
 		finding(c, 0, "invalid-bag-info", name,
-			"line %lu: BagIt %s wants a space after the colon", lineno, c->version);
+			"第 %lu 行：BagIt %s 要求冒号后有空格", lineno, c->version);
 		return;
 	}
 	*elem = go_xstrdup(line);
@@ -583,7 +583,7 @@ static void fetch_line(go_bag_check *c, char *line, unsigned long lineno)
 			sp2 = NULL;
 	}
 	if (!sp2) {
-		finding(c, 0, "invalid-fetch-line", name, "line %lu is not 'URL LENGTH PATH'", lineno);
+		finding(c, 0, "invalid-fetch-line", name, "第 %lu 行不是“URL 长度 路径”的形式", lineno);
 		return;
 	}
 	while (*sp2 == ' ' || *sp2 == '\t')
@@ -591,8 +591,8 @@ static void fetch_line(go_bag_check *c, char *line, unsigned long lineno)
 	char *raw = go_bagit_decode_path(sp2), *path;
 	const char *why = NULL;
 	if (!(path = resolve_path(raw, &why)) || !is_payload(path)) {
-		finding(c, 0, "fetch-unsafe-path", name, "line %lu: %s: %s", lineno, raw,
-			why ? why : "not under data/");
+		finding(c, 0, "fetch-unsafe-path", name, "第 %lu 行：%s：%s", lineno, raw,
+			go_word(why ? why : "不在 data/ 下"));
 	} else {
 		long k = lookup(c, path, 1);
 		c->nodes[k].fetch = 1;
@@ -606,12 +606,12 @@ static void parse_bagit(go_bag_check *c, const char *t, int too_long)
 {
 	const char *name = "bagit.txt";
 	if (too_long) {
-		finding(c, 0, "invalid-bagit-txt", name, "too long for a bag declaration");
+		finding(c, 0, "invalid-bagit-txt", name, "%s", go_word("作为 bag 声明过长"));
 		return;
 	}
 	if ((unsigned char)t[0] == 0xEF && (unsigned char)t[1] == 0xBB &&
 	    (unsigned char)t[2] == 0xBF) {
-		finding(c, 0, "invalid-bagit-txt", name, "begins with a byte-order mark");
+		finding(c, 0, "invalid-bagit-txt", name, "以字节顺序标记（BOM）开头");
 		t += 3;
 	}
 	char ver[16] = "", enc[64] = "";
@@ -625,13 +625,12 @@ static void parse_bagit(go_bag_check *c, const char *t, int too_long)
 		nenc = 0;
 	if (!nver || !nenc) {
 		finding(c, 0, "invalid-bagit-txt", name,
-			"must be the two lines 'BagIt-Version: M.N' and "
-			"'Tag-File-Character-Encoding: ENCODING'");
+			"须为两行：“BagIt-Version: M.N”和“Tag-File-Character-Encoding: 编码”");
 		return;
 	}
 	snprintf(c->version, sizeof c->version, "%s", ver);
 	if (strcmp(ver, "1.0") != 0 && strcmp(ver, "0.97") != 0 && strcmp(ver, "0.96") != 0)
-		finding(c, 0, "unsupported-version", name, "BagIt-Version %s (1.0, 0.97 and 0.96 are read)",
+		finding(c, 0, "unsupported-version", name, "BagIt-Version %s（可读取 1.0、0.97 和 0.96）",
 			ver);
 	snprintf(c->encoding, sizeof c->encoding, "%s", enc);
 	c->enc_utf8 = strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0;
@@ -639,7 +638,7 @@ static void parse_bagit(go_bag_check *c, const char *t, int too_long)
 		iconv_t cd = iconv_open("UTF-8", enc);
 		if (cd == (iconv_t)-1)
 			finding(c, 0, "unsupported-encoding", name,
-				"Tag-File-Character-Encoding %s: not an encoding this system knows", enc);
+				"Tag-File-Character-Encoding %s：本系统不认识这种编码", enc);
 		else
 			iconv_close(cd);
 	}
@@ -678,7 +677,7 @@ static FILE *decoded(go_bag_check *c, struct text *t, const char *name)
 		iconv_close(cd);
 	if (bad) {
 		if (cd != (iconv_t)-1)
-			finding(c, 0, "invalid-encoding", name, "not %s text", c->encoding);
+			finding(c, 0, "invalid-encoding", name, "不是 %s 文本", c->encoding);
 		if (out)
 			fclose(out);
 		return NULL;
@@ -720,7 +719,7 @@ static void parse_text(go_bag_check *c, struct text *t)
 			line[--n] = '\0';
 		if (memchr(line, '\0', (size_t)n)) {
 			finding(c, 0, t->kind == K_INFO ? "invalid-bag-info" : "invalid-manifest-line",
-				name, "line %lu holds a NUL byte (is the declared encoding, %s, right?)",
+				name, "第 %lu 行含有 NUL 字节（声明的编码 %s 是否正确？）",
 				lineno, c->encoding[0] ? c->encoding : "UTF-8");
 			break;
 		}
@@ -800,7 +799,7 @@ int go_bag_check_begin(go_bag_check *c, const char *path, uint64_t size)
 		c->tmax = c->kind == K_BAGIT ? 4096 : c->kind == K_INFO ? (1 << 20) : UINT64_MAX;
 		if (m && alg < 0) {
 			finding(c, 1, "unsupported-algorithm", n->path,
-				"not checked: unknown algorithm '%.*s'",
+				"未校验：未知算法“%.*s”",
 				(int)(strlen(aname) - 4), aname);
 			if (m == 1)
 				c->unknown_payload_alg = 1;
@@ -818,7 +817,7 @@ int go_bag_check_begin(go_bag_check *c, const char *path, uint64_t size)
 			t->alg = alg;
 			t->node = c->cur;
 			if (!(t->f = go_temp_file()))
-				finding(c, 0, "temporary-file", n->path, "no temporary file to read it: %s",
+				finding(c, 0, "temporary-file", n->path, "无法建立读取它的临时文件：%s",
 					strerror(errno));
 			c->text = c->ntexts++;
 		}
@@ -883,8 +882,8 @@ int go_bag_check_end(go_bag_check *c, int complete)
 		struct text *t = &c->texts[c->text];
 		if (c->too_long) {
 			finding(c, 0, t->kind == K_BAGIT ? "invalid-bagit-txt" : "invalid-bag-info",
-				n->path, "%s", t->kind == K_BAGIT ? "too long for a bag declaration" :
-				"over 1 MiB");
+				n->path, "%s", go_word(t->kind == K_BAGIT ? "作为 bag 声明过长" :
+				"超过 1 MiB"));
 			if (t->f)
 				fclose(t->f);
 			t->f = NULL;
@@ -929,9 +928,9 @@ int go_bag_check_finish(go_bag_check *c)
 {
 	parse_pending(c, 1);
 	if (!c->have_bagit)
-		finding(c, 0, "missing-bagit-txt", "bagit.txt", "the bag has no bagit.txt");
+		finding(c, 0, "missing-bagit-txt", "bagit.txt", "bag 中没有 bagit.txt");
 	if (!c->pmask && !c->unknown_payload_alg)
-		finding(c, 0, "missing-manifest", "", "the bag has no payload manifest");
+		finding(c, 0, "missing-manifest", "", "bag 中没有载荷清单（manifest-*.txt）");
 	/* Completeness, in path order. */
 	struct late *l = NULL;
 	size_t nl = 0, cap = 0;
@@ -941,26 +940,27 @@ int go_bag_check_finish(go_bag_check *c)
 		unsigned mask = payload ? c->pmask : 0;
 		const char *code = NULL;
 		char msg[200] = "";
+		char names[120] = "";
+		int w = 0;
 		if (!n->seen && (n->listed || n->fetch)) {
 			code = "missing-file";
-			snprintf(msg, sizeof msg, "%s but not in the archive%s",
-				 n->fetch ? "listed in fetch.txt" : payload ? "listed in the manifest" :
-				 "listed in the tag manifest",
-				 n->fetch ? " (go-archive never fetches: the bag is incomplete)" : "");
+			snprintf(msg, sizeof msg, "%s", go_msg(code, n->fetch ?
+				 "列在 fetch.txt 中，但归档中没有（go-archive 从不下载：bag 不完整）" :
+				 payload ? "列在清单中，但归档中没有" : "列在标签清单中，但归档中没有"));
 		} else if (n->seen && payload && (n->listed & mask) != mask) {
 			code = "unlisted-file";
-			int w = snprintf(msg, sizeof msg, "not listed in");
 			for (int a = 0; a < GO_HASH_N; a++)
 				if ((mask & ~n->listed) & (1u << a))
-					w += snprintf(msg + w, sizeof msg - (size_t)w, " manifest-%s.txt",
+					w += snprintf(names + w, sizeof names - (size_t)w, " manifest-%s.txt",
 						      go_hash_name(a));
+			snprintf(msg, sizeof msg, go_msg(code, "未列入%s"), names);
 		} else if (n->need) {
 			code = "unverifiable-file";
-			int w = snprintf(msg, sizeof msg, "came before the manifest in a stream that "
-					 "cannot be read again, and was not hashed with");
 			for (int a = 0; a < GO_HASH_N; a++)
 				if (n->need & (1u << a))
-					w += snprintf(msg + w, sizeof msg - (size_t)w, " %s", go_hash_name(a));
+					w += snprintf(names + w, sizeof names - (size_t)w, " %s", go_hash_name(a));
+			snprintf(msg, sizeof msg,
+				 go_msg(code, "在不能再读一遍的数据流中先于清单出现，未以%s计算校验和"), names);
 		}
 		if (!code)
 			continue;
@@ -980,12 +980,12 @@ int go_bag_check_finish(go_bag_check *c)
 	free(l);
 	if (c->oxum_set && (c->oxum_octets != c->octets || c->oxum_count != c->count))
 		finding(c, 0, "oxum-mismatch", "bag-info.txt",
-			"Payload-Oxum is %" PRIu64 ".%" PRIu64 ", the payload is %" PRIu64
+			"Payload-Oxum 为 %" PRIu64 ".%" PRIu64 "，载荷实为 %" PRIu64
 			".%" PRIu64, c->oxum_octets, c->oxum_count, c->octets, c->count);
 	if (!c->errors && !c->pmask && c->unknown_payload_alg)
 		finding(c, 1, "cannot-check", "",
-			"every payload manifest is in an algorithm go-archive does not implement "
-			"(it reads md5, sha1, sha256, sha512): the payload cannot be checked");
+			"每个载荷清单所用的算法 go-archive 都未实现（它读取 md5、sha1、sha256、sha512）"
+			"：载荷无法校验");
 	return c->errors;
 }
 

@@ -115,7 +115,7 @@ static void rule2_reason(json_t *rec, const go_check_opts *o, const char *attr)
 		else
 			PROBLEM(GO_ERROR, "missing-reason", "reason",
 				"%s的信息须书面说明理由（reason），“无”“略”等占位词不算。",
-				strcmp(attr, "withheld") == 0 ? "不予公开" : "依申请公开");
+				go_word(strcmp(attr, "withheld") == 0 ? "不予公开" : "依申请公开"));
 	}
 
 	const json_t *basis = json_object_get(rec, "basis");
@@ -265,7 +265,7 @@ static void rule8_deadline(json_t *rec, const go_check_opts *o, const char *attr
 		go_format_date(published, pd);
 		PROBLEM(GO_WARNING, "late-publication", p ? "published" : "date",
 			"主动公开的信息应自形成之日起 20 个工作日内公开（《政府信息公开条例》第二十六条），期限为 %s，%s为 %s，已超过 %d 个工作日。",
-			d, p ? "发布日期" : "今天", pd, go_workdays_between(deadline, published));
+			d, go_word(p ? "发布日期" : "今天"), pd, go_workdays_between(deadline, published));
 	}
 }
 
@@ -349,7 +349,7 @@ static void rule9_pii(json_t *rec, const go_check_opts *o, const char *attr)
 	for (size_t i = 0; i < 2; i++) {
 		const json_t *v = json_object_get(rec, fields[i]);
 		if (json_is_string(v))
-			pii_text(rec, o, fields[i], i == 0 ? "标题（title）" : "正文（body）",
+			pii_text(rec, o, fields[i], go_word(i == 0 ? "标题（title）" : "正文（body）"),
 				 json_string_value(v), json_string_length(v));
 	}
 	size_t i;
@@ -368,7 +368,7 @@ static void rule9_pii(json_t *rec, const go_check_opts *o, const char *attr)
 			PROBLEM(GO_WARNING, "attachment-not-scanned", "attachments",
 				"附件“%s”无法读取，未检查其中的个人信息：%s。", shown, why);
 		else if (rc == 0) {
-			char *what = go_xasprintf("附件“%s”", shown);
+			char *what = go_xasprintf(go_word("附件“%s”"), shown);
 			pii_text(rec, o, "attachments", what, text, len);
 			free(what);
 		}
@@ -404,7 +404,7 @@ static void life_step(json_t *rec, const go_check_opts *o, const char *key,
 	    !why || go_is_placeholder(why))
 		PROBLEM(GO_ERROR, code, key,
 			"%s（%s）须为 {\"date\": \"YYYY-MM-DD\", \"reason\": \"理由\"}，"
-			"写明日期和理由，“无”“略”等占位词不算。", what, key);
+			"写明日期和理由，“无”“略”等占位词不算。", go_word(what), key);
 }
 
 int go_check_validity(json_t *rec, const go_check_opts *o)
@@ -426,8 +426,8 @@ int go_check_validity(json_t *rec, const go_check_opts *o)
 	if (code && (!strcmp(code, "abolished") || !strcmp(code, "expired")) && has == -1)
 		PROBLEM(GO_ERROR, "missing-validity-date", "validity_date",
 			"效力状态为%s的文件须写明%s日期（validity_date）。",
-			!strcmp(code, "abolished") ? "已废止" : "失效",
-			!strcmp(code, "abolished") ? "废止" : "失效");
+			go_word(!strcmp(code, "abolished") ? "已废止" : "失效"),
+			go_word(!strcmp(code, "abolished") ? "废止" : "失效"));
 	if (has == 0 && go_parse_date(go_str(rec, "date"), &day) == 0 && vday < day)
 		PROBLEM(GO_ERROR, "validity-date-before-date", vkey,
 			"效力变更日期（%s）%s 早于成文日期（date）%s。", vkey, go_str(rec, vkey),
@@ -595,14 +595,14 @@ void go_check_office(json_t *rec, const go_check_opts *o)
 	if (published > end)
 		PROBLEM(GO_ERROR, "consultation-published-late", "published",
 			"征求意见稿%s %s 才发布，已过征求意见截止日（consultation.end）：公众没有提出意见的机会。",
-			has_published ? "于" : "今天", d1);
+			go_word(has_published ? "于" : "今天"), d1);
 	else if (end - published < 30)
 		PROBLEM(GO_ERROR, "consultation-published-late", "published",
 			"征求意见稿%s %s 才发布，晚于征求意见开始日 %s：公众实际只有 %d 日提出意见，"
 			"少于 30 日（《重大行政决策程序暂行条例》第十五条）。",
-			has_published ? "于" : "今天", d1, d2, end - published);
+			go_word(has_published ? "于" : "今天"), d1, d2, end - published);
 	else
 		PROBLEM(GO_WARNING, "consultation-published-late", "published",
 			"征求意见稿%s %s 才发布，晚于征求意见开始日 %s：征求意见期应从公开之日起算。",
-			has_published ? "于" : "今天", d1, d2);
+			go_word(has_published ? "于" : "今天"), d1, d2);
 }

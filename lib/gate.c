@@ -140,7 +140,7 @@ static void report(struct gate *g, const char *code, const char *path, const cha
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = NULL;
-	if (vasprintf(&msg, fmt, ap) < 0)
+	if (vasprintf(&msg, go_msg(code, fmt), ap) < 0) /* the run's language */
 		msg = NULL; /* the code alone still refuses */
 	va_end(ap);
 	g->cb(g->ctx, g->ref, path, code, msg ? msg : "");

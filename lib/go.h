@@ -521,4 +521,33 @@ void go_check_office(json_t *rec, const go_check_opts *o);
  * NULL (vocab.c): messages name attributes so (issue 17). */
 const char *go_attribute_name(const char *code);
 
+/* ---- record.c: what public shows of a record (issue 17) ------------------ */
+/* The fields a stored record keeps on main and the public view leaves out
+ * (classification provenance, confirmation, review: who decided and how),
+ * NULL-terminated. */
+extern const char *const go_internal_fields[];
+/* A new object: rec without go_internal_fields (the values borrowed from rec
+ * are shared, incref'd). The record.json of a document on public. */
+json_t *go_public_record(const json_t *rec);
+
+/* ---- messages.c: one language per run (issue 17) ------------------------- */
+/* Chinese unless the first set of LC_ALL, LC_MESSAGES, LANG begins with "en"
+ * (C, POSIX and any other locale: Chinese, the office's language). */
+typedef enum { GO_LANG_ZH, GO_LANG_EN } go_lang;
+go_lang go_lang_env(void);
+/* One message: the Chinese text (a printf format) a tool writes for code, and
+ * its English, with the same conversions in the same order. */
+typedef struct { const char *code, *zh, *en; } go_message;
+/* The table, ending with {NULL}: code "" for words put into messages. */
+extern const go_message go_messages[];
+/* The text for zh (of code) in the run's language: zh itself, or its English
+ * from go_messages; zh when the table has none. Static storage. go_problem
+ * passes its format through it. */
+const char *go_msg(const char *code, const char *zh);
+/* go_msg for a word put into a message (code ""). */
+const char *go_word(const char *zh);
+/* interp.c: x joins against a store (its messages say 输入和文档库) although
+ * only the stored documents it needs are added (go-publish). */
+void go_interp_with_store(go_interp *x);
+
 #endif

@@ -181,7 +181,7 @@ static int not_public(int a)
 
 static const char *attribute_name(int a)
 {
-	return a == A_ON_REQUEST ? "依申请公开（on-request）" : "不予公开（withheld）";
+	return go_word(a == A_ON_REQUEST ? "依申请公开（on-request）" : "不予公开（withheld）");
 }
 
 static const struct entry *find_stored(const go_interp *x, const char *id)
@@ -284,6 +284,11 @@ void go_interp_add_stored(go_interp *x, const json_t *rec)
 {
 	x->stored = 1;
 	add(x, rec, 1);
+}
+
+void go_interp_with_store(go_interp *x)
+{
+	x->stored = 1;
 }
 
 static int add_stored_cb(json_t *rec, const char *dir, void *ctx)
@@ -401,7 +406,7 @@ static uint32_t chain_head(const go_interp *x, const char *id)
 
 static const char *where(const go_interp *x)
 {
-	return x->stored ? "输入和文档库" : "输入";
+	return go_word(x->stored ? "输入和文档库" : "输入");
 }
 
 /* An id the input holds twice is listed once. */
@@ -430,13 +435,13 @@ static int apply_policy(go_interp *x, const struct entry *e, json_t *rec)
 		go_problem(rec, x->o.tool, GO_WARNING, "missing-interpretation",
 			   "interpretations",
 			   "主动公开的政策文件 %s 没有解读；已说明不解读的理由（no_interpretation_reason）。",
-			   e->id != NONE ? str_at(x, e->id) : "（无索引号）");
+			   e->id != NONE ? str_at(x, e->id) : go_word("（无索引号）"));
 		return 0;
 	}
 	go_problem(rec, x->o.tool, GO_ERROR, "missing-interpretation", "interpretations",
 		   "主动公开的政策文件 %s 在%s中没有解读（谁起草、谁解读）："
 		   "须与解读同步发布，或在 no_interpretation_reason 中说明不解读的理由。",
-		   e->id != NONE ? str_at(x, e->id) : "（无索引号）", where(x));
+		   e->id != NONE ? str_at(x, e->id) : go_word("（无索引号）"), where(x));
 	return 1;
 }
 
@@ -474,7 +479,7 @@ static int apply_interp(go_interp *x, const struct entry *e, json_t *rec)
 	if (not_public(e->attr)) {
 		go_problem(rec, x->o.tool, GO_ERROR, "interpretation-not-public", "attribute",
 			   "政策 %s 的解读为%s；解读须主动公开。",
-			   target ? target : "（未写明）", attribute_name(e->attr));
+			   target ? target : go_word("（未写明）"), attribute_name(e->attr));
 		errors++;
 	} else if (p && not_public(p->attr)) {
 		go_problem(rec, x->o.tool, GO_ERROR, "interpretation-not-public", "attribute",
@@ -503,7 +508,7 @@ static int apply_links(go_interp *x, const struct entry *e, json_t *rec)
 	int errors = 0;
 	for (int l = 0; l < 2; l++) {
 		const char *target = str_at(x, e->link[l]), *key = l ? "replaces" : "amends";
-		const char *verb = l ? "所替代" : "所修改";
+		const char *verb = go_word(l ? "所替代" : "所修改");
 		const struct entry *p, *fold;
 		if (!target)
 			continue;

@@ -430,12 +430,12 @@ void go_pii_mask(const char *s, const go_pii *hit, char out[32])
 const char *go_pii_name(enum go_pii_kind kind)
 {
 	switch (kind) {
-	case GO_PII_ID_NUMBER: return "居民身份证号码";
-	case GO_PII_MOBILE: return "手机号码";
-	case GO_PII_BANK_CARD: return "银行卡号";
-	case GO_PII_LANDLINE: return "固定电话号码";
+	case GO_PII_ID_NUMBER: return go_word("居民身份证号码");
+	case GO_PII_MOBILE: return go_word("手机号码");
+	case GO_PII_BANK_CARD: return go_word("银行卡号");
+	case GO_PII_LANDLINE: return go_word("固定电话号码");
 	}
-	return "个人信息";
+	return go_word("个人信息");
 }
 
 int go_pii_is_warning(enum go_pii_kind kind)

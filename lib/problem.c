@@ -20,7 +20,7 @@ void go_problem(json_t *rec, const char *tool, go_severity sev, const char *code
 	}
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = go_xvasprintf(fmt, ap);
+	char *msg = go_xvasprintf(go_msg(code, fmt), ap); /* the run's language */
 	va_end(ap);
 	json_t *p = json_object();
 	json_object_set_new(p, "code", json_string(code));

@@ -5,7 +5,9 @@
  *
  *   public = every document folder docs/<YYYY>/<name> of main whose record.json
  *            says "attribute": "proactive" and has no "withdrawn" (issue 19),
- *            exactly as on main (the same tree),
+ *            exactly as on main (the same tree), but for a record.json
+ *            holding internal fields (go_internal_fields), which public holds
+ *            without them (go_public_record),
  *            plus catalog/<YYYY>.jsonl: one line per such document of that year,
  *            sorted by id (strcmp), each {"id", "title", "number", "office",
  *            "kind", "category", "date", "published", "validity",
@@ -93,6 +95,36 @@ static int read_record(git_repository *repo, const git_oid *id, const char *dir,
 	r = 0;
 out:
 	git_blob_free(b);
+	git_tree_free(t);
+	return r;
+}
+
+/* The folder tree id as public holds it, into *out: the same tree, but for a
+ * record.json with internal fields, which is written without them
+ * (go_public_record). */
+static int public_folder(git_repository *repo, const git_oid *id, const json_t *rec,
+		const char *dir, git_oid *out, char **err)
+{
+	int internal = 0;
+	for (const char *const *f = go_internal_fields; *f; f++)
+		internal |= json_object_get(rec, *f) != NULL;
+	git_oid_cpy(out, id);
+	if (!internal)
+		return 0;
+	git_tree *t = NULL;
+	git_treebuilder *tb = NULL;
+	json_t *pub = go_public_record(rec);
+	char *text = go_store_record_text(pub);
+	git_oid blob;
+	int r = 0;
+	if (git_tree_lookup(&t, repo, id) < 0 || git_treebuilder_new(&tb, repo, t) < 0 ||
+	    git_blob_create_from_buffer(&blob, repo, text, strlen(text)) < 0 ||
+	    git_treebuilder_insert(NULL, tb, "record.json", &blob, GIT_FILEMODE_BLOB) < 0 ||
+	    git_treebuilder_write(out, tb) < 0)
+		r = fail(err, dir);
+	free(text);
+	json_decref(pub);
+	git_treebuilder_free(tb);
 	git_tree_free(t);
 	return r;
 }
@@ -398,6 +430,7 @@ static int project_year(git_repository *repo, const char *yname, git_tree *old_y
 		const char *name = git_tree_entry_name(now ? now : gone);
 		char *dir = go_xasprintf("docs/%s/%s", yname, name);
 		int keep = 0;
+		git_oid folder;
 		if (gone) { /* its catalog line, if it had one, goes */
 			if (read_record(repo, git_tree_entry_id(gone), dir, &rec, err) < 0) {
 				free(dir);
@@ -415,6 +448,11 @@ static int project_year(git_repository *repo, const char *yname, git_tree *old_y
 			}
 			if ((keep = is_public(rec)))
 				lines_add(&ch, go_str(rec, "id"), catalog_line(rec, dir));
+			if (keep && public_folder(repo, git_tree_entry_id(now), rec, dir,
+						  &folder, err) < 0) {
+				free(dir);
+				goto out;
+			}
 			json_decref(rec);
 			rec = NULL;
 		}
@@ -424,7 +462,7 @@ static int project_year(git_repository *repo, const char *yname, git_tree *old_y
 			fc[nfc].name = go_xstrdup(name);
 			fc[nfc].remove = !keep;
 			if (keep)
-				git_oid_cpy(&fc[nfc].oid, git_tree_entry_id(now));
+				git_oid_cpy(&fc[nfc].oid, &folder);
 			nfc++;
 		}
 		if (c <= 0)

@@ -428,3 +428,25 @@ int go_write(FILE *out, const go_reader *src, const json_t *rec)
 		return -1;
 	return ferror(out) ? -1 : 0;
 }
+
+/* ---- the public form of a stored record (issue 17) ----------------------- */
+
+/* Kept on main, left off public: how the attribute was decided, by whom. */
+const char *const go_internal_fields[] = {
+	"classified_by", "attribute_confirmed", "review", NULL,
+};
+
+json_t *go_public_record(const json_t *rec)
+{
+	json_t *out = json_object();
+	const char *key;
+	json_t *val;
+	json_object_foreach((json_t *)rec, key, val) {
+		int internal = 0;
+		for (const char *const *f = go_internal_fields; *f && !internal; f++)
+			internal = strcmp(*f, key) == 0;
+		if (!internal)
+			json_object_set(out, key, val);
+	}
+	return out;
+}

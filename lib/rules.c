@@ -843,7 +843,7 @@ int go_rules_apply(go_rules *rs, json_t *rec, const go_classify_opts *o)
 		go_pii_mask(go_str(rec, field), &rs->pii_hit, masked);
 		/* the same text as go-check-reason's (issue 17) */
 		go_problem(rec, o->tool, GO_ERROR, "pii-in-proactive", field, GO_PII_MESSAGE,
-			   rs->pii_field ? "正文（body）" : "标题（title）",
+			   go_word(rs->pii_field ? "正文（body）" : "标题（title）"),
 			   go_pii_name(rs->pii_hit.kind), masked);
 		errors++;
 	}

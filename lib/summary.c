@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* SPDX-FileCopyrightText: 2026 go-tools developers */
-/* summary.c — the short Chinese report a run ends with, for people (issue 17). */
+/* summary.c — the short report a run ends with, for people (issue 17): Chinese,
+ * or English with LANG=en* (messages.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,9 +64,9 @@ void go_summary_record(const json_t *rec, const char *what)
 		free(cut);
 	}
 	char *sid = id ? go_pii_masked(id, strlen(id), 0, NULL) : NULL;
-	fprintf(stderr, "%s：%s%s%s%s：%s\n", go_prog(),
-		sid ? sid : at ? at : "（无编号）",
-		shown ? "《" : "", shown ? shown : "", shown ? "》" : "", what);
+	fprintf(stderr, go_msg("summary", "%s：%s%s%s%s：%s\n"), go_prog(),
+		sid ? sid : at ? at : go_word("（无编号）"),
+		shown ? go_word("《") : "", shown ? shown : "", shown ? go_word("》") : "", what);
 	free(sid);
 	free(shown);
 }
@@ -82,6 +83,7 @@ int go_summary_errors(const json_t *rec)
 
 void go_summary_filter_end(unsigned long records, unsigned long with_errors)
 {
-	fprintf(stderr, "%s：共 %lu 条记录，其中 %lu 条有错误%s\n", go_prog(), records,
-		with_errors, with_errors ? "（见上，问题详情在各记录的 problems 中）" : "");
+	fprintf(stderr, go_msg("summary", "%s：共 %lu 条记录，其中 %lu 条有错误%s\n"), go_prog(),
+		records, with_errors,
+		with_errors ? go_word("（见上，问题详情在各记录的 problems 中）") : "");
 }

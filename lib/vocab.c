@@ -164,7 +164,7 @@ const char *go_attribute_name(const char *code)
 {
 	for (const struct word *w = attributes; code && w->code; w++)
 		if (strcmp(w->code, code) == 0)
-			return w->synonyms[0];
+			return go_word(w->synonyms[0]);
 	return NULL;
 }
 

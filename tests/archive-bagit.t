@@ -148,7 +148,7 @@ run go-archive verify m.tar
 is "$status:$(jq -r .code "$T/out" | sort -u | tr '\n' ' ')" "1:manifest-unsafe-path unlisted-file " "data/../a.txt leaves data/: invalid"
 man_bag 's|  data/a.txt|  data/../../a.txt|'
 run go-archive verify m.tar
-like "$(jq -r .message "$T/out")" "leads out of the bag" "data/../../a.txt leaves the bag: invalid"
+like "$(jq -r .message "$T/out")" "超出了 bag 的范围" "data/../../a.txt leaves the bag: invalid"
 man_bag 's|  data/| *data/|'
 run go-archive verify m.tar
 is "$status:$(cat "$T/out")" "0:" "sha256sum -b's '*data/...' (binary mark): valid"
@@ -199,7 +199,7 @@ is "$status:$(cat "$T/out")" "0:" "fetch.txt whose file is in the archive: valid
 fetch_bag 'http://127.0.0.1:9/a.txt - data/a.txt\n' data/a.txt
 run go-archive verify f.tar
 is "$status:$(jq -r .code "$T/out" | sort -u | tr '\n' ' ')" "1:missing-file oxum-mismatch " "fetch.txt whose file is absent: incomplete, invalid"
-like "$(jq -r 'select(.code=="missing-file") | .message' "$T/out")" "fetch.txt.*never fetches" "... and says it is not fetched"
+like "$(jq -r 'select(.code=="missing-file") | .message' "$T/out")" "fetch.txt.*从不下载" "... and says it is not fetched"
 fetch_bag 'http://127.0.0.1:9/x 4 data/../../etc/x\n'
 run go-archive verify f.tar
 is "$status:$(jq -r .code "$T/out")" "1:fetch-unsafe-path" "fetch.txt path escaping data/: invalid"

@@ -185,7 +185,7 @@ run go-archive records --files dmg.d bad.tar
 is "$status" 1 "records of a damaged bag: exit 1"
 is "$(jq -r 'select(.problems) | .id + " " + .problems[0].code + " " + .problems[0].severity' "$T/out")" "SFJ-2026-00017 archive-damaged error" "records: archive-damaged on the damaged record only"
 is "$(jq -s length "$T/out")" 3 "records: every record is still out"
-like "$(cat "$T/err")" 'body.md: sha256 is [0-9a-f]+, the manifest says [0-9a-f]+ \(checksum-mismatch\)' "records: the finding on stderr"
+like "$(cat "$T/err")" 'body.md: sha256 为 [0-9a-f]+，清单中为 [0-9a-f]+ \(checksum-mismatch\)' "records: the finding on stderr"
 run go-archive verify nonexistent.tar
 is "$status" 2 "unreadable archive: exit 2"
 head -c $(($(wc -c <s1.tar.zst) / 2)) s1.tar.zst >trunc.tar.zst

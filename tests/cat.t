@@ -182,7 +182,7 @@ EOF
 same_file "$T/got" "$T/want" "misplaced-record, missing-attachment, withheld-content"
 is "$(jq -r 'select(.id == "W-1") | .body // "no body"' "$T/out")" "no body" "a withheld record's stray body is not printed"
 is "$(jq -c 'select(.id == "W-2") | [.attachments, .problems[0].field]' "$T/out")" '[null,"attachments"]' "nor its attachments (attribute given as a synonym)"
-like "$(jq -r 'select(.id == "MOVED") | .problems[0].message' "$T/out")" "belongs in docs/2026/MOVED/" "misplaced-record names the right folder"
+like "$(jq -r 'select(.id == "MOVED") | .problems[0].message' "$T/out")" "应在 docs/2026/MOVED/ 中" "misplaced-record names the right folder"
 
 printf '{"id": "BAD", "id": "BAD"}\n' >"$W/docs/2026/ATT/record.json"
 c4=$(commit duplicate-key)

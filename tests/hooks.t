@@ -31,7 +31,7 @@ git -C "$W" add docs
 commit -m bad
 is "$status" 1 "pre-commit: a record without an attribute is refused"
 like "$(cat "$T/err")" "^docs/2026/BAD-1/record.json: missing-attribute: " "pre-commit: the message names the file and the rule"
-like "$(cat "$T/err")" "pre-commit: refused: 1 document\(s\) break the rules \(1 error\(s\)\)" "pre-commit: and says it refused"
+like "$(cat "$T/err")" "pre-commit：拒绝：1 份文件不符合规则（1 个错误）" "pre-commit: and says it refused"
 git -C "$W" rev-parse -q --verify HEAD >/dev/null
 is "$?" 1 "pre-commit: no commit was made"
 

@@ -5,7 +5,9 @@
 # projection STORE: the tree public must have (lib/project.c), built with the git
 # CLI alone: each proactive document folder of main that is not withdrawn
 # (issue 19) as it is, and per year the
-# catalog lines of those documents, sorted by id.
+# catalog lines of those documents, sorted by id. A record.json holding one of
+# the internal fields is on public without them (issue 17: go_internal_fields).
+INTERNAL_FIELDS='["classified_by", "attribute_confirmed", "review"]'
 projection() {
 	rm -rf "$T/pj" "$T/years" "$T/cats"
 	mkdir "$T/pj"
@@ -19,7 +21,19 @@ projection() {
 		git -C "$1" ls-tree main "docs/$yn/" |
 			awk -F '\t' 'NR == FNR {want[$1] = 1; next}
 				{n = $2; sub(/.*\//, "", n)} want[n] && $1 ~ / tree / {print $1 "\t" n}' \
-			"$T/names" - >"$T/yt"
+			"$T/names" - | while IFS="$(printf '\t')" read -r mode n; do
+				# a record.json with internal fields goes to public without them
+				f=$yd/$n/record.json
+				if jq -e "$INTERNAL_FIELDS"' as $i | keys | any(. as $k | $i | index($k))' "$f" >/dev/null; then
+					b=$(jq -S "$INTERNAL_FIELDS"' as $i | reduce $i[] as $k (.; del(.[$k]))' "$f" |
+						git -C "$1" hash-object -w --stdin)
+					t=$(git -C "$1" ls-tree "main:docs/$yn/$n" |
+						sed "s|^100644 blob [0-9a-f]*\t\(record.json\)\$|100644 blob $b\t\1|" |
+						git -C "$1" mktree)
+					mode="040000 tree $t"
+				fi
+				printf '%s\t%s\n' "$mode" "$n"
+			done >"$T/yt"
 		printf '040000 tree %s\t%s\n' "$(git -C "$1" mktree <"$T/yt")" "$yn" >>"$T/years"
 		sed "s|^|$yd/|; s|\$|/record.json|" "$T/names" | xargs jq -c --arg y "$yn" '. as $r |
 			reduce ("id","title","number","office","kind","category","date","published",

@@ -9,6 +9,16 @@ if [ -x "$here/../../../bin/go-gate" ]; then
 	PATH=$(cd "$here/../../../bin" && pwd):$PATH
 fi
 
+# go_hooks_say ZH EN: one line on stderr in the run's language, as the tools
+#   choose it (lib/messages.c): English when the first set of LC_ALL,
+#   LC_MESSAGES, LANG begins with "en", else Chinese.
+go_hooks_say() {
+	case ${LC_ALL:-${LC_MESSAGES:-${LANG:-}}} in
+	en*) printf '%s\n' "$2" >&2 ;;
+	*) printf '%s\n' "$1" >&2 ;;
+	esac
+}
+
 # go_hooks_gate LABEL GO-GATE-ARGS...
 #   go-gate GO-GATE-ARGS: the store's layout and promises (SPEC §6), each
 #   finding on stderr; returns 1 when there is one or go-gate failed.
@@ -19,7 +29,8 @@ go_hooks_gate() {
 	case $? in
 	0) return 0 ;;
 	1) return 1 ;;
-	*) echo "$_label: the store's layout could not be checked (go-gate); refusing" >&2
+	*) go_hooks_say "$_label：无法检查库的布局（go-gate），拒绝" \
+		"$_label: the store's layout could not be checked (go-gate); refusing"
 	   return 1 ;;
 	esac
 }
@@ -32,7 +43,7 @@ go_hooks_check() {
 	_label=$1 _gitdir=$2 _prefix=$3
 	shift 3
 	if ! command -v jq >/dev/null 2>&1; then
-		echo "$_label: jq is needed to report problems; refusing" >&2
+		go_hooks_say "$_label：报告问题需要 jq，拒绝" "$_label: jq is needed to report problems; refusing"
 		return 1
 	fi
 	_tmp=$(mktemp -d) || return 1
@@ -52,11 +63,13 @@ go_hooks_check() {
 	_docs=$(jq -r 'select(any(.problems[]?; objects | .severity == "error")) | 1' "$_tmp/out" | wc -l)
 	rm -rf "$_tmp"
 	if [ "$_cat" -ge 2 ] || [ "$_check" -ge 2 ] || [ "$_interp" -ge 2 ]; then
-		echo "$_label: the documents could not be checked (go-cat $_cat, go-check-reason $_check, go-link-interp $_interp); refusing" >&2
+		go_hooks_say "$_label：无法检查这些文件（go-cat $_cat，go-check-reason $_check，go-link-interp $_interp），拒绝" \
+			"$_label: the documents could not be checked (go-cat $_cat, go-check-reason $_check, go-link-interp $_interp); refusing"
 		return 1
 	fi
 	if [ "$_errors" -gt 0 ] || [ "$_cat" -ne 0 ] || [ "$_check" -ne 0 ] || [ "$_interp" -ne 0 ]; then
-		echo "$_label: refused: $_docs document(s) break the rules ($_errors error(s))" >&2
+		go_hooks_say "$_label：拒绝：$_docs 份文件不符合规则（$_errors 个错误）" \
+			"$_label: refused: $_docs document(s) break the rules ($_errors error(s))"
 		return 1
 	fi
 	return 0
