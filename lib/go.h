@@ -1087,4 +1087,72 @@ void go_batch_drop(go_batch *b, long n);
  * NULL (vocab.c): messages name attributes so (issue 17). */
 const char *go_attribute_name(const char *code);
 
+/* ---- store.c: the month-sharded layout (issue 18) ----------------------- */
+
+/*
+ * Documents live in docs/<YYYY>/<MM>/<name>/ (MM: the month of date, two
+ * digits), the public catalog in catalog/<YYYY>/<MM>.jsonl. Stores written by
+ * go-tools 0.2 have docs/<YYYY>/<name>/ and catalog/<YYYY>.jsonl (the year
+ * layout): go-cat, go-archive, go-site and go-report read both; go-publish
+ * writes only the month layout and refuses a store in the year layout until
+ * `go-publish --migrate`. A year folder is in the month layout when each of its
+ * entries is a folder named 01..12 holding no record.json file (a document
+ * folder always holds one); in the year layout when none is; else it mixes
+ * both (the gate refuses that, and a tree whose years differ).
+ */
+enum {
+	GO_LAYOUT_NONE = 0,  /* no document */
+	GO_LAYOUT_MONTH = 1, /* docs/<YYYY>/<MM>/<name> */
+	GO_LAYOUT_YEAR = 2,  /* docs/<YYYY>/<name> (go-tools 0.2) */
+	GO_LAYOUT_MIXED = 3, /* both */
+};
+/* A shard: a folder that holds document folders, "docs/<name>". */
+typedef struct go_shard {
+	char name[8];        /* "2026/03"; "2026" in the year layout */
+	int year, month;     /* month 0: the year layout */
+	unsigned char oid[20]; /* its tree (git_oid_fromraw); go_shard_tree looks it up */
+} go_shard;
+/* The tree of a shard: 0, or -1. */
+int go_shard_tree(struct git_repository *repo, const go_shard *sh, struct git_tree **out);
+/* The shards of root's docs/ in path order (year non-zero: that year's alone),
+ * a new array (free) in *out, and the layout of the whole tree in *layout (may
+ * be NULL). A year mixing both layouts is one year shard. 0, or -1 (git's
+ * error left in git_error_last). */
+int go_store_shards(struct git_repository *repo, struct git_tree *root, int year,
+		go_shard **out, size_t *n, int *layout);
+/* The layout of root's docs/ (GO_LAYOUT_*), or -1. */
+int go_store_layout(struct git_repository *repo, struct git_tree *root);
+/* The layout of one year folder: MONTH, YEAR, MIXED, NONE (empty), or -1. */
+int go_store_year_layout(struct git_repository *repo, struct git_tree *year);
+/* Is name a month folder's ("01".."12")? */
+int go_store_month_name(const char *name);
+/* The document folder named name in any shard of root: 1, its tree in *folder
+ * and its path ("docs/<YYYY>/<MM>/<name>", a new string) in *dir (each may be
+ * NULL); 0 when none; -1. */
+int go_store_find_name(struct git_repository *repo, struct git_tree *root, const char *name,
+		struct git_oid *folder, char **dir);
+/* A path of a file inside a document folder: the length of the folder's path
+ * ("docs/2026/03/NAME" of "docs/2026/03/NAME/record.json"), its year, month (0
+ * in the year layout) and where NAME starts; 0 for a path in no document
+ * folder. layout GO_LAYOUT_YEAR reads the year layout; any other the month
+ * layout when the third component is 01..12 and a fourth follows, else the
+ * year's; GO_LAYOUT_MONTH also reads a folder's own path ("docs/2026/03/NAME"). */
+size_t go_store_parse_path(const char *path, int layout, int *year, int *month,
+		size_t *name_at);
+/* "docs/<YYYY>/<MM>" (month 0: "docs/<YYYY>"), a new string. */
+char *go_store_shard_dir(int year, int month);
+/* The year and month of a date "YYYY-MM-DD": 0, or -1 when it is no date. */
+int go_store_date_shard(const char *date, int *year, int *month);
+/* A change to a tree: path (relative, '/'-separated) set to oid with mode, or
+ * removed (oid NULL). */
+typedef struct go_tree_put {
+	const char *path;
+	const struct git_oid *oid;
+	int mode;            /* git_filemode_t */
+} go_tree_put;
+/* The tree base (NULL: empty) with ch[0..n) applied (ch is sorted in place);
+ * folders left empty go. 1 and *out; 2 when the whole tree comes out empty; -1. */
+int go_tree_put_paths(struct git_repository *repo, const struct git_oid *base,
+		go_tree_put *ch, size_t n, struct git_oid *out);
+
 #endif
