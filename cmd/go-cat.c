@@ -67,6 +67,14 @@ static int emit(json_t *rec, const char *dir, void *ctx)
 {
 	struct cat *c = ctx;
 	char *want = go_store_doc_dir(go_str(rec, "id"), go_str(rec, "date"));
+	int slashes = 0;
+	for (const char *p = dir; *p; p++)
+		slashes += *p == '/';
+	if (want && slashes == 2) { /* a store of the year layout: docs/<YYYY>/<name> */
+		char *t = go_xasprintf("%.9s%s", want, strrchr(want, '/'));
+		free(want);
+		want = t;
+	}
 	if (want && strcmp(want, dir) != 0)
 		/* The next publish of this id would write a second copy elsewhere. */
 		go_problem(rec, TOOL, GO_ERROR, "misplaced-record", "id",
@@ -186,7 +194,9 @@ static char **changed_dirs(struct cat *c, git_diff *diff, char **ids, int nids, 
 	*n = 0;
 	for (size_t i = 0, nd = git_diff_num_deltas(diff); i < nd; i++) {
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
-		const char *paths[2] = {d->old_file.path, d->new_file.path};
+		/* libgit2 names an added file on both sides: the old path only for a deletion */
+		const char *paths[2] = {d->status == GIT_DELTA_DELETED ? d->old_file.path : NULL,
+					d->status == GIT_DELTA_DELETED ? NULL : d->new_file.path};
 		for (int side = 0; side < 2; side++) {
 			const char *path = paths[side];
 			size_t at = 0, len = path ? doc_dir_len(c, path, c->layout[side], &at) : 0;

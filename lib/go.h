@@ -1155,4 +1155,16 @@ typedef struct go_tree_put {
 int go_tree_put_paths(struct git_repository *repo, const struct git_oid *base,
 		go_tree_put *ch, size_t n, struct git_oid *out);
 
+/* go-publish --migrate (migrate.c): rewrite a store of the year layout to the
+ * month layout, one commit on branch and one on public_branch (the projection
+ * of the new register, with its Projection-of trailer), on top of their
+ * history; both refs moved in one transaction from the tips read. 1 migrated
+ * (*report: {"main", "public", "documents"}, a new object); 0 nothing to do
+ * (already in the month layout, or no register); 2 refused (a document whose
+ * place cannot be told, two that would meet, or a branch that moved: *err);
+ * -1 on error (*err). *err is a new string. */
+struct git_signature;
+int go_store_migrate(go_store *s, const char *branch, const char *public_branch,
+		const struct git_signature *sig, json_t **report, char **err);
+
 #endif

@@ -29,7 +29,7 @@ mkdir -p store/docs/2026/01/S-1 store/docs/2026/01/S-2 store/docs/2026/01/S-3
 printf '{"id":"S-1","date":"2026-01-01","kind":"notice","office":"o","title":"t1","attribute" : "withheld"}\n' >store/docs/2026/01/S-1/record.json
 printf '{"id":"S-2","date":"2026-01-02","kind":"notice","office":"o","title":"t2","\\u0061ttribute":"withheld"}\n' >store/docs/2026/01/S-2/record.json
 printf '{"id":"S-3","date":"2026-01-03","kind":"notice","office":"o","title":"t3","attribute":"withhold"}\n' >store/docs/2026/01/S-3/record.json
-for d in S-1 S-2 S-3; do printf 'secret %s\n' "$d" >store/docs/2026/$d/body.md; done
+for d in S-1 S-2 S-3; do printf 'secret %s\n' "$d" >store/docs/2026/01/$d/body.md; done
 git -C store add -A && git -C store commit -qm one
 run go-archive create --repo store --name s -o s.tar
 is "$status" 1 "--repo with an attribute that is not a code: exit 1"

@@ -50,8 +50,8 @@ is "$status" 0 "the store passes the gate"
 # The same rule at the server's gate, for a clerk who commits by hand.
 git -C "$T/checkout" checkout -q main
 for id in lpt1 "nul.txt"; do
-	mkdir -p "$T/checkout/docs/2026/$id"
-	rec "$id" | jq -S 'del(.body) | .published = "2026-03-03"' >"$T/checkout/docs/2026/$id/record.json"
+	mkdir -p "$T/checkout/docs/2026/03/$id"
+	rec "$id" | jq -S 'del(.body) | .published = "2026-03-03"' >"$T/checkout/docs/2026/03/$id/record.json"
 done
 git -C "$T/checkout" add -A && git -C "$T/checkout" commit -qm "device names"
 git -C "$T/checkout" push origin main >"$T/out" 2>"$T/err"

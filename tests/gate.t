@@ -93,7 +93,7 @@ printf '#!/bin/sh\n' >"$W/docs/2026/03/G-1/body.md" && chmod +x "$W/docs/2026/03
 commit "executable"
 refused executable "an executable file"
 
-doc docs/2026/G-2 "$GOOD"
+doc docs/2026/03/G-2 "$GOOD"
 commit "G-1 copied to G-2"
 refused folder-id-mismatch "a folder named otherwise than its record's id"
 
@@ -101,17 +101,17 @@ doc docs/2026/03/G-3 '{"invalid_line":"{\"id\": G-3","problems":[{"code":"invali
 commit "an invalid line"
 refused invalid-line-record "an invalid_line record"
 
-doc docs/2026/g-1 "$(printf '%s' "$GOOD" | jq -c '.id = "g-1"')"
+doc docs/2026/03/g-1 "$(printf '%s' "$GOOD" | jq -c '.id = "g-1"')"
 commit "case twin"
 refused case-twin "an id differing from a stored one only in case"
-doc docs/2025/g-1 "$(printf '%s' "$GOOD" | jq -c '.id = "g-1" | .date = "2025-03-02"')"
+doc docs/2025/03/g-1 "$(printf '%s' "$GOOD" | jq -c '.id = "g-1" | .date = "2025-03-02"')"
 commit "case twin in another year"
 refused case-twin "a case twin in another year"
 
-doc docs/2026/CON "$(printf '%s' "$GOOD" | jq -c '.id = "CON"')"
+doc docs/2026/03/CON "$(printf '%s' "$GOOD" | jq -c '.id = "CON"')"
 commit "a Windows device name"
 refused unsafe-name "an id a Windows checkout cannot hold (CON)"
-doc docs/2026/aux.txt "$(printf '%s' "$GOOD" | jq -c '.id = "aux.txt"')"
+doc docs/2026/03/aux.txt "$(printf '%s' "$GOOD" | jq -c '.id = "aux.txt"')"
 commit "a Windows device name with an extension"
 refused unsafe-name "an id a Windows checkout cannot hold (aux.txt)"
 mkdir -p "$W/docs/2026/03/G-1/files" && printf 'x\n' >"$W/docs/2026/03/G-1/files/a. "
@@ -163,8 +163,8 @@ refused public-not-projection "public edited so that it differs from main" publi
 # --- good work still passes ----------------------------------------------------------
 git -C "$W" checkout -q main
 git -C "$W" reset -q --hard "$tip"
-doc docs/2026/G-4 "$(printf '%s' "$GOOD" | jq -c '.id = "G-4"')"
-printf '正文\n' >"$W/docs/2026/G-4/body.md"
+doc docs/2026/03/G-4 "$(printf '%s' "$GOOD" | jq -c '.id = "G-4"')"
+printf '正文\n' >"$W/docs/2026/03/G-4/body.md"
 commit "a good document"
 git -C "$W" push origin main >"$T/out" 2>"$T/err"
 is "$?" 0 "a good document is accepted"

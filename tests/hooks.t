@@ -46,9 +46,9 @@ is "$(git -C "$W" log --format=%s)" "good" "pre-commit: the commit was made"
 # HEAD and FILE only: the bad record staged beside it is not part of the commit.
 mkdoc docs/2026/03/BAD-1 "$NOATTR"
 git -C "$W" add docs/2026/03/BAD-1
-mkdoc docs/2026/G-2 "$(printf '%s' "$GOOD" | jq -c '.id = "G-2"')"
-git -C "$W" add docs/2026/G-2
-commit -m g2 docs/2026/G-2/record.json
+mkdoc docs/2026/03/G-2 "$(printf '%s' "$GOOD" | jq -c '.id = "G-2"')"
+git -C "$W" add docs/2026/03/G-2
+commit -m g2 docs/2026/03/G-2/record.json
 is "$status" 0 "pre-commit: git commit FILE checks what FILE commits (GIT_INDEX_FILE)"
 commit -m all-of-it
 is "$status" 1 "pre-commit: the bad record staged is refused on the next commit"
@@ -65,13 +65,13 @@ bypass=$(git -C "$W" rev-parse HEAD)
 git -C "$W" reset -q --hard HEAD~1
 
 # Store layout and rule 7 go through the same pipeline.
-mkdoc docs/2025/G-3 "$(printf '%s' "$GOOD" | jq -c '.id = "G-3"')"
+mkdoc docs/2025/03/G-3 "$(printf '%s' "$GOOD" | jq -c '.id = "G-3"')"
 mkdoc docs/2026/03/P-1 '{"id":"P-1","date":"2026-03-02","attribute":"proactive","category":"decision","kind":"normative","office":"政策法规科","title":"规范性文件","published":"2026-03-03"}'
 git -C "$W" add docs
 commit -m layout
 is "$status" 1 "pre-commit: a misplaced record and a policy without interpretation are refused"
 grep -E '^docs/' "$T/err" | sed 's/: [^:]*$//' >"$T/got"
-printf '%s\n' 'docs/2025/G-3/record.json: misplaced-record' 'docs/2026/03/P-1/record.json: missing-interpretation' >"$T/want"
+printf '%s\n' 'docs/2025/03/G-3/record.json: misplaced-record' 'docs/2026/03/P-1/record.json: missing-interpretation' >"$T/want"
 same_file "$T/got" "$T/want" "pre-commit: go-cat's and go-link-interp's rules, each with its file"
 mkdoc docs/2026/03/G-3 "$(printf '%s' "$GOOD" | jq -c '.id = "G-3"')"
 rm -r "$W/docs/2025"
@@ -104,12 +104,12 @@ is "$status" 0 "pre-receive: a first push of good records is accepted"
 is "$(git -C "$S" rev-parse main)" "$(git -C "$W" rev-parse main)" "pre-receive: the server's main moved"
 good=$(git -C "$S" rev-parse main)
 
-mkdoc docs/2026/BAD-2 "$(printf '%s' "$NOATTR" | jq -c '.id = "BAD-2"')"
+mkdoc docs/2026/03/BAD-2 "$(printf '%s' "$NOATTR" | jq -c '.id = "BAD-2"')"
 git -C "$W" add docs
 commit --no-verify -qm "bad, committed with --no-verify"
 push origin main
 is "$status" 1 "pre-receive: a push bringing a record without an attribute is refused"
-like "$(cat "$T/err")" "remote: refs/heads/main: docs/2026/BAD-2/record.json: missing-attribute: " "pre-receive: the message names the branch, the file and the rule"
+like "$(cat "$T/err")" "remote: refs/heads/main: docs/2026/03/BAD-2/record.json: missing-attribute: " "pre-receive: the message names the branch, the file and the rule"
 like "$(cat "$T/err")" "\[remote rejected\] main -> main \(pre-receive hook declined\)" "pre-receive: git reports the refusal"
 is "$(git -C "$S" rev-parse main)" "$good" "pre-receive: the server's main did not move"
 git -C "$S" cat-file -e "$(git -C "$W" rev-parse HEAD)" 2>/dev/null
@@ -118,7 +118,7 @@ is "$?" 1 "pre-receive: the refused objects did not enter the server"
 push origin HEAD:refs/heads/draft
 is "$status" 1 "pre-receive: a new branch bringing the bad record is refused"
 
-printf '%s\n' "$NOATTR" | jq -S '.id = "BAD-2" | .attribute = "proactive" | .category = "result"' >"$W/docs/2026/BAD-2/record.json"
+printf '%s\n' "$NOATTR" | jq -S '.id = "BAD-2" | .attribute = "proactive" | .category = "result"' >"$W/docs/2026/03/BAD-2/record.json"
 git -C "$W" add docs
 commit -qm fixed
 push origin main
@@ -172,15 +172,15 @@ cp "$ROOT/.pre-commit-hooks.yaml" "$R/"
 mkdir -p "$R/share" && cp -R "$ROOT/share/hooks" "$R/share/"
 git -C "$R" add -A && git -C "$R" commit -qm hooks
 git init -q -b main "$T/pc"
-mkdir -p "$T/pc/docs/2026/BAD-3"
-printf '%s\n' "$NOATTR" | jq -S '.id = "BAD-3"' >"$T/pc/docs/2026/BAD-3/record.json"
+mkdir -p "$T/pc/docs/2026/03/BAD-3"
+printf '%s\n' "$NOATTR" | jq -S '.id = "BAD-3"' >"$T/pc/docs/2026/03/BAD-3/record.json"
 git -C "$T/pc" add docs
 export PRE_COMMIT_HOME=$T/pre-commit-cache
 (cd "$T/pc" && pre-commit try-repo "$R" go-tools) >"$T/out" 2>"$T/err"
 is "$?" 1 "pre-commit framework: try-repo refuses the record without an attribute"
 like "$(cat "$T/out")" "go-tools checks .*Failed" "pre-commit framework: the go-tools hook failed"
-like "$(cat "$T/out")" "docs/2026/BAD-3/record.json: missing-attribute: " "pre-commit framework: with the file and the rule"
-printf '%s\n' "$NOATTR" | jq -S '.id = "BAD-3" | .attribute = "proactive" | .category = "result"' >"$T/pc/docs/2026/BAD-3/record.json"
+like "$(cat "$T/out")" "docs/2026/03/BAD-3/record.json: missing-attribute: " "pre-commit framework: with the file and the rule"
+printf '%s\n' "$NOATTR" | jq -S '.id = "BAD-3" | .attribute = "proactive" | .category = "result"' >"$T/pc/docs/2026/03/BAD-3/record.json"
 git -C "$T/pc" add docs
 (cd "$T/pc" && pre-commit try-repo "$R" go-tools) >"$T/out" 2>"$T/err"
 is "$?" 0 "pre-commit framework: a valid record passes"

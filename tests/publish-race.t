@@ -112,7 +112,7 @@ is "$exits" "$runs" "two publishers racing on one id (proactive, withheld), $run
 is "$withheld" "$runs" "  main ends withheld every time"
 is "$ok_runs" "$runs" "  after every run, public is the projection of main, byte for byte"
 is "$(year_catalog "$X" public 2026 2>/dev/null | jq -r .id | while read -r id; do
-	[ "$(git -C "$X" show "main:docs/2026/$id/record.json" | jq -r .attribute)" = proactive ] || echo "$id"; done)" "" \
+	[ "$(git -C "$X" show "main:docs/2026/03/$id/record.json" | jq -r .attribute)" = proactive ] || echo "$id"; done)" "" \
 	"  the catalog names no document main holds as withheld"
 run git -C "$X" fsck --strict
 is "$status" 0 "  git fsck --strict is clean"

@@ -87,9 +87,9 @@ ok $? "clerk A clones over HTTP"
 git clone -q "$URL" "$T/b" 2>"$T/err"
 ok $? "clerk B clones over HTTP"
 doc() { # CLONE ID [JQ-FILTER]
-	mkdir -p "$1/docs/2026/$2"
+	mkdir -p "$1/docs/2026/03/$2"
 	printf '%s' "$GOOD" | jq -S --arg id "$2" "del(.body) | .id = \$id | .published = \"2026-03-03\" | ${3:-.}" \
-		>"$1/docs/2026/$2/record.json"
+		>"$1/docs/2026/03/$2/record.json"
 	git -C "$1" add -A && git -C "$1" commit -qm "$2"
 }
 
@@ -154,7 +154,7 @@ for c in a b; do
 done
 is "$sa.$sb" "0.0" "two clerks pushing at once: both pushes land (the later one after a rebase)"
 doc_dirs "$S" main 2026 >"$T/got"
-printf 'docs/2026/%s\n' A-1 A-4 B-1 G-1 P-1 >"$T/want"
+printf 'docs/2026/03/%s\n' A-1 A-4 B-1 G-1 P-1 >"$T/want"
 same_file "$T/got" "$T/want" "the server's main holds every document (git ls-tree)"
 
 # go-publish --push from an office machine publishes through the server, now
