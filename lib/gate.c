@@ -128,6 +128,8 @@ struct gate {
 	int findings;
 	json_t *names;  /* document folder name -> [path, changed] (whole-tree checks) */
 	json_t *folded; /* the same, folded to lower case */
+	go_names *ix;   /* the names index of the old tree (store.c), or NULL */
+	json_t *added;  /* with ix: folder name -> shard it was added to */
 };
 
 static void report(struct gate *g, const char *code, const char *path, const char *fmt, ...)
@@ -377,12 +379,18 @@ static git_tree *subtree(struct gate *g, git_tree *t, const char *name)
 	return out;
 }
 
-/* Documents of old's year folder oy that root no longer has, anywhere. */
-static void deletions(struct gate *g, git_tree *oy, const char *yname)
+/* Documents of old's shard oy that root no longer has, anywhere. */
+static void deletions(struct gate *g, git_tree *oy, const char *yname, git_tree *root,
+		git_tree *now)
 {
 	for (size_t i = 0, n = oy ? git_tree_entrycount(oy) : 0; i < n; i++) {
 		const char *name = git_tree_entry_name(git_tree_entry_byindex(oy, i));
 		if (json_object_get(g->names, name))
+			continue;
+		/* with the index only changed folders were noted: still in its shard,
+		 * or in another one */
+		if (g->ix && ((now && git_tree_entry_byname(now, name)) ||
+			      go_store_find_name(g->repo, root, name, NULL, NULL) == 1))
 			continue;
 		char *path = go_xasprintf("docs/%s/%s", yname, name);
 		report(g, "document-deleted", path,
@@ -473,7 +481,7 @@ static int check_docs(struct gate *g, git_tree *old, git_tree *root)
 		git_oid soid;
 		git_oid_fromraw(&soid, sh[i].oid);
 		int same_year = oyt && git_oid_equal(git_tree_id(oyt), &soid);
-		if (same_year && !g->names)
+		if (same_year && (!g->names || g->ix))
 			goto next;
 		if (go_shard_tree(g->repo, &sh[i], &yt) < 0) {
 			err = git_fail(ypath);
@@ -486,8 +494,12 @@ static int check_docs(struct gate *g, git_tree *old, git_tree *root)
 				oyt ? git_tree_entry_byname(oyt, name) : NULL;
 			int changed = !ode || !git_oid_equal(git_tree_entry_id(ode), git_tree_entry_id(de)) ||
 				      git_tree_entry_filemode(ode) != git_tree_entry_filemode(de);
+			if (g->ix && !changed)
+				continue; /* the index answers for the folders left alone */
 			char *path = go_xasprintf("%s/%s", ypath, name);
 			note_name(g, name, path, changed);
+			if (g->ix && !ode)
+				json_object_set_new(g->added, name, json_string(sh[i].name));
 			if (changed && folder(g, de, path)) {
 				git_tree *dt = NULL;
 				if (git_tree_lookup(&dt, g->repo, git_tree_entry_id(de)) < 0)
@@ -513,9 +525,36 @@ next:
 			git_tree_free(now);
 			if (same || go_shard_tree(g->repo, &osh[i], &oyt) < 0)
 				continue;
-			deletions(g, oyt, osh[i].name);
+			now = old_shard(g, root, osh[i].name, &unused);
+			deletions(g, oyt, osh[i].name, root, now);
+			git_tree_free(now);
 			git_tree_free(oyt);
 		}
+	/* a folder added to a shard: the same name, or one differing in case
+	 * only, elsewhere in the store (the index of the old tree, checked against
+	 * root: a folder this change removes meets no one) */
+	const char *name;
+	json_t *v;
+	json_object_foreach(g->added, name, v) {
+		char *other = NULL, *where = NULL;
+		int r = err ? 0 : go_names_lookup(g->ix, name, &other, &where);
+		char *opath = r ? go_xasprintf("docs/%s/%s", where, other) : NULL;
+		char *path = go_xasprintf("docs/%s/%s", json_string_value(v), name);
+		git_tree_entry *e = NULL;
+		int there = opath && strcmp(opath, path) && git_tree_entry_bypath(&e, root, opath) == 0;
+		git_tree_entry_free(e);
+		git_error_clear();
+		if (there && r == 1)
+			report(g, "duplicate-document", path, "%s 与 %s 是同一个 id 的两份文件", path, opath);
+		else if (there && r == 2)
+			report(g, "case-twin", path,
+			       "%s 与 %s 只有大小写不同：go-publish 不接受只差大小写的 id，"
+			       "不区分大小写的文件系统也无法同时检出", path, opath);
+		free(opath);
+		free(path);
+		free(other);
+		free(where);
+	}
 	free(sh);
 	free(osh);
 	git_tree_free(docs);
@@ -587,10 +626,16 @@ static void purges_folder(struct gate *g, const git_tree_entry *e)
 int go_gate_tree(go_store *s, git_tree *old, git_tree *root, int flags, const char *ref,
 		 go_gate_cb cb, void *ctx)
 {
-	struct gate g = {s, go_store_repo(s), ref, flags, cb, ctx, 0, NULL, NULL};
+	struct gate g = {s, go_store_repo(s), ref, flags, cb, ctx, 0, NULL, NULL, NULL, NULL};
 	if (!(flags & GO_GATE_CONTENT)) {
 		g.names = json_object();
 		g.folded = json_object();
+		g.added = json_object();
+		/* issue 18: against an old tree in the month layout, what changed
+		 * is checked, and the index answers for the rest */
+		if (old && go_store_layout(g.repo, old) == GO_LAYOUT_MONTH &&
+		    go_store_layout(g.repo, root) == GO_LAYOUT_MONTH)
+			g.ix = go_names_open(s, old);
 	}
 	for (size_t i = 0, n = git_tree_entrycount(root); i < n; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(root, i);
@@ -612,6 +657,8 @@ int go_gate_tree(go_store *s, git_tree *old, git_tree *root, int flags, const ch
 		check_catalog(&g, root);
 	json_decref(g.names);
 	json_decref(g.folded);
+	json_decref(g.added);
+	go_names_free(g.ix);
 	return err < 0 ? -1 : g.findings;
 }
 
@@ -755,7 +802,7 @@ out:
 int go_gate_projection(go_store *s, git_tree *pub, git_tree *main_root, const char *ref,
 		       const char *reg, go_gate_cb cb, void *ctx)
 {
-	struct gate g = {s, go_store_repo(s), ref, 0, cb, ctx, 0, NULL, NULL};
+	struct gate g = {s, go_store_repo(s), ref, 0, cb, ctx, 0, NULL, NULL, NULL, NULL};
 	return check_projection_tree(&g, pub, main_root, reg) < 0 ? -1 : g.findings;
 }
 
@@ -778,7 +825,7 @@ static int check_projection(struct gate *g, const git_oid *pub, const git_oid *m
 int go_gate_push(go_store *s, const go_ref_update *u, size_t n, go_gate_cb cb, void *ctx)
 {
 	git_repository *repo = go_store_repo(s);
-	struct gate g = {s, repo, NULL, 0, cb, ctx, 0, NULL, NULL};
+	struct gate g = {s, repo, NULL, 0, cb, ctx, 0, NULL, NULL, NULL, NULL};
 	git_oid *old = go_xcalloc(n + 1, sizeof *old), *new = go_xcalloc(n + 1, sizeof *new);
 	git_oid *tips = NULL;
 	size_t ntips = 0, cap = 0;

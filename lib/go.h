@@ -1167,4 +1167,16 @@ struct git_signature;
 int go_store_migrate(go_store *s, const char *branch, const char *public_branch,
 		const struct git_signature *sig, json_t **report, char **err);
 
+/* The names index (store.c): which document folder names root holds, found
+ * by name in any letter case from one bucket of $GIT_DIR/go-tools/names/, kept
+ * up to date with the tree at what changed (derived data, in no branch). NULL
+ * when it cannot be written (a read-only store): then ask the tree. */
+typedef struct go_names go_names;
+go_names *go_names_open(go_store *s, struct git_tree *root);
+/* A folder named name exactly (1) or in another letter case only (2; an exact
+ * one wins): its name and shard ("2026/03") in *other and *shard, new strings;
+ * 0 when none. */
+int go_names_lookup(go_names *n, const char *name, char **other, char **shard);
+void go_names_free(go_names *n);
+
 #endif

@@ -55,6 +55,8 @@ struct go_batch {
 	uint64_t *fold;        /* hashes of the store's names folded, open addressing */
 	size_t nfold;
 	int fold_built;
+	go_names *names;       /* the names index of main_tree (store.c), or NULL */
+	int names_tried;
 	git_oid commit[2];
 	int committed[2];
 	json_t *repos;         /* path -> (git_repository *) as integer, for blob sources */
@@ -183,6 +185,7 @@ void go_batch_free(go_batch *b)
 {
 	if (!b)
 		return;
+	go_names_free(b->names);
 	for (size_t i = 0; i < b->n; i++) {
 		free(b->doc[i].id);
 		free(b->doc[i].name);
@@ -284,7 +287,23 @@ static int stored_exactly(go_batch *b, const char *name)
  * hashes of the folded names answers "no" for nearly every new id in one probe. */
 static char *case_twin(go_batch *b, const char *name)
 {
-	if (!b->main_tree || stored_exactly(b, name))
+	if (!b->main_tree)
+		return NULL;
+	/* issue 18: the names index answers from one bucket; without it (a dry
+	 * run, a store we may not write to) every shard is asked */
+	if (!b->names_tried && !b->o.dry_run)
+		b->names = go_names_open(b->store, b->main_tree);
+	b->names_tried = 1;
+	if (b->names) {
+		char *other = NULL, *shard = NULL;
+		int r = go_names_lookup(b->names, name, &other, &shard);
+		free(shard);
+		if (r == 2)
+			return other;
+		free(other);
+		return NULL;
+	}
+	if (stored_exactly(b, name))
 		return NULL;
 	if (!b->fold_built) {
 		size_t count = 0;

@@ -6,9 +6,13 @@
  * The writing side (go-publish's batches) is in publish.c.
  */
 #include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include <git2.h>
 
@@ -673,4 +677,315 @@ char *go_store_discover(void)
 	char *path = go_xstrdup(buf.ptr);
 	git_buf_dispose(&buf);
 	return path;
+}
+
+/* ---- the names index (issue 18) ------------------------------------------------
+ *
+ * Is a new id the case twin of a stored one, or stored already in another
+ * month? Asking every shard costs what the store holds. The index answers from
+ * one bucket: $GIT_DIR/go-tools/names/<hh>, hh the first byte (hex) of the
+ * FNV-1a hash of a folder name folded to ASCII lower case, so that twins share
+ * a bucket; one line "<name>\t<shard>\n" per document folder, sorted. The file
+ * tree names the root tree they describe. It is derived data, never in a
+ * branch (nothing a push carries can forge it): absent, unreadable or of a tree
+ * no longer in the store, it is rebuilt from the tree; else brought to the tree
+ * asked for by comparing the shards of the two trees, so that its upkeep costs
+ * what changed. Each bucket is replaced by rename, then tree: a crash leaves
+ * buckets ahead of tree, and replaying a change is harmless.
+ */
+struct go_names {
+	go_store *s;
+	char *dir;
+	char *bucket[256]; /* loaded buckets' text, "" when empty */
+	size_t len[256];
+	int ok;            /* the files reflect the tree */
+};
+
+static unsigned bucket_of(const char *name)
+{
+	uint64_t h = 1469598103934665603u;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ (*p >= 'A' && *p <= 'Z' ? *p + 'a' - 'A' : *p)) * 1099511628211u;
+	return (unsigned)(h >> 56);
+}
+
+static char *bucket_path(const go_names *n, unsigned b)
+{
+	return go_xasprintf("%s/%02x", n->dir, b);
+}
+
+static const char *load_bucket(go_names *n, unsigned b)
+{
+	if (!n->bucket[b]) {
+		char *p = bucket_path(n, b), *t = NULL;
+		size_t len = 0;
+		if (go_read_file(p, (size_t)1 << 30, &t, &len) != 0) {
+			free(t);
+			t = NULL;
+		}
+		free(p);
+		n->bucket[b] = t ? t : go_xstrdup("");
+		n->len[b] = t ? len : 0;
+	}
+	return n->bucket[b];
+}
+
+/* One change to the index: a line to add or remove. */
+struct name_change {
+	unsigned bucket;
+	int add;
+	char *line; /* "<name>\t<shard>\n" */
+};
+
+struct name_changes { struct name_change *v; size_t n, cap; };
+
+static void change_add(struct name_changes *c, const char *name, const char *shard, int add)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 256;
+		c->v = go_xrealloc(c->v, c->cap * sizeof *c->v);
+	}
+	c->v[c->n++] = (struct name_change){bucket_of(name), add,
+					    go_xasprintf("%s\t%s\n", name, shard)};
+}
+
+static int cmp_change(const void *x, const void *y)
+{
+	const struct name_change *a = x, *b = y;
+	if (a->bucket != b->bucket)
+		return a->bucket < b->bucket ? -1 : 1;
+	return strcmp(a->line, b->line);
+}
+
+static int cmp_line_p(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Write text as file path, by rename. 0 or -1. */
+static int put_file(const char *path, const char *text, size_t len)
+{
+	char *tmp = go_xasprintf("%s.%ld.tmp", path, (long)getpid());
+	FILE *f = fopen(tmp, "w");
+	int bad = !f || fwrite(text, 1, len, f) != len;
+	if (f && fclose(f) != 0)
+		bad = 1;
+	if (bad || rename(tmp, path) != 0) {
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+/* Apply the changes (sorted) to the buckets they touch, and write them. */
+static int apply_changes(go_names *n, struct name_changes *c)
+{
+	qsort(c->v, c->n, sizeof *c->v, cmp_change);
+	for (size_t i = 0; i < c->n;) {
+		unsigned b = c->v[i].bucket;
+		size_t j = i;
+		while (j < c->n && c->v[j].bucket == b)
+			j++;
+		/* the bucket's lines, less the removed, plus the added, sorted */
+		const char *text = load_bucket(n, b);
+		size_t cap = j - i + 16, k = 0;
+		char **lines = go_xmalloc(cap * sizeof *lines);
+		for (const char *p = text; *p;) {
+			const char *nl = strchr(p, '\n');
+			size_t ll = nl ? (size_t)(nl - p) + 1 : strlen(p);
+			if (k == cap)
+				lines = go_xrealloc(lines, (cap *= 2) * sizeof *lines);
+			lines[k++] = go_xasprintf("%.*s%s", (int)ll, p, nl ? "" : "\n");
+			p += ll;
+		}
+		size_t old = k; /* added lines are made unique after the sort */
+		for (size_t x = i; x < j; x++) {
+			size_t y = 0, end = c->v[x].add ? old : k;
+			while (y < end && strcmp(lines[y], c->v[x].line))
+				y++;
+			if (c->v[x].add && y == end) {
+				if (k == cap)
+					lines = go_xrealloc(lines, (cap *= 2) * sizeof *lines);
+				lines[k++] = go_xstrdup(c->v[x].line);
+			} else if (!c->v[x].add && y < k) {
+				free(lines[y]);
+				lines[y] = lines[--k];
+			}
+		}
+		qsort(lines, k, sizeof *lines, cmp_line_p);
+		size_t u = 0;
+		for (size_t y = 0; y < k; y++) {
+			if (u && !strcmp(lines[u - 1], lines[y]))
+				free(lines[y]);
+			else
+				lines[u++] = lines[y];
+		}
+		k = u;
+		size_t total = 0;
+		for (size_t y = 0; y < k; y++)
+			total += strlen(lines[y]);
+		char *out = go_xmalloc(total + 1), *o = out;
+		for (size_t y = 0; y < k; y++) {
+			size_t l = strlen(lines[y]);
+			memcpy(o, lines[y], l);
+			o += l;
+			free(lines[y]);
+		}
+		*o = '\0';
+		free(lines);
+		char *path = bucket_path(n, b);
+		int bad = put_file(path, out, total);
+		free(path);
+		free(n->bucket[b]);
+		n->bucket[b] = out;
+		n->len[b] = total;
+		if (bad)
+			return -1;
+		i = j;
+	}
+	return 0;
+}
+
+/* The changes from the shards of tree a (NULL: none) to those of b. */
+static int diff_names(git_repository *repo, git_tree *a, git_tree *b, struct name_changes *c)
+{
+	go_shard *sa = NULL, *sb = NULL;
+	size_t na = 0, nb = 0, i = 0, j = 0;
+	int err = 0;
+	if (go_store_shards(repo, a, 0, &sa, &na, NULL) < 0 ||
+	    go_store_shards(repo, b, 0, &sb, &nb, NULL) < 0) {
+		free(sa);
+		return -1;
+	}
+	while ((i < na || j < nb) && !err) {
+		int k = i >= na ? 1 : j >= nb ? -1 : strcmp(sa[i].name, sb[j].name);
+		if (k == 0 && !memcmp(sa[i].oid, sb[j].oid, sizeof sa[i].oid)) {
+			i++, j++;
+			continue;
+		}
+		git_tree *ta = NULL, *tb = NULL;
+		if ((k <= 0 && go_shard_tree(repo, &sa[i], &ta) < 0) ||
+		    (k >= 0 && go_shard_tree(repo, &sb[j], &tb) < 0)) {
+			err = -1;
+		} else {
+			const char *shard = k <= 0 ? sa[i].name : sb[j].name;
+			size_t x = 0, y = 0, nx = ta ? git_tree_entrycount(ta) : 0;
+			size_t ny = tb ? git_tree_entrycount(tb) : 0;
+			while (x < nx || y < ny) {
+				const git_tree_entry *ea = x < nx ? git_tree_entry_byindex(ta, x) : NULL;
+				const git_tree_entry *eb = y < ny ? git_tree_entry_byindex(tb, y) : NULL;
+				if (ea && git_tree_entry_type(ea) != GIT_OBJECT_TREE) { x++; continue; }
+				if (eb && git_tree_entry_type(eb) != GIT_OBJECT_TREE) { y++; continue; }
+				int d = !ea ? 1 : !eb ? -1 :
+					strcmp(git_tree_entry_name(ea), git_tree_entry_name(eb));
+				if (d < 0)
+					change_add(c, git_tree_entry_name(ea), shard, 0);
+				else if (d > 0)
+					change_add(c, git_tree_entry_name(eb), shard, 1);
+				x += d <= 0;
+				y += d >= 0;
+			}
+		}
+		git_tree_free(ta);
+		git_tree_free(tb);
+		i += k <= 0;
+		j += k >= 0;
+	}
+	free(sa);
+	free(sb);
+	return err;
+}
+
+go_names *go_names_open(go_store *s, git_tree *root)
+{
+	go_names *n = go_xcalloc(1, sizeof *n);
+	struct name_changes c = {0};
+	git_tree *was = NULL;
+	git_oid wid;
+	char hex[GIT_OID_HEXSZ + 1];
+	n->s = s;
+	n->dir = go_xasprintf("%sgo-tools/names", git_repository_path(s->repo));
+	char *tpath = go_xasprintf("%s/tree", n->dir);
+	size_t len = 0;
+	char *t = NULL;
+	if (go_read_file(tpath, 4096, &t, &len) != 0) {
+		free(t);
+		t = NULL;
+	}
+	int known = t && len >= GIT_OID_HEXSZ && git_oid_fromstrn(&wid, t, GIT_OID_HEXSZ) == 0 &&
+		    git_tree_lookup(&was, s->repo, &wid) == 0;
+	free(t);
+	git_error_clear();
+	git_oid_tostr(hex, sizeof hex, git_tree_id(root));
+	if (known && git_oid_equal(&wid, git_tree_id(root))) {
+		n->ok = 1;
+		goto out;
+	}
+	char *parent = go_xasprintf("%sgo-tools", git_repository_path(s->repo));
+	mkdir(parent, 0777);
+	free(parent);
+	mkdir(n->dir, 0777);
+	if (!known) /* from nothing: every bucket, empty ones too */
+		for (unsigned b = 0; b < 256; b++) {
+			n->bucket[b] = go_xstrdup("");
+			char *p = bucket_path(n, b);
+			int bad = put_file(p, "", 0);
+			free(p);
+			if (bad)
+				goto out;
+		}
+	if (diff_names(s->repo, known ? was : NULL, root, &c) < 0 || apply_changes(n, &c) < 0)
+		goto out;
+	char *line = go_xasprintf("%s\n", hex);
+	n->ok = put_file(tpath, line, strlen(line)) == 0;
+	free(line);
+out:
+	for (size_t i = 0; i < c.n; i++)
+		free(c.v[i].line);
+	free(c.v);
+	free(tpath);
+	git_tree_free(was);
+	git_error_clear();
+	if (!n->ok) {
+		go_names_free(n);
+		return NULL;
+	}
+	return n;
+}
+
+int go_names_lookup(go_names *n, const char *name, char **other, char **shard)
+{
+	const char *text = load_bucket(n, bucket_of(name));
+	size_t len = strlen(name);
+	int found = 0;
+	*other = *shard = NULL;
+	for (const char *p = text; *p && found != 1;) {
+		const char *tab = strchr(p, '\t'), *nl = tab ? strchr(tab, '\n') : NULL;
+		if (!tab || !nl)
+			break;
+		if ((size_t)(tab - p) == len && !strncasecmp(p, name, len)) {
+			int exact = !strncmp(p, name, len);
+			if (exact || !found) {
+				free(*other);
+				free(*shard);
+				*other = go_xasprintf("%.*s", (int)len, p);
+				*shard = go_xasprintf("%.*s", (int)(nl - tab - 1), tab + 1);
+				found = exact ? 1 : 2;
+			}
+		}
+		p = nl + 1;
+	}
+	return found;
+}
+
+void go_names_free(go_names *n)
+{
+	if (!n)
+		return;
+	for (unsigned b = 0; b < 256; b++)
+		free(n->bucket[b]);
+	free(n->dir);
+	free(n);
 }

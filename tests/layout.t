@@ -41,6 +41,32 @@ is "$(git -C "$N" ls-tree --name-only public catalog/2026/ | tr '\n' ' ')" \
 	"catalog/2026/01.jsonl catalog/2026/04.jsonl " "  and its catalog line; an emptied month goes"
 is "$(public_tree "$N")" "$(projection "$N")" "  public is still the projection of main"
 
+# ---- the names index: case twins and ids from one bucket, not every folder ---
+is "$(cat "$N/go-tools/names/tree")" "$(git -C "$N" rev-parse 'main~1^{tree}')" \
+	"the names index (\$GIT_DIR/go-tools/names, in no branch) describes the tree the last batch began from"
+is "$(cat "$N"/go-tools/names/?? | sort | tr '\n' ' ')" \
+	"$(printf 'N-1\t2026/01 N-2\t2026/03 N-3\t2025/12 ' | tr ' ' '\n' | sort | tr '\n' ' ')" \
+	"  one line per folder: name and shard"
+rec n-1 2026-05-01 >"$T/twin"
+run go-publish --repo "$N" --today 2026-05-02 "$T/twin"
+is "$status.$(jq -r '.problems[] | select(.severity == "error") | .code' "$T/out")" "1.case-twin" \
+	"a case twin of a document of another month: refused (case-twin)"
+like "$(jq -r .publish.reason "$T/out")" "N-1" "  naming the stored id"
+old_tree=$(git -C "$N" rev-parse 'main~1^{tree}')
+printf '%s\n' "$old_tree" >"$N/go-tools/names/tree"
+rec n-2 2026-05-01 | go-publish --repo "$N" --today 2026-05-02 >"$T/out"
+is "$(jq -r .publish.status "$T/out")" refused "a stale index is brought to main's tree first (N-2 moved since): refused"
+is "$(cat "$N/go-tools/names/tree")" "$(git -C "$N" rev-parse 'main^{tree}')" "  and describes main again"
+rm -rf "$N/go-tools"
+rec N-4 2026-05-01 | jq -c '.id = "n-3"' | go-publish --repo "$N" --today 2026-05-02 >"$T/out"
+is "$(jq -r .publish.status "$T/out")" refused "no index: rebuilt from the tree, the twin still refused"
+forged=$(printf '040000 tree %s\tdocs\n040000 tree %s\tindex\n' "$(git -C "$N" rev-parse main:docs)" \
+	"$(printf '100644 blob %s\t00\n' "$(printf 'n-1\t2026/05\n' | git -C "$N" hash-object -w --stdin)" | git -C "$N" mktree)" |
+	git -C "$N" mktree)
+run go-gate --repo "$N" --tree "$(git -C "$N" commit-tree -p main -m forged "$forged")"
+is "$status" 1 "a branch cannot carry an index of its own: path-outside-layout"
+like "$(cat "$T/out")" "index: path-outside-layout" "  named"
+
 # ---- a store of the year layout, by git plumbing ------------------------------
 O=$T/old.git
 git init -q --bare "$O"
