@@ -50,6 +50,28 @@ int main(void)
 	ok(!go_store_doc_dir("a", "2018-02-30"), "doc_dir: an invalid date");
 	ok(!go_store_doc_name(".GIT"), "doc_name: .git in any case is refused");
 
+	/* issue 18: paths of both layouts */
+	int y = 0, m = -1;
+	size_t at = 0;
+	is_int((int)go_store_parse_path("docs/2026/03/A-1/record.json", GO_LAYOUT_NONE, &y, &m, &at),
+	       (int)strlen("docs/2026/03/A-1"), "parse_path: the month layout");
+	ok(y == 2026 && m == 3 && at == strlen("docs/2026/03/"), "  its year, month and name");
+	is_int((int)go_store_parse_path("docs/2026/03/record.json", GO_LAYOUT_NONE, &y, &m, &at),
+	       (int)strlen("docs/2026/03"), "parse_path: a year-layout document named 03");
+	ok(m == 0 && at == strlen("docs/2026/"), "  month 0, name 03");
+	is_int((int)go_store_parse_path("docs/2026/A-1/files/x.pdf", GO_LAYOUT_NONE, &y, &m, NULL),
+	       (int)strlen("docs/2026/A-1"), "parse_path: the year layout");
+	is_int((int)go_store_parse_path("docs/2026/03/files/x.pdf", GO_LAYOUT_YEAR, &y, &m, NULL),
+	       (int)strlen("docs/2026/03"), "parse_path: GO_LAYOUT_YEAR reads the year layout");
+	is_int((int)go_store_parse_path("docs/2026/03/A-1", GO_LAYOUT_MONTH, &y, &m, NULL),
+	       (int)strlen("docs/2026/03/A-1"), "parse_path: GO_LAYOUT_MONTH reads a folder's own path");
+	is_int((int)go_store_parse_path("catalog/2026/03.jsonl", GO_LAYOUT_NONE, &y, &m, NULL), 0,
+	       "parse_path: no document folder");
+	is_int((int)go_store_parse_path("docs/2026/13/A/record.json", GO_LAYOUT_NONE, &y, &m, NULL),
+	       (int)strlen("docs/2026/13"), "parse_path: 13 is no month");
+	ok(go_store_month_name("01") && go_store_month_name("12") && !go_store_month_name("00") &&
+	   !go_store_month_name("13") && !go_store_month_name("1"), "month_name: 01..12");
+
 	/* the expected message would clutter the test output */
 	int saved = dup(2), devnull = open("/dev/null", O_WRONLY);
 	dup2(devnull, 2);
