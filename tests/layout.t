@@ -67,6 +67,22 @@ run go-gate --repo "$N" --tree "$(git -C "$N" commit-tree -p main -m forged "$fo
 is "$status" 1 "a branch cannot carry an index of its own: path-outside-layout"
 like "$(cat "$T/out")" "index: path-outside-layout" "  named"
 
+# ---- the hooks see a removal, and do not check it again as a new record ------
+C=$T/co
+git clone -q "$N" "$C"
+git -C "$C" config core.hooksPath "$(cd "$TESTS/../share/hooks" && pwd)"
+mkdir -p "$C/docs/2026/05/Z-9"
+printf '{"id":"Z-9","date":"2026-05-01","kind":"notice","office":"办公室","title":"缺属性"}\n' |
+	jq -S . >"$C/docs/2026/05/Z-9/record.json"
+git -C "$C" add docs && git -C "$C" commit -q --no-verify -m "a broken record, hooks bypassed"
+git -C "$C" rm -rq docs/2026/05/Z-9
+(cd "$C" && git commit -m gone) >"$T/out" 2>"$T/err"
+is "$?" 1 "pre-commit: removing a document is refused"
+like "$(cat "$T/err")" "docs/2026/05/Z-9: document-deleted" "  by the gate (document-deleted)"
+is "$(grep -c missing-attribute "$T/err")" 0 "  and the removed record (go-cat: store.deleted) is not checked again as a new one"
+(cd "$C" && go-cat --staged) >"$T/out"
+is "$(jq -c '[.id, .store.deleted]' "$T/out")" '["Z-9",true]' "go-cat --staged: the removal, as its last record"
+
 # ---- a store of the year layout, by git plumbing ------------------------------
 O=$T/old.git
 git init -q --bare "$O"
