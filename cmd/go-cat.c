@@ -221,7 +221,8 @@ static char **changed_dirs(struct cat *c, git_diff *diff, char **ids, int nids, 
 		}
 	}
 	/* both sides, or two layouts (a migration): sorted again, each once */
-	qsort(dirs, *n, sizeof *dirs, cmp_dir);
+	if (*n)
+		qsort(dirs, *n, sizeof *dirs, cmp_dir);
 	size_t k = 0;
 	for (size_t i = 0; i < *n; i++) {
 		if (k && !strcmp(dirs[k - 1], dirs[i]))

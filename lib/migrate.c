@@ -90,7 +90,8 @@ static int migrate_root(go_store *s, git_tree *root, git_oid *out, size_t *count
 	}
 	if (r == 2)
 		goto out;
-	qsort(mv, n, sizeof *mv, cmp_moved);
+	if (n)
+		qsort(mv, n, sizeof *mv, cmp_moved);
 	for (size_t i = 1; i < n; i++)
 		if (!strcmp(mv[i].path, mv[i - 1].path)) {
 			*err = go_xasprintf("docs/%s：库中有两份同名文档要迁到这里（原来放在不同年份）；"

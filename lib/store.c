@@ -561,7 +561,8 @@ out:
 int go_tree_put_paths(git_repository *repo, const git_oid *base, go_tree_put *ch, size_t n,
 		git_oid *out)
 {
-	qsort(ch, n, sizeof *ch, cmp_put);
+	if (n)
+		qsort(ch, n, sizeof *ch, cmp_put);
 	return put_level(repo, base, ch, n, 0, out);
 }
 int go_store_foreach(go_store *s, const char *rev, int flags, go_store_cb cb, void *ctx)
@@ -782,7 +783,8 @@ static int put_file(const char *path, const char *text, size_t len)
 /* Apply the changes (sorted) to the buckets they touch, and write them. */
 static int apply_changes(go_names *n, struct name_changes *c)
 {
-	qsort(c->v, c->n, sizeof *c->v, cmp_change);
+	if (c->n)
+		qsort(c->v, c->n, sizeof *c->v, cmp_change);
 	for (size_t i = 0; i < c->n;) {
 		unsigned b = c->v[i].bucket;
 		size_t j = i;
