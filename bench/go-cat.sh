@@ -9,25 +9,25 @@
 #      against `git commit --no-verify` of the same 10 documents.
 . "${0%/*}/lib.sh"
 n=${BENCH_DOCS:-100000}
-store=$work/cat-store-$n.git
+store=$work/cat-store-month-$n.git # the month layout (issue 18): not a cached store of the year layout
 hooks=$here/../share/hooks
 
 # fast_import CORPUS: a fast-import stream putting each record's body in
-# docs/<YYYY>/<id>/body.md and the rest in record.json, all in one commit on
+# docs/<YYYY>/<MM>/<id>/body.md and the rest in record.json, all in one commit on
 # main. Withheld records keep no body (SPEC §6).
 fast_import() {
 	LC_ALL=C awk '
 	BEGIN { printf "commit refs/heads/main\ncommitter Bench <bench@example> 1767225600 +0800\ndata 5\nbench\n" }
 	{
 		id = $0; sub(/^.*"id":"/, "", id); sub(/".*$/, "", id)
-		year = $0; sub(/^.*"date":"/, "", year); year = substr(year, 1, 4)
+		year = $0; sub(/^.*"date":"/, "", year); month = substr(year, 6, 2); year = substr(year, 1, 4)
 		body = ""; rec = $0
 		if (match(rec, /,"body":"[^"]*"/)) {
 			body = substr(rec, RSTART + 9, RLENGTH - 10)
 			rec = substr(rec, 1, RSTART - 1) substr(rec, RSTART + RLENGTH)
 		}
 		gsub("/", "~", id)
-		dir = "docs/" year "/" id
+		dir = "docs/" year "/" month "/" id
 		printf "M 100644 inline %s/record.json\ndata %d\n%s\n", dir, length(rec) + 1, rec
 		if (body != "" && rec !~ /"attribute":"withheld"/)
 			printf "M 100644 inline %s/body.md\ndata %d\n%s\n", dir, length(body), body
@@ -40,7 +40,7 @@ if ! git -C "$store" rev-parse -q --verify main >/dev/null 2>&1; then
 	fast_import "$(corpus "$n" valid)" | git -C "$store" fast-import --quiet
 	git -C "$store" gc -q
 fi
-docs=$(git -C "$store" ls-tree main docs/2026/ | wc -l)
+docs=$(git -C "$store" ls-tree -r -d main docs/2026/ | awk -F/ 'NF == 4' | wc -l)
 echo "go-cat: a store of $n documents ($docs folders under docs/2026), $(du -sk "$store" | cut -f1) KB packed"
 
 # 1. Read everything.
@@ -67,7 +67,7 @@ git -C "$co" clean -qfd
 i=0
 while [ $i -lt 10 ]; do
 	i=$((i + 1))
-	d=$co/docs/2026/HOOK-2026-$i
+	d=$co/docs/2026/11/HOOK-2026-$i
 	mkdir -p "$d"
 	printf '{"id":"HOOK-2026-%d","title":"第%d号通知","office":"办公室","kind":"notice","date":"2026-11-02","attribute":"proactive","category":"result","published":"2026-11-03"}\n' $i $i >"$d/record.json"
 	printf '正文 %d\n' $i >"$d/body.md"

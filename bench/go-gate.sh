@@ -10,7 +10,7 @@
 #      and go-gate --receive alone, as the pre-receive hook runs it.
 . "${0%/*}/lib.sh"
 n=${BENCH_DOCS:-100000}
-store=$work/gate-store-$n.git
+store=$work/gate-store-month-$n.git # the month layout (issue 18)
 GIT_AUTHOR_NAME=Bench GIT_AUTHOR_EMAIL=bench@example.org
 GIT_COMMITTER_NAME=Bench GIT_COMMITTER_EMAIL=bench@example.org
 export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
@@ -38,9 +38,9 @@ git clone -q --bare "$store" "$work/gate-plain-$n.git"
 i=0
 while [ $i -lt 10 ]; do
 	i=$((i + 1))
-	mkdir -p "$co/docs/2026/BENCH-$i"
+	mkdir -p "$co/docs/2026/06/BENCH-$i"
 	printf '{"attribute":"proactive","category":"result","date":"2026-06-01","id":"BENCH-%d","kind":"notice","office":"办公室","published":"2026-06-02","title":"测试"}\n' $i |
-		jq -S . >"$co/docs/2026/BENCH-$i/record.json"
+		jq -S . >"$co/docs/2026/06/BENCH-$i/record.json"
 done
 git -C "$co" add -A && git -C "$co" commit -qm bench
 old=$(git -C "$store" rev-parse main) new=$(git -C "$co" rev-parse main)

@@ -93,7 +93,8 @@ incremental() {
 }
 
 # Into the last store: every document of the same year, so each batch rewrites
-# that year's catalog (catalog/2026.jsonl) and year folder, 100k entries each.
+# the month folders and month catalogs (catalog/2026/<MM>.jsonl) it touches,
+# about a twelfth of the year's documents each (issue 18).
 incremental "$W/p.git" "$last" "$last (one year)" 1
 
 # Into a store of as many documents spread over 20 years (2007-2026, 5% a

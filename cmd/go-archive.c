@@ -61,7 +61,7 @@ struct att {
 };
 
 struct doc {
-	char *dir;        /* docs/<YYYY>/<name> */
+	char *dir;        /* docs/<YYYY>/<MM>/<name> */
 	off_t off;        /* record.json, then the body, in the spool */
 	size_t reclen, bodylen;
 	int has_body;
@@ -1022,14 +1022,14 @@ static int r_begin(void *ctx, const char *path, uint64_t size)
 	r->too_big = 0;
 	if (go_bag_check_begin(r->v.check, path, size))
 		return 1;
-	/* data/docs/<YYYY>/<name>/(record.json|body.md|files/<name>) */
-	if (strncmp(path, "data/docs/", 10) != 0)
+	/* data/docs/<YYYY>/<MM>/<name>/(record.json|body.md|files/<name>), or
+	 * data/docs/<YYYY>/<name>/... from a store of the year layout (store.c) */
+	size_t len = strncmp(path, "data/", 5) ? 0 :
+		     go_store_parse_path(path + 5, GO_LAYOUT_NONE, NULL, NULL, NULL);
+	if (!len)
 		return 0;
-	const char *p = path + 10, *y = strchr(p, '/'), *n = y ? strchr(y + 1, '/') : NULL;
-	if (!y || !n)
-		return 0;
-	char *dir = go_xasprintf("docs/%.*s", (int)(n - p), p);
-	const char *rest = n + 1;
+	char *dir = go_xasprintf("%.*s", (int)len, path + 5);
+	const char *rest = path + 5 + len + 1;
 	if (!r->dir || strcmp(r->dir, dir) != 0) {
 		emit_doc(r);
 		if (r->prev && dir_cmp(dir, r->prev) <= 0) {

@@ -59,6 +59,8 @@ struct cat {
 	unsigned long ndocs;
 	int progress;    /* stderr is a terminal */
 	int status;
+	int deleted;     /* emit: the record is of a document the change removes */
+	int layout[2];   /* of the trees a diff compares (store.c's GO_LAYOUT_*) */
 };
 
 /* The problems only the store's layout shows; then print the record. */
@@ -66,6 +68,14 @@ static int emit(json_t *rec, const char *dir, void *ctx)
 {
 	struct cat *c = ctx;
 	char *want = go_store_doc_dir(go_str(rec, "id"), go_str(rec, "date"));
+	int slashes = 0;
+	for (const char *p = dir; *p; p++)
+		slashes += *p == '/';
+	if (want && slashes == 2) { /* a store of the year layout: docs/<YYYY>/<name> */
+		char *t = go_xasprintf("%.9s%s", want, strrchr(want, '/'));
+		free(want);
+		want = t;
+	}
 	if (want && strcmp(want, dir) != 0)
 		/* The next publish of this id would write a second copy elsewhere. */
 		go_problem(rec, TOOL, GO_ERROR, "misplaced-record", "id",
@@ -96,6 +106,8 @@ static int emit(json_t *rec, const char *dir, void *ctx)
 	json_object_set_new(store, "path", json_string(dir));
 	json_object_set_new(store, "commit", c->commit[0] ? json_string(c->commit) : json_null());
 	json_object_set_new(store, "repo", json_string(go_store_path(c->store)));
+	if (c->deleted) /* issue 18: the change removes it; this is its last record */
+		json_object_set_new(store, "deleted", json_true());
 	json_object_set_new(rec, "store", store);
 	if (go_has_error(rec))
 		c->status = GO_FINDINGS;
@@ -108,15 +120,14 @@ static int emit(json_t *rec, const char *dir, void *ctx)
 	return 0;
 }
 
-/* Is path inside a document folder (docs/<YYYY>/<name>/...) of the year asked for?
- * Returns the length of "docs/<YYYY>/<name>", or 0. */
-static size_t doc_dir_len(const struct cat *c, const char *path)
+/* Is path inside a document folder (docs/<YYYY>/<MM>/<name>/..., or in the year
+ * layout docs/<YYYY>/<name>/...) of the year asked for? Returns the length of
+ * the folder's path, or 0; *name_at: where its name starts. */
+static size_t doc_dir_len(const struct cat *c, const char *path, int layout, size_t *name_at)
 {
-	if (strncmp(path, "docs/", 5) != 0 || strlen(path) < 11 || path[9] != '/' ||
-	    strspn(path + 5, "0123456789") != 4 || (c->year && atoi(path + 5) != c->year))
-		return 0;
-	const char *slash = strchr(path + 10, '/');
-	return slash && slash > path + 10 ? (size_t)(slash - path) : 0;
+	int year;
+	size_t len = go_store_parse_path(path, layout, &year, NULL, name_at);
+	return len && (!c->year || year == c->year) ? len : 0;
 }
 
 /* Git orders the folders of a tree as if their names ended in '/'. */
@@ -176,40 +187,58 @@ static int cat_tree(struct cat *c, git_tree *root, char **ids, int nids)
 	return rc;
 }
 
-/* The document folders a diff touches (and the ids, if any, name), each once, in
- * path order: a new array of new strings, *n of them. */
+/* The document folders a diff touches on either side (and the ids, if any,
+ * name), each once, in path order: a new array of new strings, *n of them. */
 static char **changed_dirs(struct cat *c, git_diff *diff, char **ids, int nids, size_t *n)
 {
-	char **dirs = NULL, last[1024] = "";
+	char **dirs = NULL;
 	*n = 0;
-	/* Deltas come in path order, so a folder's files are consecutive. */
 	for (size_t i = 0, nd = git_diff_num_deltas(diff); i < nd; i++) {
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
-		const char *path = d->new_file.path ? d->new_file.path : d->old_file.path;
-		size_t len = doc_dir_len(c, path);
-		if (!len || len >= sizeof last || (strncmp(last, path, len) == 0 && !last[len]))
-			continue;
-		memcpy(last, path, len);
-		last[len] = '\0';
-		int k = 0;
-		for (; k < nids; k++) {
-			char *name = go_store_doc_name(ids[k]);
-			int hit = name && strcmp(name, last + 10) == 0;
-			free(name);
-			if (hit)
-				break;
+		/* libgit2 names an added file on both sides: the old path only for a deletion */
+		const char *paths[2] = {d->status == GIT_DELTA_DELETED ? d->old_file.path : NULL,
+					d->status == GIT_DELTA_DELETED ? NULL : d->new_file.path};
+		for (int side = 0; side < 2; side++) {
+			const char *path = paths[side];
+			size_t at = 0, len = path ? doc_dir_len(c, path, c->layout[side], &at) : 0;
+			if (!len)
+				continue;
+			/* Deltas come in path order, so a folder's files are consecutive. */
+			if (*n && strlen(dirs[*n - 1]) == len && !strncmp(dirs[*n - 1], path, len))
+				continue;
+			int k = 0;
+			for (; k < nids; k++) {
+				char *name = go_store_doc_name(ids[k]);
+				int hit = name && strlen(name) == len - at && !strncmp(name, path + at, len - at);
+				free(name);
+				if (hit)
+					break;
+			}
+			if (nids && k == nids)
+				continue;
+			if (*n % 64 == 0)
+				dirs = go_xrealloc(dirs, (*n + 64) * sizeof *dirs);
+			dirs[(*n)++] = go_xasprintf("%.*s", (int)len, path);
 		}
-		if (nids && k == nids)
-			continue;
-		if (*n % 64 == 0)
-			dirs = go_xrealloc(dirs, (*n + 64) * sizeof *dirs);
-		dirs[(*n)++] = go_xstrdup(last);
 	}
+	/* both sides, or two layouts (a migration): sorted again, each once */
+	if (*n)
+		qsort(dirs, *n, sizeof *dirs, cmp_dir);
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++) {
+		if (k && !strcmp(dirs[k - 1], dirs[i]))
+			free(dirs[i]);
+		else
+			dirs[k++] = dirs[i];
+	}
+	*n = k;
 	return dirs;
 }
 
-/* Print the documents dirs[0..n) of root; a folder root lacks was removed. */
-static int emit_dirs(struct cat *c, git_tree *root, char **dirs, size_t n)
+/* Print the documents dirs[0..n) of root. A folder root lacks was removed:
+ * unless its document is still in root elsewhere (its date moved it), its
+ * last record, from old, is printed with "store": {"deleted": true}. */
+static int emit_dirs(struct cat *c, git_tree *old, git_tree *root, char **dirs, size_t n)
 {
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
@@ -218,6 +247,18 @@ static int emit_dirs(struct cat *c, git_tree *root, char **dirs, size_t n)
 		if (err == 0)
 			rc = emit(rec, dirs[i], c);
 		else if (err != GIT_ENOTFOUND)
+			rc = -1;
+		else if (old && (err = go_store_read_doc(c->store, old, dirs[i], c->flags, &rec)) == 0) {
+			const char *name = strrchr(dirs[i], '/') + 1;
+			int moved = go_store_find_name(go_store_repo(c->store), root, name, NULL, NULL);
+			if (moved < 0)
+				rc = -1;
+			else if (!moved) {
+				c->deleted = 1;
+				rc = emit(rec, dirs[i], c);
+				c->deleted = 0;
+			}
+		} else if (err != GIT_ENOTFOUND)
 			rc = -1;
 		json_decref(rec);
 	}
@@ -261,8 +302,10 @@ static int cat_diff(struct cat *c, git_tree *a, git_tree *b, char **ids, int nid
 		git_fail("diff");
 		return -1;
 	}
+	c->layout[0] = a ? go_store_layout(go_store_repo(c->store), a) : GO_LAYOUT_NONE;
+	c->layout[1] = go_store_layout(go_store_repo(c->store), b);
 	char **dirs = changed_dirs(c, diff, ids, nids, &n);
-	int rc = emit_dirs(c, b, dirs, n);
+	int rc = emit_dirs(c, a, b, dirs, n);
 	free_dirs(dirs, n);
 	git_diff_free(diff);
 	return rc;
@@ -338,6 +381,8 @@ static int cat_staged(struct cat *c, char **ids, int nids)
 		git_fail("index");
 		goto out;
 	}
+	c->layout[0] = head ? go_store_layout(repo, head) : GO_LAYOUT_NONE;
+	c->layout[1] = GO_LAYOUT_NONE; /* the index: the month layout when it can be */
 	dirs = changed_dirs(c, diff, ids, nids, &n);
 	if (git_index_new(&part) < 0)
 		goto fail;
@@ -363,7 +408,7 @@ static int cat_staged(struct cat *c, char **ids, int nids)
 	if (git_index_write_tree_to(&oid, part, repo) < 0 ||
 	    git_tree_lookup(&staged, repo, &oid) < 0)
 		goto fail;
-	rc = emit_dirs(c, staged, dirs, n);
+	rc = emit_dirs(c, head, staged, dirs, n);
 	goto out;
 fail:
 	git_fail("index");

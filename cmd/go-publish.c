@@ -20,6 +20,7 @@ static const char usage[] =
 	"                  [--accept-classified NAME] [--summary] [FILE...]\n"
 	"       go-publish [--repo DIR] --withdraw ID --reason TEXT [--today D] [--author ..]\n"
 	"       go-publish [--repo DIR] --purge ID --reason TEXT [--today D] [--author ..]\n"
+	"       go-publish [--repo DIR] [--branch NAME] --migrate [--author ..]\n"
 	"\n"
 	"Re-run every check of SPEC section 4 on each record (its results replace the\n"
 	"problems go-check-reason and go-link-interp wrote), then write the accepted\n"
@@ -51,6 +52,10 @@ static const char usage[] =
 	"                      both branches (its record kept as withheld metadata),\n"
 	"                      logged in purges/log.jsonl on the register\n"
 	"  --reason TEXT       why (required with --withdraw and --purge)\n"
+	"  --migrate           rewrite a store of the year layout (docs/<YYYY>/<name>,\n"
+	"                      go-tools 0.2) to the month layout (docs/<YYYY>/<MM>/\n"
+	"                      <name>): one commit on each branch, history kept;\n"
+	"                      nothing to do on a migrated store (exit 0); reads no input\n"
 	"  --summary           end with a short Chinese report on stderr (published,\n"
 	"                      unchanged, refused: id, title, reason); the default\n"
 	"                      when stderr is a terminal\n"
@@ -530,6 +535,37 @@ static int purge(struct run *r, const char *branch, const char *public_branch, c
 	return werr ? GO_FATAL : rc == 0 ? GO_OK : rc > 0 ? GO_FINDINGS : GO_FATAL;
 }
 
+/* --migrate (issue 18): one line out, {"migrate": {"status", "main", "public",
+ * "documents"}}, and on stderr what happened. */
+static int migrate(struct run *r, const char *branch, const char *public_branch,
+		   const git_signature *sig)
+{
+	json_t *rep = NULL;
+	char *err = NULL;
+	int rc = go_store_migrate(r->store, branch, public_branch, sig, &rep, &err);
+	json_t *m = rep ? json_deep_copy(rep) : json_object();
+	json_object_set_new(m, "status", json_string(rc == 1 ? "migrated" : rc == 0 ? "unchanged" :
+						      rc == 2 ? "refused" : "failed"));
+	if (err)
+		json_object_set_new(m, "reason", json_string(err));
+	json_t *out = json_pack("{s:o}", "migrate", m);
+	int werr = go_write(stdout, NULL, out);
+	json_decref(out);
+	const char *path = go_store_path(r->store);
+	if (rc == 1)
+		go_warnx("%s：已迁移到按月存储结构（docs/<YYYY>/<MM>/<名称>/），%lld 份文档，"
+			 "%s 与 %s 各一个提交；推送两个分支：git -C %s push REMOTE %s %s",
+			 path, (long long)json_integer_value(json_object_get(rep, "documents")),
+			 branch, public_branch, path, branch, public_branch);
+	else if (rc == 0)
+		go_warnx("%s：已是按月存储结构，无需迁移", path);
+	else
+		go_warnx("%s：%s", path, err ? err : "迁移失败");
+	json_decref(rep);
+	free(err);
+	return werr || rc < 0 ? GO_FATAL : rc == 2 ? GO_FINDINGS : GO_OK;
+}
+
 /* Echo the line with its publish object, which comes last. */
 static int echo(struct run *r, struct item *it, const char *failed, char **line, size_t *cap)
 {
@@ -635,6 +671,7 @@ int main(int argc, char **argv)
 		{"withdraw", required_argument, NULL, 'W'},
 		{"reason", required_argument, NULL, 'R'},
 		{"purge", required_argument, NULL, 'P'},
+		{"migrate", no_argument, NULL, 'M'},
 		{"summary", no_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -643,7 +680,7 @@ int main(int argc, char **argv)
 	const char *repo = getenv("GO_STORE"), *branch = "main", *msg = NULL;
 	const char *author = NULL, *push = NULL, *today = NULL, *accepted_by = NULL;
 	const char *withdraw_id = NULL, *withdraw_why = NULL, *purge_id = NULL;
-	int init = 0, dry_run = 0, c, want_summary = 0;
+	int init = 0, dry_run = 0, c, want_summary = 0, migrating = 0;
 	long grace = 0;
 	while ((c = getopt_long(argc, argv, "hm:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -660,6 +697,7 @@ int main(int argc, char **argv)
 		case 'W': withdraw_id = optarg; break;
 		case 'R': withdraw_why = optarg; break;
 		case 'P': purge_id = optarg; break;
+		case 'M': migrating = 1; break;
 		case 'S': want_summary = 1; break;
 		case 'h': go_help(usage);
 		case 'V': go_version();
@@ -701,6 +739,9 @@ int main(int argc, char **argv)
 		go_usage_error(usage, "--accept-classified: a name on one line");
 	if (purge_id && (withdraw_id || dry_run))
 		go_usage_error(usage, "--purge goes without --withdraw and --dry-run");
+	if (migrating && (purge_id || withdraw_id || withdraw_why || dry_run || push || argc || init))
+		go_usage_error(usage, "--migrate goes alone: no FILE, --withdraw, --purge, --reason, "
+			       "--dry-run, --push or --init");
 	if (purge_id)
 		withdraw_id = purge_id; /* the same checks of ID and --reason */
 	if (withdraw_why && !withdraw_id)
@@ -710,7 +751,7 @@ int main(int argc, char **argv)
 	if (withdraw_id && (!withdraw_why || go_is_placeholder(withdraw_why) ||
 			    has_control(withdraw_why)))
 		go_usage_error(usage, "--withdraw、--purge 须用 --reason 写明理由（一行，“无”“略”等占位词不算）");
-	if (!withdraw_id)
+	if (!withdraw_id && !migrating)
 		go_usage_if_tty(argc, usage);
 
 	struct run r = {0};
@@ -755,6 +796,10 @@ int main(int argc, char **argv)
 	}
 	if (purge_id) {
 		status = purge(&r, branch, public_branch, purge_id, withdraw_why, sig);
+		goto out;
+	}
+	if (migrating) {
+		status = migrate(&r, branch, public_branch, sig);
 		goto out;
 	}
 	go_batch_opts bo = {.branch = branch, .public_branch = public_branch,

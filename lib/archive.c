@@ -590,30 +590,23 @@ int go_archive_walk_store(go_store *s, git_tree *root, const go_archive_select *
 			  go_archive_file_cb cb, void *ctx)
 {
 	struct walk w = {s, go_store_repo(s), sel, cb, ctx, 0};
-	const git_tree_entry *de = git_tree_entry_byname(root, "docs");
-	git_tree *docs = NULL;
+	go_shard *sh = NULL;
+	size_t nsh = 0;
 	int rc = 0;
-	if (!de)
-		return 0;
-	if (git_tree_lookup(&docs, w.repo, git_tree_entry_id(de)) < 0)
+	/* the shards of either layout (store.c): an old store is archived as it is */
+	if (go_store_shards(w.repo, root, sel->year, &sh, &nsh, NULL) < 0)
 		return gfail("docs");
-	for (size_t i = 0, n = git_tree_entrycount(docs); i < n && rc == 0; i++) {
-		const git_tree_entry *ye = git_tree_entry_byindex(docs, i);
-		const char *yname = git_tree_entry_name(ye);
-		if (git_tree_entry_filemode(ye) != GIT_FILEMODE_TREE)
-			continue;
-		if (sel->year && (strlen(yname) != 4 || atoi(yname) != sel->year))
-			continue;
+	for (size_t i = 0; i < nsh && rc == 0; i++) {
 		git_tree *year = NULL;
-		if (git_tree_lookup(&year, w.repo, git_tree_entry_id(ye)) < 0) {
-			rc = gfail(yname);
+		if (go_shard_tree(w.repo, &sh[i], &year) < 0) {
+			rc = gfail(sh[i].name);
 			break;
 		}
 		for (size_t j = 0, m = git_tree_entrycount(year); j < m && rc == 0; j++) {
 			const git_tree_entry *te = git_tree_entry_byindex(year, j);
 			if (git_tree_entry_filemode(te) != GIT_FILEMODE_TREE)
 				continue;
-			char *dir = go_xasprintf("docs/%s/%s", yname, git_tree_entry_name(te));
+			char *dir = go_xasprintf("docs/%s/%s", sh[i].name, git_tree_entry_name(te));
 			git_tree *doc = NULL;
 			if (git_tree_lookup(&doc, w.repo, git_tree_entry_id(te)) < 0)
 				rc = gfail(dir);
@@ -624,6 +617,6 @@ int go_archive_walk_store(go_store *s, git_tree *root, const go_archive_select *
 		}
 		git_tree_free(year);
 	}
-	git_tree_free(docs);
+	free(sh);
 	return rc ? rc : w.left_out;
 }

@@ -129,6 +129,8 @@ struct gate {
 	int findings;
 	json_t *names;  /* document folder name -> [path, changed] (whole-tree checks) */
 	json_t *folded; /* the same, folded to lower case */
+	go_names *ix;   /* the names index of the old tree (store.c), or NULL */
+	json_t *added;  /* with ix: folder name -> shard it was added to */
 };
 
 static void report(struct gate *g, const char *code, const char *path, const char *fmt, ...)
@@ -265,7 +267,7 @@ static int read_record(struct gate *g, git_tree *doc, const char *dir, json_t **
 	return 0;
 }
 
-/* One document folder docs/<year>/<name>, tree t. */
+/* One document folder docs/<YYYY>/<MM>/<name> (or docs/<YYYY>/<name>), tree t. */
 static int check_doc(struct gate *g, git_tree *t, const char *dir, const char *name)
 {
 	json_t *rec = NULL;
@@ -378,12 +380,18 @@ static git_tree *subtree(struct gate *g, git_tree *t, const char *name)
 	return out;
 }
 
-/* Documents of old's year folder oy that root no longer has, anywhere. */
-static void deletions(struct gate *g, git_tree *oy, const char *yname)
+/* Documents of old's shard oy that root no longer has, anywhere. */
+static void deletions(struct gate *g, git_tree *oy, const char *yname, git_tree *root,
+		git_tree *now)
 {
 	for (size_t i = 0, n = oy ? git_tree_entrycount(oy) : 0; i < n; i++) {
 		const char *name = git_tree_entry_name(git_tree_entry_byindex(oy, i));
 		if (json_object_get(g->names, name))
+			continue;
+		/* with the index only changed folders were noted: still in its shard,
+		 * or in another one */
+		if (g->ix && ((now && git_tree_entry_byname(now, name)) ||
+			      go_store_find_name(g->repo, root, name, NULL, NULL) == 1))
 			continue;
 		char *path = go_xasprintf("docs/%s/%s", yname, name);
 		report(g, "document-deleted", path,
@@ -392,34 +400,94 @@ static void deletions(struct gate *g, git_tree *oy, const char *yname)
 	}
 }
 
-static int check_docs(struct gate *g, git_tree *old, git_tree *root)
+/* The shape of docs/: year folders, each wholly in one layout (store.c), the
+ * whole tree in one layout. The layout, or -1. */
+static int check_layout(struct gate *g, git_tree *docs)
 {
-	git_tree *docs = subtree(g, root, "docs"), *odocs = subtree(g, old, "docs");
-	int err = 0;
-	if (docs)
-		case_twins(g, docs, "docs");
-	for (size_t i = 0, n = docs ? git_tree_entrycount(docs) : 0; i < n && !err; i++) {
+	int all = GO_LAYOUT_NONE, mixed_year = 0;
+	case_twins(g, docs, "docs");
+	for (size_t i = 0, n = git_tree_entrycount(docs); i < n; i++) {
 		const git_tree_entry *ye = git_tree_entry_byindex(docs, i);
 		const char *yname = git_tree_entry_name(ye);
 		char *ypath = go_xasprintf("docs/%s", yname);
-		const git_tree_entry *oye = odocs ? git_tree_entry_byname(odocs, yname) : NULL;
-		git_tree *yt = NULL, *oyt = NULL;
-		if (!go_store_year_name(yname)) {
+		git_tree *yt = NULL;
+		if (!go_store_year_name(yname))
 			report(g, "path-outside-layout", ypath,
-			       "%s 不在存储结构之内：docs/ 下只能是年份文件夹（docs/<YYYY>/）", ypath);
-			goto next;
+			       "%s 不在存储结构之内：docs/ 下只能是年份文件夹（docs/<YYYY>/<MM>/）", ypath);
+		else if (folder(g, ye, ypath)) {
+			int l = git_tree_lookup(&yt, g->repo, git_tree_entry_id(ye)) < 0 ? -1 :
+				go_store_year_layout(g->repo, yt);
+			if (l < 0) {
+				git_tree_free(yt);
+				free(ypath);
+				return git_fail(yname);
+			}
+			if (l == GO_LAYOUT_MIXED) {
+				mixed_year = 1;
+				report(g, "mixed-layout", ypath,
+				       "%s/ 中既有月份文件夹（<MM>/<名称>/）又有直接放在年份下的文档"
+				       "（<名称>/）：一个库只能有一种存储结构，请用 go-publish --migrate 迁移",
+				       ypath);
+			}
+			for (size_t j = 0, m = l == GO_LAYOUT_MONTH ? git_tree_entrycount(yt) : 0; j < m; j++) {
+				const git_tree_entry *me = git_tree_entry_byindex(yt, j);
+				char *mpath = go_xasprintf("%s/%s", ypath, git_tree_entry_name(me));
+				if (git_tree_entry_filemode(me) != GIT_FILEMODE_TREE)
+					folder(g, me, mpath);
+				free(mpath);
+			}
+			all |= l;
 		}
-		if (!folder(g, ye, ypath))
+		git_tree_free(yt);
+		free(ypath);
+	}
+	if (all == GO_LAYOUT_MIXED && !mixed_year)
+		report(g, "mixed-layout", "docs",
+		       "docs/ 中有的年份按月存放（docs/<YYYY>/<MM>/<名称>/），有的按年存放"
+		       "（docs/<YYYY>/<名称>/）：一个库只能有一种存储结构，请用 go-publish --migrate 迁移");
+	return all;
+}
+
+/* The shard named name of old's docs/, or NULL. */
+static git_tree *old_shard(struct gate *g, git_tree *old, const char *name, const git_oid **id)
+{
+	git_tree_entry *e = NULL;
+	git_tree *t = NULL;
+	char *path = go_xasprintf("docs/%s", name);
+	*id = NULL;
+	if (old && git_tree_entry_bypath(&e, old, path) == 0 &&
+	    git_tree_entry_type(e) == GIT_OBJECT_TREE)
+		git_tree_lookup(&t, g->repo, git_tree_entry_id(e));
+	git_tree_entry_free(e);
+	git_error_clear();
+	free(path);
+	return t;
+}
+
+static int check_docs(struct gate *g, git_tree *old, git_tree *root)
+{
+	git_tree *docs = subtree(g, root, "docs");
+	go_shard *sh = NULL, *osh = NULL;
+	size_t nsh = 0, nosh = 0;
+	int err = 0;
+	if (docs && check_layout(g, docs) < 0)
+		err = -1;
+	if (!err && (go_store_shards(g->repo, root, 0, &sh, &nsh, NULL) < 0 ||
+		     go_store_shards(g->repo, old, 0, &osh, &nosh, NULL) < 0))
+		err = git_fail("docs");
+	for (size_t i = 0; i < nsh && !err; i++) {
+		char *ypath = go_xasprintf("docs/%s", sh[i].name);
+		const git_oid *oid_unused;
+		git_tree *yt = NULL, *oyt = old_shard(g, old, sh[i].name, &oid_unused);
+		git_oid soid;
+		git_oid_fromraw(&soid, sh[i].oid);
+		int same_year = oyt && git_oid_equal(git_tree_id(oyt), &soid);
+		if (same_year && (!g->names || g->ix))
 			goto next;
-		int same_year = oye && git_oid_equal(git_tree_entry_id(oye), git_tree_entry_id(ye));
-		if (same_year && !g->names)
-			goto next;
-		if (git_tree_lookup(&yt, g->repo, git_tree_entry_id(ye)) < 0) {
+		if (go_shard_tree(g->repo, &sh[i], &yt) < 0) {
 			err = git_fail(ypath);
 			goto next;
 		}
-		if (oye && !same_year && git_tree_entry_type(oye) == GIT_OBJECT_TREE)
-			git_tree_lookup(&oyt, g->repo, git_tree_entry_id(oye));
 		for (size_t j = 0, m = git_tree_entrycount(yt); j < m && !err; j++) {
 			const git_tree_entry *de = git_tree_entry_byindex(yt, j);
 			const char *name = git_tree_entry_name(de);
@@ -427,8 +495,12 @@ static int check_docs(struct gate *g, git_tree *old, git_tree *root)
 				oyt ? git_tree_entry_byname(oyt, name) : NULL;
 			int changed = !ode || !git_oid_equal(git_tree_entry_id(ode), git_tree_entry_id(de)) ||
 				      git_tree_entry_filemode(ode) != git_tree_entry_filemode(de);
+			if (g->ix && !changed)
+				continue; /* the index answers for the folders left alone */
 			char *path = go_xasprintf("%s/%s", ypath, name);
 			note_name(g, name, path, changed);
+			if (g->ix && !ode)
+				json_object_set_new(g->added, name, json_string(sh[i].name));
 			if (changed && folder(g, de, path)) {
 				git_tree *dt = NULL;
 				if (git_tree_lookup(&dt, g->repo, git_tree_entry_id(de)) < 0)
@@ -445,23 +517,52 @@ next:
 		free(ypath);
 	}
 	if (!err && (g->flags & GO_GATE_DELETIONS) && g->names)
-		for (size_t i = 0, n = odocs ? git_tree_entrycount(odocs) : 0; i < n; i++) {
-			const git_tree_entry *oye = git_tree_entry_byindex(odocs, i);
-			const git_tree_entry *ye = docs ? git_tree_entry_byname(docs, git_tree_entry_name(oye)) : NULL;
-			git_tree *oyt = NULL;
-			if (ye && git_oid_equal(git_tree_entry_id(ye), git_tree_entry_id(oye)))
+		for (size_t i = 0; i < nosh; i++) {
+			const git_oid *unused;
+			git_tree *now = old_shard(g, root, osh[i].name, &unused), *oyt = NULL;
+			git_oid ooid;
+			git_oid_fromraw(&ooid, osh[i].oid);
+			int same = now && git_oid_equal(git_tree_id(now), &ooid);
+			git_tree_free(now);
+			if (same || go_shard_tree(g->repo, &osh[i], &oyt) < 0)
 				continue;
-			if (git_tree_entry_type(oye) != GIT_OBJECT_TREE ||
-			    git_tree_lookup(&oyt, g->repo, git_tree_entry_id(oye)) < 0)
-				continue;
-			deletions(g, oyt, git_tree_entry_name(oye));
+			now = old_shard(g, root, osh[i].name, &unused);
+			deletions(g, oyt, osh[i].name, root, now);
+			git_tree_free(now);
 			git_tree_free(oyt);
 		}
+	/* a folder added to a shard: the same name, or one differing in case
+	 * only, elsewhere in the store (the index of the old tree, checked against
+	 * root: a folder this change removes meets no one) */
+	const char *name;
+	json_t *v;
+	json_object_foreach(g->added, name, v) {
+		char *other = NULL, *where = NULL;
+		int r = err ? 0 : go_names_lookup(g->ix, name, &other, &where);
+		char *opath = r ? go_xasprintf("docs/%s/%s", where, other) : NULL;
+		char *path = go_xasprintf("docs/%s/%s", json_string_value(v), name);
+		git_tree_entry *e = NULL;
+		int there = opath && strcmp(opath, path) && git_tree_entry_bypath(&e, root, opath) == 0;
+		git_tree_entry_free(e);
+		git_error_clear();
+		if (there && r == 1)
+			report(g, "duplicate-document", path, "%s 与 %s 是同一个 id 的两份文件", path, opath);
+		else if (there && r == 2)
+			report(g, "case-twin", path,
+			       "%s 与 %s 只有大小写不同：go-publish 不接受只差大小写的 id，"
+			       "不区分大小写的文件系统也无法同时检出", path, opath);
+		free(opath);
+		free(path);
+		free(other);
+		free(where);
+	}
+	free(sh);
+	free(osh);
 	git_tree_free(docs);
-	git_tree_free(odocs);
 	return err;
 }
 
+/* catalog/<YYYY>/<MM>.jsonl (catalog/<YYYY>.jsonl in the year layout). */
 static void check_catalog(struct gate *g, git_tree *root)
 {
 	git_tree *cat = subtree(g, root, "catalog");
@@ -470,13 +571,31 @@ static void check_catalog(struct gate *g, git_tree *root)
 		const char *name = git_tree_entry_name(e);
 		char *path = go_xasprintf("catalog/%s", name);
 		char year[5] = "";
+		git_tree *yt = NULL;
 		if (strlen(name) == 10 && !strcmp(name + 4, ".jsonl"))
 			memcpy(year, name, 4);
-		if (!go_store_year_name(year))
+		if (go_store_year_name(name) && git_tree_entry_type(e) == GIT_OBJECT_TREE &&
+		    git_tree_lookup(&yt, g->repo, git_tree_entry_id(e)) == 0) {
+			for (size_t j = 0, m = git_tree_entrycount(yt); j < m; j++) {
+				const git_tree_entry *me = git_tree_entry_byindex(yt, j);
+				const char *mn = git_tree_entry_name(me);
+				char month[3] = "";
+				char *mpath = go_xasprintf("%s/%s", path, mn);
+				if (strlen(mn) == 8 && !strcmp(mn + 2, ".jsonl"))
+					memcpy(month, mn, 2);
+				if (!go_store_month_name(month))
+					report(g, "path-outside-layout", mpath,
+					       "%s 不在存储结构之内：catalog/<YYYY>/ 下只能是 <MM>.jsonl", mpath);
+				else
+					plain_file(g, me, mpath);
+				free(mpath);
+			}
+		} else if (!go_store_year_name(year))
 			report(g, "path-outside-layout", path,
-			       "%s 不在存储结构之内：catalog/ 下只能是 <YYYY>.jsonl", path);
+			       "%s 不在存储结构之内：catalog/ 下只能是 <YYYY>/<MM>.jsonl", path);
 		else
 			plain_file(g, e, path);
+		git_tree_free(yt);
 		free(path);
 	}
 	git_tree_free(cat);
@@ -508,10 +627,16 @@ static void purges_folder(struct gate *g, const git_tree_entry *e)
 int go_gate_tree(go_store *s, git_tree *old, git_tree *root, int flags, const char *ref,
 		 go_gate_cb cb, void *ctx)
 {
-	struct gate g = {s, go_store_repo(s), ref, flags, cb, ctx, 0, NULL, NULL};
+	struct gate g = {s, go_store_repo(s), ref, flags, cb, ctx, 0, NULL, NULL, NULL, NULL};
 	if (!(flags & GO_GATE_CONTENT)) {
 		g.names = json_object();
 		g.folded = json_object();
+		g.added = json_object();
+		/* issue 18: against an old tree in the month layout, what changed
+		 * is checked, and the index answers for the rest */
+		if (old && go_store_layout(g.repo, old) == GO_LAYOUT_MONTH &&
+		    go_store_layout(g.repo, root) == GO_LAYOUT_MONTH)
+			g.ix = go_names_open(s, old);
 	}
 	for (size_t i = 0, n = git_tree_entrycount(root); i < n; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(root, i);
@@ -526,13 +651,15 @@ int go_gate_tree(go_store *s, git_tree *old, git_tree *root, int flags, const ch
 			report(&g, "path-outside-layout", name,
 			       (flags & GO_GATE_PUBLIC) ?
 			       "%s 不在存储结构之内：public 分支只能有 docs/ 和 catalog/" :
-			       "%s 不在存储结构之内：登记分支只能有 docs/<YYYY>/<名称>/", name);
+			       "%s 不在存储结构之内：登记分支只能有 docs/<YYYY>/<MM>/<名称>/", name);
 	}
 	int err = check_docs(&g, old, root);
 	if (!err && (flags & GO_GATE_PUBLIC))
 		check_catalog(&g, root);
 	json_decref(g.names);
 	json_decref(g.folded);
+	json_decref(g.added);
+	go_names_free(g.ix);
 	return err < 0 ? -1 : g.findings;
 }
 
@@ -676,7 +803,7 @@ out:
 int go_gate_projection(go_store *s, git_tree *pub, git_tree *main_root, const char *ref,
 		       const char *reg, go_gate_cb cb, void *ctx)
 {
-	struct gate g = {s, go_store_repo(s), ref, 0, cb, ctx, 0, NULL, NULL};
+	struct gate g = {s, go_store_repo(s), ref, 0, cb, ctx, 0, NULL, NULL, NULL, NULL};
 	return check_projection_tree(&g, pub, main_root, reg) < 0 ? -1 : g.findings;
 }
 
@@ -699,7 +826,7 @@ static int check_projection(struct gate *g, const git_oid *pub, const git_oid *m
 int go_gate_push(go_store *s, const go_ref_update *u, size_t n, go_gate_cb cb, void *ctx)
 {
 	git_repository *repo = go_store_repo(s);
-	struct gate g = {s, repo, NULL, 0, cb, ctx, 0, NULL, NULL};
+	struct gate g = {s, repo, NULL, 0, cb, ctx, 0, NULL, NULL, NULL, NULL};
 	git_oid *old = go_xcalloc(n + 1, sizeof *old), *new = go_xcalloc(n + 1, sizeof *new);
 	git_oid *tips = NULL;
 	size_t ntips = 0, cap = 0;

@@ -62,7 +62,7 @@ typedef struct go_archive_select {
 	const char *const *attributes; /* NULL-terminated codes; NULL: all */
 	int quiet;                     /* a second walk: no warnings again */
 } go_archive_select;
-/* A file of the store layout ("docs/<YYYY>/<name>/..."), whole, in path order. */
+/* A file of the store layout ("docs/<YYYY>/<MM>/<name>/..."), whole, in path order. */
 typedef int (*go_archive_file_cb)(void *ctx, const char *path, const void *data,
 				  size_t size);
 /* The selected documents of root, blobs read straight from git. A withheld

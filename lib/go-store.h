@@ -20,7 +20,8 @@ typedef struct go_store go_store;
 /*
  * A store is a git repository, bare or not, holding refs/heads/main (the
  * register) and refs/heads/public (the public view). Documents live in
- * docs/<YYYY>/<id with each / as ~>/{record.json,body.md,files/<name>}.
+ * docs/<YYYY>/<MM>/<id with each / as ~>/{record.json,body.md,files/<name>}
+ * (the month-sharded layout, below).
  */
 
 enum {
@@ -43,7 +44,7 @@ void go_store_free(go_store *s);
 struct git_repository *go_store_repo(go_store *s);  /* borrowed */
 const char *go_store_path(const go_store *s);      /* absolute path, borrowed */
 
-/* "docs/<YYYY>/<id with each / as ~>", a new string; NULL for an invalid id or
+/* "docs/<YYYY>/<MM>/<id with each / as ~>", a new string; NULL for an invalid id or
  * date. go_store_doc_name: the last component alone. */
 char *go_store_doc_dir(const char *id, const char *date);
 char *go_store_doc_name(const char *id);
@@ -68,7 +69,7 @@ int go_store_resolve(go_store *s, const char *rev, char commit[41],
 /*
  * Documents, in path order. rec is record.json (borrowed: the callback may change
  * it or json_incref it); with GO_STORE_BODY it also has "body" (when body.md
- * exists) and the attachments' "blob" ids. dir is "docs/<YYYY>/<name>".
+ * exists) and the attachments' "blob" ids. dir is "docs/<YYYY>/<MM>/<name>" (or "docs/<YYYY>/<name>" in a store of the year layout).
  * Each returns 0, -1 on error (printed), or the callback's non-zero return value.
  */
 typedef int (*go_store_cb)(json_t *rec, const char *dir, void *ctx);
@@ -79,7 +80,7 @@ int go_store_foreach(go_store *s, const char *rev, int flags, go_store_cb cb,
  * written with git_index_write_tree); year 0: all years. */
 int go_store_foreach_tree(go_store *s, struct git_tree *root, int year, int flags,
 		go_store_cb cb, void *ctx);
-/* One document folder dir ("docs/<YYYY>/<name>") of root: *rec is a new
+/* One document folder dir ("docs/<YYYY>/<MM>/<name>") of root: *rec is a new
  * reference. 0; GIT_ENOTFOUND (quiet) when there is no such document; -1 on error. */
 int go_store_read_doc(go_store *s, struct git_tree *root, const char *dir, int flags,
 		json_t **rec);
@@ -217,7 +218,7 @@ int go_annual_write(FILE *out, const json_t *report, const char *format);
 
 /*
  * public = every document folder of main whose record.json is proactive, as on
- * main, plus catalog/<YYYY>.jsonl, one line per such document, sorted by id
+ * main, plus catalog/<YYYY>/<MM>.jsonl, one line per such document, sorted by id
  * (see project.c for the exact bytes). Trees and blobs are written to the
  * repository's object database. Each returns 0 with the tree in *out, or -1
  * with *err a new string (nothing printed).
@@ -279,8 +280,8 @@ enum {
 	                               (withheld text): for the commits before a tip */
 };
 /*
- * Check root, the tree of a branch, against SPEC §6: only docs/<YYYY>/<name>/
- * {record.json, body.md, files/<file>} (and catalog/<YYYY>.jsonl on a public
+ * Check root, the tree of a branch, against SPEC §6: only docs/<YYYY>/<MM>/<name>/
+ * {record.json, body.md, files/<file>} (and catalog/<YYYY>/<MM>.jsonl on a public
  * view); plain files only (no symlink, submodule, executable); names git and
  * checkouts can hold; no case twins; folder named after the record's id;
  * record.json a JSON object, not an invalid line; a withheld document its
@@ -359,5 +360,96 @@ int go_interp_add_store(go_interp *x, go_store *s);
 json_t *go_request_load(go_store *s, const char *branch, char **err);
 /* go_request_table3_of (go.h) of the applications on the store's branch. */
 json_t *go_request_table3(go_store *s, int year, char **err);
+
+/* ---- store.c: the month-sharded layout (issue 18) ----------------------- */
+
+/*
+ * Documents live in docs/<YYYY>/<MM>/<name>/ (MM: the month of date, two
+ * digits), the public catalog in catalog/<YYYY>/<MM>.jsonl. Stores written by
+ * go-tools 0.2 have docs/<YYYY>/<name>/ and catalog/<YYYY>.jsonl (the year
+ * layout): go-cat, go-archive, go-site and go-report read both; go-publish
+ * writes only the month layout and refuses a store in the year layout until
+ * `go-publish --migrate`. A year folder is in the month layout when each of its
+ * entries is a folder named 01..12 holding no record.json file (a document
+ * folder always holds one); in the year layout when none is; else it mixes
+ * both (the gate refuses that, and a tree whose years differ).
+ */
+enum {
+	GO_LAYOUT_NONE = 0,  /* no document */
+	GO_LAYOUT_MONTH = 1, /* docs/<YYYY>/<MM>/<name> */
+	GO_LAYOUT_YEAR = 2,  /* docs/<YYYY>/<name> (go-tools 0.2) */
+	GO_LAYOUT_MIXED = 3, /* both */
+};
+/* A shard: a folder that holds document folders, "docs/<name>". */
+typedef struct go_shard {
+	char name[8];        /* "2026/03"; "2026" in the year layout */
+	int year, month;     /* month 0: the year layout */
+	unsigned char oid[20]; /* its tree (git_oid_fromraw); go_shard_tree looks it up */
+} go_shard;
+/* The tree of a shard: 0, or -1. */
+int go_shard_tree(struct git_repository *repo, const go_shard *sh, struct git_tree **out);
+/* The shards of root's docs/ in path order (year non-zero: that year's alone),
+ * a new array (free) in *out, and the layout of the whole tree in *layout (may
+ * be NULL). A year mixing both layouts is one year shard. 0, or -1 (git's
+ * error left in git_error_last). */
+int go_store_shards(struct git_repository *repo, struct git_tree *root, int year,
+		go_shard **out, size_t *n, int *layout);
+/* The layout of root's docs/ (GO_LAYOUT_*), or -1. */
+int go_store_layout(struct git_repository *repo, struct git_tree *root);
+/* The layout of one year folder: MONTH, YEAR, MIXED, NONE (empty), or -1. */
+int go_store_year_layout(struct git_repository *repo, struct git_tree *year);
+/* Is name a month folder's ("01".."12")? */
+int go_store_month_name(const char *name);
+/* The document folder named name in any shard of root: 1, its tree in *folder
+ * and its path ("docs/<YYYY>/<MM>/<name>", a new string) in *dir (each may be
+ * NULL); 0 when none; -1. */
+int go_store_find_name(struct git_repository *repo, struct git_tree *root, const char *name,
+		struct git_oid *folder, char **dir);
+/* A path of a file inside a document folder: the length of the folder's path
+ * ("docs/2026/03/NAME" of "docs/2026/03/NAME/record.json"), its year, month (0
+ * in the year layout) and where NAME starts; 0 for a path in no document
+ * folder. layout GO_LAYOUT_YEAR reads the year layout; any other the month
+ * layout when the third component is 01..12 and a fourth follows, else the
+ * year's; GO_LAYOUT_MONTH also reads a folder's own path ("docs/2026/03/NAME"). */
+size_t go_store_parse_path(const char *path, int layout, int *year, int *month,
+		size_t *name_at);
+/* "docs/<YYYY>/<MM>" (month 0: "docs/<YYYY>"), a new string. */
+char *go_store_shard_dir(int year, int month);
+/* The year and month of a date "YYYY-MM-DD": 0, or -1 when it is no date. */
+int go_store_date_shard(const char *date, int *year, int *month);
+/* A change to a tree: path (relative, '/'-separated) set to oid with mode, or
+ * removed (oid NULL). */
+typedef struct go_tree_put {
+	const char *path;
+	const struct git_oid *oid;
+	int mode;            /* git_filemode_t */
+} go_tree_put;
+/* The tree base (NULL: empty) with ch[0..n) applied (ch is sorted in place);
+ * folders left empty go. 1 and *out; 2 when the whole tree comes out empty; -1. */
+int go_tree_put_paths(struct git_repository *repo, const struct git_oid *base,
+		go_tree_put *ch, size_t n, struct git_oid *out);
+
+/* go-publish --migrate (migrate.c): rewrite a store of the year layout to the
+ * month layout, one commit on branch and one on public_branch (the projection
+ * of the new register, with its Projection-of trailer), on top of their
+ * history; both refs moved in one transaction from the tips read. 1 migrated
+ * (*report: {"main", "public", "documents"}, a new object); 0 nothing to do
+ * (already in the month layout, or no register); 2 refused (a document whose
+ * place cannot be told, two that would meet, or a branch that moved: *err);
+ * -1 on error (*err). *err is a new string. */
+int go_store_migrate(go_store *s, const char *branch, const char *public_branch,
+		const struct git_signature *sig, json_t **report, char **err);
+
+/* The names index (store.c): which document folder names root holds, found
+ * by name in any letter case from one bucket of $GIT_DIR/go-tools/names/, kept
+ * up to date with the tree at what changed (derived data, in no branch). NULL
+ * when it cannot be written (a read-only store): then ask the tree. */
+typedef struct go_names go_names;
+go_names *go_names_open(go_store *s, struct git_tree *root);
+/* A folder named name exactly (1) or in another letter case only (2; an exact
+ * one wins): its name and shard ("2026/03") in *other and *shard, new strings;
+ * 0 when none. */
+int go_names_lookup(go_names *n, const char *name, char **other, char **shard);
+void go_names_free(go_names *n);
 
 #endif

@@ -3,20 +3,23 @@
 /*
  * project.c — the public view as a pure function of the register (SPEC §6):
  *
- *   public = every document folder docs/<YYYY>/<name> of main whose record.json
+ *   public = every document folder docs/<YYYY>/<MM>/<name> of main whose record.json
  *            says "attribute": "proactive" and has no "withdrawn" (issue 19),
  *            exactly as on main (the same tree), but for a record.json
  *            holding internal fields (go_internal_fields), which public holds
  *            without them (go_public_record),
- *            plus catalog/<YYYY>.jsonl: one line per such document of that year,
+ *            plus catalog/<YYYY>/<MM>.jsonl: one line per such document of that month,
  *            sorted by id (strcmp), each {"id", "title", "number", "office",
  *            "kind", "category", "date", "published", "validity",
  *            "validity_date", "amends", "replaces", "amended_by", "replaced_by",
  *            "interpretations", "path"} (those present,
  *            in that order; the values as record.json holds them).
  *
- * Nothing else: no other file, no empty year folder, no empty catalog. A main
- * with no proactive document projects to the empty tree.
+ * Nothing else: no other file, no empty folder, no empty catalog. A main
+ * with no proactive document projects to the empty tree. A main in the year
+ * layout of go-tools 0.2 (docs/<YYYY>/<name>) projects to the same layout
+ * (catalog/<YYYY>.jsonl): each shard of main (store.c) gives its folder and
+ * catalog.
  *
  * go_project_public computes it from main alone (every record.json is read);
  * go_project_public_update computes the same tree from the projection of an
@@ -49,17 +52,6 @@ static int fail(char **err, const char *context)
 	const git_error *e = git_error_last();
 	*err = go_xasprintf("%s: %s", context, e && e->message ? e->message : "libgit2 error");
 	return -1;
-}
-
-/* The subtree name of parent (NULL when parent is NULL or has no such tree). */
-static int subtree(git_repository *repo, git_tree *parent, const char *name,
-		git_tree **out, char **err)
-{
-	const git_tree_entry *e = parent ? git_tree_entry_byname(parent, name) : NULL;
-	*out = NULL;
-	if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE)
-		return 0;
-	return git_tree_lookup(out, repo, git_tree_entry_id(e)) < 0 ? fail(err, name) : 0;
 }
 
 /* record.json of the document folder tree id (named dir in messages). */
@@ -336,72 +328,109 @@ out:
 	return r;
 }
 
-/* Write lines (sorted) merged into the catalog blob old (NULL: none) as
- * catalog/<yname>.jsonl in cb, or remove it when empty. */
-static int put_catalog(git_repository *repo, git_treebuilder *cb, const char *yname,
+/* Changes to a tree of the public view, paths and oids kept here. */
+struct puts {
+	go_tree_put *v;
+	char **paths;
+	git_oid *oids;
+	int *rm;             /* removed */
+	size_t n, cap;
+};
+
+static void puts_add(struct puts *p, char *path, const git_oid *oid, int mode)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 32;
+		p->v = go_xrealloc(p->v, p->cap * sizeof *p->v);
+		p->paths = go_xrealloc(p->paths, p->cap * sizeof *p->paths);
+		p->oids = go_xrealloc(p->oids, p->cap * sizeof *p->oids);
+		p->rm = go_xrealloc(p->rm, p->cap * sizeof *p->rm);
+	}
+	p->paths[p->n] = path;
+	if (oid)
+		git_oid_cpy(&p->oids[p->n], oid);
+	p->rm[p->n] = !oid;
+	/* the oids may move with a realloc: pointed to in puts_apply */
+	p->v[p->n] = (go_tree_put){path, NULL, mode};
+	p->n++;
+}
+
+static void puts_free(struct puts *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->paths[i]);
+	free(p->v);
+	free(p->paths);
+	free(p->oids);
+	free(p->rm);
+}
+
+/* base (NULL: none) with the changes: 1 and *out, 2 empty, 0 no change, -1. */
+static int puts_apply(git_repository *repo, struct puts *p, const git_oid *base,
+		git_oid *out, char **err)
+{
+	if (!p->n)
+		return 0;
+	for (size_t i = 0; i < p->n; i++)
+		p->v[i].oid = p->rm[i] ? NULL : &p->oids[i];
+	int r = go_tree_put_paths(repo, base, p->v, p->n, out);
+	return r < 0 ? fail(err, "public") : r;
+}
+
+/* lines (sorted) merged into the catalog blob old (NULL: none), as the
+ * catalog of shard sname (catalog/<sname>.jsonl, removed when empty) in cp. */
+static int put_catalog(git_repository *repo, struct puts *cp, const char *sname,
 		const git_oid *old, struct lines *ch, char **err)
 {
 	git_blob *b = NULL;
 	struct buf out = {0};
-	char name[32];
 	git_oid oid;
 	int r = 0;
 
-	snprintf(name, sizeof name, "%s.jsonl", yname);
 	if (old && git_blob_lookup(&b, repo, old) < 0)
-		return fail(err, name);
+		return fail(err, sname);
 	qsort(ch->v, ch->n, sizeof *ch->v, cmp_line);
 	merge_catalog(b ? git_blob_rawcontent(b) : "", b ? (size_t)git_blob_rawsize(b) : 0,
 		      ch, &out);
-	if (out.n == 0) {
-		if (git_treebuilder_get(cb, name) && git_treebuilder_remove(cb, name) < 0)
-			r = fail(err, name);
-	} else if (git_blob_create_from_buffer(&oid, repo, out.p, out.n) < 0 ||
-		   git_treebuilder_insert(NULL, cb, name, &oid, GIT_FILEMODE_BLOB) < 0) {
-		r = fail(err, name);
-	}
+	if (out.n == 0)
+		puts_add(cp, go_xasprintf("%s.jsonl", sname), NULL, GIT_FILEMODE_BLOB);
+	else if (git_blob_create_from_buffer(&oid, repo, out.p, out.n) < 0)
+		r = fail(err, sname);
+	else
+		puts_add(cp, go_xasprintf("%s.jsonl", sname), &oid, GIT_FILEMODE_BLOB);
 	free(out.p);
 	git_blob_free(b);
 	return r;
 }
 
-/* The public root from its docs and catalog builders (empty ones left out). */
-static int write_root(git_repository *repo, git_treebuilder *db, git_treebuilder *cb,
+/* The public root from its docs and catalog trees (NULL: none). */
+static int write_root(git_repository *repo, const git_oid *docs, const git_oid *cat,
 		git_oid *out, char **err)
 {
 	git_treebuilder *rb = NULL;
-	git_oid oid;
 	int r = -1;
 	if (git_treebuilder_new(&rb, repo, NULL) < 0)
 		return fail(err, "public");
-	if (git_treebuilder_entrycount(cb) &&
-	    (git_treebuilder_write(&oid, cb) < 0 ||
-	     git_treebuilder_insert(NULL, rb, "catalog", &oid, GIT_FILEMODE_TREE) < 0))
-		goto git_error;
-	if (git_treebuilder_entrycount(db) &&
-	    (git_treebuilder_write(&oid, db) < 0 ||
-	     git_treebuilder_insert(NULL, rb, "docs", &oid, GIT_FILEMODE_TREE) < 0))
-		goto git_error;
-	if (git_treebuilder_write(out, rb) < 0)
-		goto git_error;
-	r = 0;
-	goto out;
-git_error:
-	fail(err, "public");
-out:
+	if ((cat && git_treebuilder_insert(NULL, rb, "catalog", cat, GIT_FILEMODE_TREE) < 0) ||
+	    (docs && git_treebuilder_insert(NULL, rb, "docs", docs, GIT_FILEMODE_TREE) < 0) ||
+	    git_treebuilder_write(out, rb) < 0)
+		fail(err, "public");
+	else
+		r = 0;
 	git_treebuilder_free(rb);
 	return r;
 }
 
 /*
- * One year of main (main_year; NULL: none), given the same year of the earlier
- * main (old_year; NULL: none) and of its projection (pub_year, pub_catalog:
- * NULL when absent): the year folder and catalog of the new projection, into
- * db and cb. old_year NULL with pub_year NULL is the full computation.
+ * One shard of main (main_year; NULL: none), given the same shard of the
+ * earlier main (old_year; NULL: none) and of its projection (pub_year,
+ * pub_catalog: NULL when absent): the changes to the shard's folder and
+ * catalog on the new projection, into dp and cp. old_year NULL with pub_year
+ * NULL is the full computation.
  */
 static int project_year(git_repository *repo, const char *yname, git_tree *old_year,
 		git_tree *main_year, const git_oid *pub_year, const git_oid *pub_catalog,
-		git_treebuilder *db, git_treebuilder *cb, char **err)
+		struct puts *dp, struct puts *cp, char **err)
 {
 	git_odb *odb = NULL;
 	struct folder *fc = NULL;
@@ -476,13 +505,9 @@ static int project_year(git_repository *repo, const char *yname, git_tree *old_y
 		int m = merge_folder(odb, pub_year, fc, nfc, &yoid, err);
 		if (m < 0)
 			goto out;
-		if (m == 2 ? git_treebuilder_get(db, yname) && git_treebuilder_remove(db, yname) < 0 :
-		    git_treebuilder_insert(NULL, db, yname, &yoid, GIT_FILEMODE_TREE) < 0) {
-			fail(err, yname);
-			goto out;
-		}
+		puts_add(dp, go_xstrdup(yname), m == 2 ? NULL : &yoid, GIT_FILEMODE_TREE);
 	}
-	if (ch.n && put_catalog(repo, cb, yname, pub_catalog, &ch, err) < 0)
+	if (ch.n && put_catalog(repo, cp, yname, pub_catalog, &ch, err) < 0)
 		goto out;
 	r = 0;
 out:
@@ -496,55 +521,75 @@ out:
 	return r;
 }
 
-static const git_oid *entry_oid(git_tree *t, const char *name, git_object_t type)
+/* The entry at path of t of this type, or NULL. */
+static const git_oid *path_oid(git_tree *t, const char *path, git_object_t type,
+		git_oid *buf)
 {
-	const git_tree_entry *e = t ? git_tree_entry_byname(t, name) : NULL;
-	return e && git_tree_entry_type(e) == type ? git_tree_entry_id(e) : NULL;
+	git_tree_entry *e = NULL;
+	if (!t || git_tree_entry_bypath(&e, t, path) < 0) {
+		git_error_clear();
+		return NULL;
+	}
+	int ok = git_tree_entry_type(e) == type;
+	git_oid_cpy(buf, git_tree_entry_id(e));
+	git_tree_entry_free(e);
+	return ok ? buf : NULL;
+}
+
+static int month_or_none(git_repository *repo, git_tree *t)
+{
+	int l = t ? go_store_layout(repo, t) : GO_LAYOUT_NONE;
+	return l == GO_LAYOUT_NONE || l == GO_LAYOUT_MONTH;
 }
 
 /* The projection of new_main, from that of old_main (public_root); both NULL:
- * from nothing, the full computation. */
+ * from nothing, the full computation. Shards are compared by name; when the
+ * layouts differ (a migration), the full computation. */
 static int project(git_repository *repo, git_tree *public_root, git_tree *old_main,
 		git_tree *new_main, git_oid *out, char **err)
 {
-	git_tree *d0 = NULL, *d1 = NULL, *pd = NULL, *pc = NULL, *y0 = NULL, *y1 = NULL;
-	git_treebuilder *db = NULL, *cb = NULL;
-	int r = -1;
+	git_tree *y0 = NULL, *y1 = NULL;
+	go_shard *s0 = NULL, *s1 = NULL;
+	size_t n0 = 0, n1 = 0;
+	struct puts dp = {0}, cp = {0};
+	int r = -1, l1;
 
 	*err = NULL;
-	if (subtree(repo, old_main, "docs", &d0, err) < 0 ||
-	    subtree(repo, new_main, "docs", &d1, err) < 0 ||
-	    subtree(repo, public_root, "docs", &pd, err) < 0 ||
-	    subtree(repo, public_root, "catalog", &pc, err) < 0)
-		goto out;
-	if (git_treebuilder_new(&db, repo, pd) < 0 || git_treebuilder_new(&cb, repo, pc) < 0) {
-		fail(err, "public");
+	if (go_store_shards(repo, new_main, 0, &s1, &n1, &l1) < 0) {
+		fail(err, "docs");
 		goto out;
 	}
-	size_t i = 0, j = 0, n0 = d0 ? git_tree_entrycount(d0) : 0;
-	size_t n1 = d1 ? git_tree_entrycount(d1) : 0;
+	/* incremental only from and to the month layout */
+	if (public_root && (!(l1 == GO_LAYOUT_NONE || l1 == GO_LAYOUT_MONTH) ||
+			    !month_or_none(repo, old_main) || !month_or_none(repo, public_root)))
+		public_root = old_main = NULL;
+	if (!public_root)
+		old_main = NULL;
+	if (go_store_shards(repo, old_main, 0, &s0, &n0, NULL) < 0) {
+		fail(err, "docs");
+		goto out;
+	}
+	size_t i = 0, j = 0;
 	while (i < n0 || j < n1) {
-		const git_tree_entry *a = i < n0 ? git_tree_entry_byindex(d0, i) : NULL;
-		const git_tree_entry *b = j < n1 ? git_tree_entry_byindex(d1, j) : NULL;
-		if (a && (!go_store_year_name(git_tree_entry_name(a)) ||
-			  git_tree_entry_type(a) != GIT_OBJECT_TREE)) { i++; continue; }
-		if (b && (!go_store_year_name(git_tree_entry_name(b)) ||
-			  git_tree_entry_type(b) != GIT_OBJECT_TREE)) { j++; continue; }
-		int c = !a ? 1 : !b ? -1 : strcmp(git_tree_entry_name(a), git_tree_entry_name(b));
-		const char *yname = git_tree_entry_name(c <= 0 ? a : b);
-		if (c == 0 && git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b))) {
+		const go_shard *a = i < n0 ? &s0[i] : NULL, *b = j < n1 ? &s1[j] : NULL;
+		int c = !a ? 1 : !b ? -1 : strcmp(a->name, b->name);
+		const char *yname = c <= 0 ? a->name : b->name;
+		if (c == 0 && !memcmp(a->oid, b->oid, sizeof a->oid)) {
 			i++, j++;
 			continue;
 		}
-		if ((c <= 0 && git_tree_lookup(&y0, repo, git_tree_entry_id(a)) < 0) ||
-		    (c >= 0 && git_tree_lookup(&y1, repo, git_tree_entry_id(b)) < 0)) {
+		if ((c <= 0 && go_shard_tree(repo, a, &y0) < 0) ||
+		    (c >= 0 && go_shard_tree(repo, b, &y1) < 0)) {
 			fail(err, yname);
 			goto out;
 		}
-		char cname[32];
-		snprintf(cname, sizeof cname, "%s.jsonl", yname);
-		if (project_year(repo, yname, y0, y1, entry_oid(pd, yname, GIT_OBJECT_TREE),
-				 entry_oid(pc, cname, GIT_OBJECT_BLOB), db, cb, err) < 0)
+		char *dpath = go_xasprintf("docs/%s", yname), *cpath = go_xasprintf("catalog/%s.jsonl", yname);
+		git_oid po, co;
+		int e = project_year(repo, yname, y0, y1, path_oid(public_root, dpath, GIT_OBJECT_TREE, &po),
+				     path_oid(public_root, cpath, GIT_OBJECT_BLOB, &co), &dp, &cp, err);
+		free(dpath);
+		free(cpath);
+		if (e < 0)
 			goto out;
 		git_tree_free(y0);
 		git_tree_free(y1);
@@ -554,16 +599,22 @@ static int project(git_repository *repo, git_tree *public_root, git_tree *old_ma
 		if (c >= 0)
 			j++;
 	}
-	r = write_root(repo, db, cb, out, err);
+	git_oid dbase, cbase, docs, cat;
+	const git_oid *db = path_oid(public_root, "docs", GIT_OBJECT_TREE, &dbase);
+	const git_oid *cb = path_oid(public_root, "catalog", GIT_OBJECT_TREE, &cbase);
+	int dr = puts_apply(repo, &dp, db, &docs, err);
+	int cr = dr < 0 ? -1 : puts_apply(repo, &cp, cb, &cat, err);
+	if (cr < 0)
+		goto out;
+	r = write_root(repo, dr == 1 ? &docs : dr == 0 ? db : NULL,
+		       cr == 1 ? &cat : cr == 0 ? cb : NULL, out, err);
 out:
-	git_treebuilder_free(db);
-	git_treebuilder_free(cb);
+	puts_free(&dp);
+	puts_free(&cp);
 	git_tree_free(y0);
 	git_tree_free(y1);
-	git_tree_free(d0);
-	git_tree_free(d1);
-	git_tree_free(pd);
-	git_tree_free(pc);
+	free(s0);
+	free(s1);
 	return r;
 }
 

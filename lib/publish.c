@@ -32,7 +32,7 @@ enum { MAIN, PUBLIC };
 struct doc {
 	char *id, *name;   /* name: the id with each / as ~ */
 	char *attribute;
-	int year;
+	int year, month;   /* its shard: docs/<YYYY>/<MM>/ */
 	git_oid tree;      /* the document folder on main */
 	int is_public;     /* proactive; after a commit: on the public view */
 	int changed[2];    /* by the last application to each branch */
@@ -56,6 +56,8 @@ struct go_batch {
 	uint64_t *fold;        /* hashes of the store's names folded, open addressing */
 	size_t nfold;
 	int fold_built;
+	go_names *names;       /* the names index of main_tree (store.c), or NULL */
+	int names_tried;
 	git_oid commit[2];
 	int committed[2];
 	json_t *repos;         /* path -> (git_repository *) as integer, for blob sources */
@@ -157,6 +159,19 @@ go_batch *go_batch_new(go_store *s, const go_batch_opts *o)
 		goto fail;
 	}
 	git_commit_free(c);
+	c = NULL;
+	int layout = b->main_tree ? go_store_layout(b->repo, b->main_tree) : GO_LAYOUT_NONE;
+	if (layout < 0)
+		goto git_error;
+	if (layout & GO_LAYOUT_YEAR) {
+		/* issue 18: never a tree mixing the year and the month layouts */
+		go_warnx("%s：库%s按年存放文档（docs/<YYYY>/<名称>/，go-tools 0.2 的结构）；"
+			 "go-publish 只写按月的结构（docs/<YYYY>/<MM>/<名称>/）。请先运行 "
+			 "go-publish --repo %s --migrate 迁移整个库；未写入任何内容",
+			 go_store_path(s), layout == GO_LAYOUT_MIXED ? "部分" : "仍",
+			 go_store_path(s));
+		goto fail;
+	}
 	return b;
 git_error:
 	git_fail(go_store_path(s));
@@ -171,6 +186,7 @@ void go_batch_free(go_batch *b)
 {
 	if (!b)
 		return;
+	go_names_free(b->names);
 	for (size_t i = 0; i < b->n; i++) {
 		free(b->doc[i].id);
 		free(b->doc[i].name);
@@ -215,35 +231,24 @@ static uint64_t hash_fold(const char *s)
 	return h ? h : 1;
 }
 
-/* The year folders of the register at the base tip, in order. */
-static git_tree *docs_tree(go_batch *b)
-{
-	git_tree_entry *e = NULL;
-	git_tree *t = NULL;
-	if (!b->main_tree || git_tree_entry_bypath(&e, b->main_tree, "docs") < 0)
-		return NULL;
-	if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
-		git_tree_lookup(&t, b->repo, git_tree_entry_id(e));
-	git_tree_entry_free(e);
-	return t;
-}
-
 /* Calls fn(name, ctx) for every document folder of the register; stops on non-zero. */
 static int each_name(go_batch *b, int (*fn)(const char *, void *), void *ctx)
 {
-	git_tree *docs = docs_tree(b);
+	go_shard *sh = NULL;
+	size_t n = 0;
 	int r = 0;
-	for (size_t i = 0, n = docs ? git_tree_entrycount(docs) : 0; i < n && !r; i++) {
-		const git_tree_entry *y = git_tree_entry_byindex(docs, i);
-		git_tree *yt = NULL;
-		if (!go_store_year_name(git_tree_entry_name(y)) ||
-		    git_tree_lookup(&yt, b->repo, git_tree_entry_id(y)) < 0)
+	if (b->main_tree)
+		go_store_shards(b->repo, b->main_tree, 0, &sh, &n, NULL);
+	for (size_t i = 0; i < n && !r; i++) {
+		git_tree *st = NULL;
+		if (go_shard_tree(b->repo, &sh[i], &st) < 0)
 			continue;
-		for (size_t j = 0, m = git_tree_entrycount(yt); j < m && !r; j++)
-			r = fn(git_tree_entry_name(git_tree_entry_byindex(yt, j)), ctx);
-		git_tree_free(yt);
+		for (size_t j = 0, m = git_tree_entrycount(st); j < m && !r; j++)
+			r = fn(git_tree_entry_name(git_tree_entry_byindex(st, j)), ctx);
+		git_tree_free(st);
 	}
-	git_tree_free(docs);
+	free(sh);
+	git_error_clear();
 	return r;
 }
 
@@ -273,29 +278,33 @@ static int case_cb(const char *name, void *ctx)
 	return 0;
 }
 
-/* Is name in some year folder of the register, exactly? */
+/* Is name in some shard of the register, exactly? */
 static int stored_exactly(go_batch *b, const char *name)
 {
-	git_tree *docs = docs_tree(b);
-	int found = 0;
-	for (size_t i = 0, n = docs ? git_tree_entrycount(docs) : 0; i < n && !found; i++) {
-		const git_tree_entry *y = git_tree_entry_byindex(docs, i);
-		git_tree *yt = NULL;
-		if (!go_store_year_name(git_tree_entry_name(y)) ||
-		    git_tree_lookup(&yt, b->repo, git_tree_entry_id(y)) < 0)
-			continue;
-		found = git_tree_entry_byname(yt, name) != NULL;
-		git_tree_free(yt);
-	}
-	git_tree_free(docs);
-	return found;
+	return go_store_find_name(b->repo, b->main_tree, name, NULL, NULL) == 1;
 }
 
 /* The stored name that differs from name only in letter case, or NULL. A set of
  * hashes of the folded names answers "no" for nearly every new id in one probe. */
 static char *case_twin(go_batch *b, const char *name)
 {
-	if (!b->main_tree || stored_exactly(b, name))
+	if (!b->main_tree)
+		return NULL;
+	/* issue 18: the names index answers from one bucket; without it (a dry
+	 * run, a store we may not write to) every shard is asked */
+	if (!b->names_tried && !b->o.dry_run)
+		b->names = go_names_open(b->store, b->main_tree);
+	b->names_tried = 1;
+	if (b->names) {
+		char *other = NULL, *shard = NULL;
+		int r = go_names_lookup(b->names, name, &other, &shard);
+		free(shard);
+		if (r == 2)
+			return other;
+		free(other);
+		return NULL;
+	}
+	if (stored_exactly(b, name))
 		return NULL;
 	if (!b->fold_built) {
 		size_t count = 0;
@@ -460,31 +469,12 @@ static json_t *stored_published(go_batch *b, const char *id)
 	return p;
 }
 
-/* The folder of the document named name in any year of root: 1 and *out, or 0. */
+/* The folder of the document named name in any shard of root: 1 and *out, or 0. */
 static int doc_folder(go_batch *b, git_tree *root, const char *name, git_oid *out)
 {
-	const git_tree_entry *d = root ? git_tree_entry_byname(root, "docs") : NULL;
-	git_tree *docs = NULL;
-	int found = 0;
-	if (!d || git_tree_entry_type(d) != GIT_OBJECT_TREE ||
-	    git_tree_lookup(&docs, b->repo, git_tree_entry_id(d)) < 0)
-		return 0;
-	for (size_t i = 0, n = git_tree_entrycount(docs); i < n && !found; i++) {
-		const git_tree_entry *y = git_tree_entry_byindex(docs, i);
-		git_tree *yt = NULL;
-		if (!go_store_year_name(git_tree_entry_name(y)) ||
-		    git_tree_lookup(&yt, b->repo, git_tree_entry_id(y)) < 0)
-			continue;
-		const git_tree_entry *e = git_tree_entry_byname(yt, name);
-		if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-			git_oid_cpy(out, git_tree_entry_id(e));
-			found = 1;
-		}
-		git_tree_free(yt);
-	}
-	git_tree_free(docs);
+	int found = root ? go_store_find_name(b->repo, root, name, out, NULL) : 0;
 	git_error_clear();
-	return found;
+	return found == 1;
 }
 
 /* The day the register's tip took the document's present folder (walking the
@@ -581,7 +571,7 @@ static char *stale(go_batch *b, json_t *rec, const char *name, const char *attr)
 /* A new document of the batch: rec's id, its folder name (taken: *name becomes
  * NULL), attribute, year and folder tree; found by its id in any case. */
 static struct doc *add_doc(go_batch *b, const char *id, char **name, const json_t *rec,
-		int year, const git_oid *tree)
+		int year, int month, const git_oid *tree)
 {
 	const char *attr = go_str(rec, "attribute");
 	if (b->n == b->cap) {
@@ -595,6 +585,7 @@ static struct doc *add_doc(go_batch *b, const char *id, char **name, const json_
 	*name = NULL;
 	d->attribute = go_xstrdup(attr ? attr : "?");
 	d->year = year;
+	d->month = month;
 	d->tree = *tree;
 	d->is_public = attr && !strcmp(attr, "proactive") && !go_is_withdrawn(rec);
 	d->review_day = -1;
@@ -725,7 +716,9 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 	if (finish_folder(b, tb, record_json(rec, files, nfiles), &oid) < 0)
 		goto git_error;
 
-	struct doc *d = add_doc(b, id, &name, rec, go_date_year(day), &oid);
+	int year, month;
+	go_store_date_shard(date, &year, &month);
+	struct doc *d = add_doc(b, id, &name, rec, year, month, &oid);
 	json_t *rv = json_object_get(rec, "review");
 	const char *rd = go_str(rv, "date"), *res = go_str(rv, "result");
 	if (!rd || !res || strcmp(res, "approved") || go_parse_date(rd, &d->review_day) < 0)
@@ -765,19 +758,27 @@ static void refuse_late(struct doc *d, const char *code, char *why)
  */
 static void recheck(go_batch *b, git_tree *root)
 {
-	git_tree *docs = subtree(b, root, "docs"), *base = b->main_tree ? docs_tree(b) : NULL;
-	for (size_t i = 0, n = docs ? git_tree_entrycount(docs) : 0; i < n; i++) {
-		const git_tree_entry *y = git_tree_entry_byindex(docs, i), *was;
+	go_shard *sh = NULL;
+	size_t nsh = 0;
+	if (go_store_shards(b->repo, root, 0, &sh, &nsh, NULL) < 0)
+		nsh = 0;
+	for (size_t i = 0; i < nsh; i++) {
 		git_tree *yt = NULL, *bt = NULL;
-		if (!go_store_year_name(git_tree_entry_name(y)) ||
-		    git_tree_entry_type(y) != GIT_OBJECT_TREE)
+		git_tree_entry *was = NULL;
+		char *sdir = go_xasprintf("docs/%s", sh[i].name);
+		git_oid soid;
+		git_oid_fromraw(&soid, sh[i].oid);
+		if (b->main_tree)
+			git_tree_entry_bypath(&was, b->main_tree, sdir);
+		free(sdir);
+		if ((was && git_oid_equal(git_tree_entry_id(was), &soid)) ||
+		    go_shard_tree(b->repo, &sh[i], &yt) < 0) {
+			git_tree_entry_free(was);
 			continue;
-		was = base ? git_tree_entry_byname(base, git_tree_entry_name(y)) : NULL;
-		if ((was && git_oid_equal(git_tree_entry_id(was), git_tree_entry_id(y))) ||
-		    git_tree_lookup(&yt, b->repo, git_tree_entry_id(y)) < 0)
-			continue;
-		if (was)
+		}
+		if (was && git_tree_entry_type(was) == GIT_OBJECT_TREE)
 			git_tree_lookup(&bt, b->repo, git_tree_entry_id(was));
+		git_tree_entry_free(was);
 		for (size_t j = 0, m = git_tree_entrycount(yt); j < m; j++) {
 			const git_tree_entry *e = git_tree_entry_byindex(yt, j);
 			const char *name = git_tree_entry_name(e);
@@ -800,7 +801,7 @@ static void recheck(go_batch *b, git_tree *root)
 				continue;
 			}
 			json_t *rec = NULL;
-			char *dir = go_xasprintf("docs/%s/%s", git_tree_entry_name(y), name);
+			char *dir = go_xasprintf("docs/%s/%s", sh[i].name, name);
 			if (d->is_public && go_store_read_doc(b->store, root, dir, 0, &rec) == 0) {
 				const char *a = go_str(rec, "attribute");
 				int since = changed_on(b, name, git_tree_entry_id(e));
@@ -820,8 +821,7 @@ static void recheck(go_batch *b, git_tree *root)
 		git_tree_free(yt);
 		git_tree_free(bt);
 	}
-	git_tree_free(docs);
-	git_tree_free(base);
+	free(sh);
 	git_error_clear();
 }
 
@@ -830,6 +830,8 @@ static int cmp_doc(const void *x, const void *y)
 	const struct doc *a = *(struct doc *const *)x, *c = *(struct doc *const *)y;
 	if (a->year != c->year)
 		return a->year < c->year ? -1 : 1;
+	if (a->month != c->month)
+		return a->month < c->month ? -1 : 1;
 	return strcmp(a->id, c->id);
 }
 
@@ -1007,17 +1009,6 @@ static int cmp_int(const void *x, const void *y)
 	return (a > c) - (a < c);
 }
 
-/* Write bld into parent as name, or drop name when bld is empty. */
-static int put_tree(git_treebuilder *parent, const char *name, git_treebuilder *bld)
-{
-	git_oid oid;
-	if (git_treebuilder_entrycount(bld) == 0)
-		return set_entry(parent, name, NULL, GIT_FILEMODE_TREE);
-	if (git_treebuilder_write(&oid, bld) < 0)
-		return -1;
-	return set_entry(parent, name, &oid, GIT_FILEMODE_TREE);
-}
-
 /*
  * Lay the batch onto the register (br MAIN) at tip (NULL: the branch is new):
  * the new commit in *out, 1; 0 when nothing changes; -1 on error. Only the year
@@ -1029,10 +1020,13 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 {
 	git_commit *parent = NULL;
 	git_tree *root = NULL, *docs = NULL, *yt = NULL, *tree = NULL;
-	git_treebuilder *rb = NULL, *db = NULL;
+	git_treebuilder *rb = NULL;
 	struct folder_change *fc = NULL;
 	struct move *mv = NULL;
-	size_t nmv = 0, nyears = 0;
+	go_shard *sh = NULL;
+	go_tree_put *puts = NULL;
+	struct { char *path; git_oid oid; } *names = NULL;
+	size_t nmv = 0, nyears = 0, nsh = 0, nputs = 0;
 	int *years = NULL, err = -1;
 	struct buf m = {0};
 
@@ -1042,47 +1036,48 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 		    git_commit_tree(&root, parent) < 0))
 		goto git_error;
 	docs = subtree(b, root, "docs");
-	if (git_treebuilder_new(&db, b->wrepo, docs) < 0)
-		goto git_error;
 	if (root && (!b->main_tree || !git_oid_equal(git_tree_id(root), git_tree_id(b->main_tree))))
 		recheck(b, root);
+	if (go_store_shards(b->repo, root, 0, &sh, &nsh, NULL) < 0)
+		goto git_error;
 
-	/* A document whose date moved to another year leaves its old folder. */
-	mv = go_xcalloc(b->n + 1, sizeof *mv);
-	years = go_xcalloc(b->n + 1, sizeof *years);
-	for (size_t j = 0, ny = docs ? git_tree_entrycount(docs) : 0; j < ny; j++) {
-		const git_tree_entry *ye = git_tree_entry_byindex(docs, j);
-		int y = atoi(git_tree_entry_name(ye));
-		if (!go_store_year_name(git_tree_entry_name(ye)) ||
-		    git_tree_lookup(&yt, b->repo, git_tree_entry_id(ye)) < 0)
-			continue;
+	/* A document whose date moved to another month leaves its old folder. */
+	for (size_t j = 0; j < nsh; j++) {
+		int key = sh[j].year * 100 + sh[j].month;
+		if (go_shard_tree(b->repo, &sh[j], &yt) < 0)
+			goto git_error;
 		for (size_t i = 0; i < b->n; i++)
-			if (sorted[i]->year != y && !sorted[i]->refused &&
-			    git_tree_entry_byname(yt, sorted[i]->name))
-				mv[nmv++] = (struct move){sorted[i], y};
+			if (sorted[i]->year * 100 + sorted[i]->month != key && !sorted[i]->refused &&
+			    git_tree_entry_byname(yt, sorted[i]->name)) {
+				if (nmv % 64 == 0)
+					mv = go_xrealloc(mv, (nmv + 64) * sizeof *mv);
+				mv[nmv++] = (struct move){sorted[i], key};
+			}
 		git_tree_free(yt);
 		yt = NULL;
 	}
+	years = go_xcalloc(b->n + nmv + 1, sizeof *years);
 	for (size_t i = 0; i < b->n; i++)
-		if (!nyears || years[nyears - 1] != sorted[i]->year)
-			years[nyears++] = sorted[i]->year;
-	years = go_xrealloc(years, (nyears + nmv + 1) * sizeof *years);
+		years[nyears++] = sorted[i]->year * 100 + sorted[i]->month;
 	for (size_t k = 0; k < nmv; k++)
 		years[nyears++] = mv[k].year;
 	qsort(years, nyears, sizeof *years, cmp_int);
 
 	fc = go_xcalloc(b->n + nmv + 1, sizeof *fc);
+	puts = go_xcalloc(nyears + 1, sizeof *puts);
+	names = go_xcalloc(nyears + 1, sizeof *names);
 	for (size_t k = 0, i = 0; k < nyears; k++) {
-		int y = years[k], changed = 0;
-		char yname[16];
+		int y = years[k];
 		if (k && years[k - 1] == y)
 			continue;
-		snprintf(yname, sizeof yname, "%04d", y);
-		const git_tree_entry *ye = docs ? git_tree_entry_byname(docs, yname) : NULL;
+		const go_shard *base = NULL;
+		for (size_t j = 0; j < nsh && !base; j++)
+			if (sh[j].year * 100 + sh[j].month == y)
+				base = &sh[j];
 		size_t nfc = 0;
-		while (i < b->n && sorted[i]->year < y)
+		while (i < b->n && sorted[i]->year * 100 + sorted[i]->month < y)
 			i++;
-		for (; i < b->n && sorted[i]->year == y; i++) {
+		for (; i < b->n && sorted[i]->year * 100 + sorted[i]->month == y; i++) {
 			struct doc *d = sorted[i];
 			if (!d->refused)
 				fc[nfc++] = (struct folder_change){d->name, &d->tree, d};
@@ -1092,18 +1087,28 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 				continue;
 			fc[nfc++] = (struct folder_change){mv[j].d->name, NULL, mv[j].d};
 		}
-		git_oid yoid;
-		int r = merge_folder(b, ye && git_tree_entry_type(ye) == GIT_OBJECT_TREE ?
-				     git_tree_entry_id(ye) : NULL, fc, nfc, br, &yoid);
+		git_oid boid;
+		if (base)
+			git_oid_fromraw(&boid, base->oid);
+		names[nputs].path = go_xasprintf("%04d/%02d", y / 100, y % 100);
+		int r = merge_folder(b, base ? &boid : NULL, fc, nfc, br, &names[nputs].oid);
 		if (r < 0)
 			goto git_error;
-		changed = r > 0;
-		if (changed && set_entry(db, yname, r == 2 ? NULL : &yoid, GIT_FILEMODE_TREE) < 0)
-			goto git_error;
+		if (r > 0) {
+			puts[nputs] = (go_tree_put){names[nputs].path, r == 2 ? NULL : &names[nputs].oid,
+						    GIT_FILEMODE_TREE};
+			nputs++;
+		} else {
+			free(names[nputs].path);
+			names[nputs].path = NULL;
+		}
 	}
 
-	git_oid tree_id;
-	if (git_treebuilder_new(&rb, b->wrepo, root) < 0 || put_tree(rb, "docs", db) < 0 ||
+	git_oid tree_id, docs_id;
+	int dr = nputs ? go_tree_put_paths(b->wrepo, docs ? git_tree_id(docs) : NULL, puts, nputs,
+					   &docs_id) : 0;
+	if (dr < 0 || git_treebuilder_new(&rb, b->wrepo, root) < 0 ||
+	    (dr && set_entry(rb, "docs", dr == 2 ? NULL : &docs_id, GIT_FILEMODE_TREE) < 0) ||
 	    git_treebuilder_write(&tree_id, rb) < 0)
 		goto git_error;
 	if ((root && git_oid_equal(&tree_id, git_tree_id(root))) ||
@@ -1127,8 +1132,12 @@ out:
 	free(m.p);
 	free(mv);
 	free(years);
+	free(sh);
+	for (size_t k = 0; names && k < nputs; k++)
+		free(names[k].path);
+	free(names);
+	free(puts);
 	git_treebuilder_free(rb);
-	git_treebuilder_free(db);
 	free(fc);
 	git_tree_free(tree);
 	git_tree_free(yt);
@@ -1234,7 +1243,7 @@ static int public_changed(struct doc *d, git_tree *before, git_tree *after)
 {
 	char path[300];
 	git_tree_entry *x = NULL, *y = NULL;
-	snprintf(path, sizeof path, "docs/%04d/%s", d->year, d->name);
+	snprintf(path, sizeof path, "docs/%04d/%02d/%s", d->year, d->month, d->name);
 	if (before)
 		git_tree_entry_bypath(&x, before, path);
 	git_tree_entry_bypath(&y, after, path);
@@ -1522,8 +1531,8 @@ static git_tree *entry_tree(go_batch *b, const git_tree_entry *e)
 
 /*
  * Three-way merge of registers, entry by entry: what one side changed since
- * base, that side; what both changed alike, that; the root, docs/ and its year
- * folders are merged the same way inside; a document folder both changed
+ * base, that side; what both changed alike, that; the root, docs/, its year
+ * and month folders are merged the same way inside; a document folder both changed
  * otherwise is a conflict, its path added to conflicts (one a line). The tree
  * in *out; 0, or -1 (printed).
  */
@@ -1552,7 +1561,7 @@ static int merge3(go_batch *b, git_tree *base, git_tree *ours, git_tree *theirs,
 			}
 			char *sub = go_xasprintf("%s%s%s", path, *path ? "/" : "", name);
 			git_tree *bt = entry_tree(b, bb), *ot = entry_tree(b, o), *tt = entry_tree(b, th);
-			int inside = ot && tt && (depth == 0 ? !strcmp(name, "docs") : depth < 2);
+			int inside = ot && tt && (depth == 0 ? !strcmp(name, "docs") : depth < 3);
 			git_oid oid;
 			int r = 0;
 			if (inside && (r = merge3(b, bt, ot, tt, depth + 1, sub, &oid, conflicts)) == 0)
@@ -1842,7 +1851,9 @@ static long restamp(go_batch *b, const char *id, const char *dir, json_t *rec, c
 		goto git_error;
 	if (finish_folder(b, tb, go_store_record_text(rec), &oid) < 0)
 		goto git_error;
-	struct doc *d = add_doc(b, id, &name, rec, atoi(dir + strlen("docs/")), &oid);
+	int year = 0, month = 0;
+	go_store_parse_path(dir, GO_LAYOUT_MONTH, &year, &month, NULL);
+	struct doc *d = add_doc(b, id, &name, rec, year, month, &oid);
 	d->note = note;
 	note = NULL;
 	n = (long)(d - b->doc);

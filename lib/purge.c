@@ -76,92 +76,90 @@ static int rewrite_tree(struct purge *p, const git_oid *t, git_oid *out)
 		git_oid_fromstr(out, known);
 		return !git_oid_equal(out, t);
 	}
-	git_tree *root = NULL, *docs = NULL, *cat = NULL;
-	git_treebuilder *rb = NULL, *db = NULL, *cb = NULL;
-	int r = -1, changed = 0;
+	git_tree *root = NULL;
+	go_shard *sh = NULL;
+	size_t nsh = 0, nput = 0;
+	int r = -1;
 	if (git_tree_lookup(&root, p->repo, t) < 0)
 		return fail(p, hex);
-	const git_tree_entry *de = git_tree_entry_byname(root, "docs");
-	const git_tree_entry *ce = git_tree_entry_byname(root, "catalog");
-	int public = ce != NULL; /* only a public view has a catalog */
-	if (!de || git_tree_entry_type(de) != GIT_OBJECT_TREE ||
-	    git_tree_lookup(&docs, p->repo, git_tree_entry_id(de)) < 0) {
-		git_error_clear();
-		r = 0;
-		goto done;
-	}
-	if (git_treebuilder_new(&db, p->repo, docs) < 0)
+	/* each shard of either layout (store.c): a history may hold both */
+	int public = git_tree_entry_byname(root, "catalog") != NULL; /* only a view has one */
+	if (go_store_shards(p->repo, root, 0, &sh, &nsh, NULL) < 0)
 		goto git_error;
-	for (size_t i = 0, n = git_tree_entrycount(docs); i < n; i++) {
-		const git_tree_entry *y = git_tree_entry_byindex(docs, i);
-		git_tree *yt = NULL;
-		if (git_tree_entry_type(y) != GIT_OBJECT_TREE ||
-		    git_tree_lookup(&yt, p->repo, git_tree_entry_id(y)) < 0)
+	go_tree_put *ch = go_xcalloc(2 * nsh + 1, sizeof *ch);
+	char **paths = go_xcalloc(2 * nsh + 1, sizeof *paths);
+	git_oid *oids = go_xcalloc(2 * nsh + 1, sizeof *oids);
+	for (size_t i = 0; i < nsh; i++) {
+		git_tree *st = NULL;
+		if (go_shard_tree(p->repo, &sh[i], &st) < 0)
+			goto git_error_ch;
+		const git_tree_entry *e = git_tree_entry_byname(st, p->name);
+		int hit = e && !(!public && git_oid_equal(git_tree_entry_id(e), &p->stub));
+		git_tree_free(st);
+		if (!hit)
 			continue;
-		const git_tree_entry *e = git_tree_entry_byname(yt, p->name);
-		if (!e || (!public && git_oid_equal(git_tree_entry_id(e), &p->stub))) {
-			git_tree_free(yt);
+		paths[nput] = go_xasprintf("docs/%s/%s", sh[i].name, p->name);
+		ch[nput] = (go_tree_put){paths[nput], public ? NULL : &p->stub, GIT_FILEMODE_TREE};
+		nput++;
+		if (!public)
 			continue;
-		}
-		git_treebuilder *yb = NULL;
-		git_oid yoid;
-		int bad = git_treebuilder_new(&yb, p->repo, yt) < 0 ||
-			  (public ? git_treebuilder_remove(yb, p->name)
-				  : git_treebuilder_insert(NULL, yb, p->name, &p->stub,
-							   GIT_FILEMODE_TREE)) < 0;
-		if (!bad && git_treebuilder_entrycount(yb) == 0)
-			bad = git_treebuilder_remove(db, git_tree_entry_name(y)) < 0;
-		else if (!bad)
-			bad = git_treebuilder_write(&yoid, yb) < 0 ||
-			      git_treebuilder_insert(NULL, db, git_tree_entry_name(y), &yoid,
-						     GIT_FILEMODE_TREE) < 0;
-		git_treebuilder_free(yb);
 		/* its catalog line, on a public view */
-		char cname[32];
-		snprintf(cname, sizeof cname, "%s.jsonl", git_tree_entry_name(y));
-		if (!bad && public && !cat && git_tree_lookup(&cat, p->repo, git_tree_entry_id(ce)) == 0)
-			bad = git_treebuilder_new(&cb, p->repo, cat) < 0;
-		const git_tree_entry *cl = cat ? git_tree_entry_byname(cat, cname) : NULL;
+		char *cpath = go_xasprintf("catalog/%s.jsonl", sh[i].name);
+		git_tree_entry *cl = NULL;
 		git_blob *b = NULL;
-		if (!bad && cl && git_blob_lookup(&b, p->repo, git_tree_entry_id(cl)) == 0) {
+		if (git_tree_entry_bypath(&cl, root, cpath) == 0 &&
+		    git_blob_lookup(&b, p->repo, git_tree_entry_id(cl)) == 0) {
 			size_t len = 0;
 			char *text = drop_line(p, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), &len);
-			git_oid boid;
-			if (text && len == 0)
-				bad = git_treebuilder_remove(cb, cname) < 0;
-			else if (text)
-				bad = git_blob_create_from_buffer(&boid, p->repo, text, len) < 0 ||
-				      git_treebuilder_insert(NULL, cb, cname, &boid, GIT_FILEMODE_BLOB) < 0;
+			int bad = text && len && git_blob_create_from_buffer(&oids[nput], p->repo, text, len) < 0;
+			if (text && !bad) {
+				paths[nput] = cpath;
+				cpath = NULL;
+				ch[nput] = (go_tree_put){paths[nput], len ? &oids[nput] : NULL, GIT_FILEMODE_BLOB};
+				nput++;
+			}
 			free(text);
+			if (bad) {
+				git_blob_free(b);
+				git_tree_entry_free(cl);
+				free(cpath);
+				goto git_error_ch;
+			}
 		}
+		git_error_clear();
 		git_blob_free(b);
-		git_tree_free(yt);
+		git_tree_entry_free(cl);
+		free(cpath);
+	}
+	int w = nput ? go_tree_put_paths(p->repo, t, ch, nput, out) : 0;
+	for (size_t i = 0; i < nput; i++)
+		free(paths[i]);
+	free(paths);
+	free(oids);
+	free(ch);
+	if (w < 0)
+		goto git_error;
+	if (w == 2) { /* a public view that held this document alone: the empty tree */
+		git_treebuilder *eb = NULL;
+		int bad = git_treebuilder_new(&eb, p->repo, NULL) < 0 ||
+			  git_treebuilder_write(out, eb) < 0;
+		git_treebuilder_free(eb);
 		if (bad)
 			goto git_error;
-		changed = 1;
 	}
-	if (!changed) {
+	if (w == 0) {
+		git_oid_cpy(out, t);
 		r = 0;
-		goto done;
+	} else {
+		r = 1;
 	}
-	git_oid oid;
-	if (git_treebuilder_new(&rb, p->repo, root) < 0)
-		goto git_error;
-	if (git_treebuilder_entrycount(db) == 0 ? git_treebuilder_remove(rb, "docs") < 0 :
-	    git_treebuilder_write(&oid, db) < 0 ||
-	    git_treebuilder_insert(NULL, rb, "docs", &oid, GIT_FILEMODE_TREE) < 0)
-		goto git_error;
-	if (cb && (git_treebuilder_entrycount(cb) == 0 ? git_treebuilder_remove(rb, "catalog") < 0 :
-		   git_treebuilder_write(&oid, cb) < 0 ||
-		   git_treebuilder_insert(NULL, rb, "catalog", &oid, GIT_FILEMODE_TREE) < 0))
-		goto git_error;
-	if (git_treebuilder_write(out, rb) < 0)
-		goto git_error;
-	r = 1;
 	goto out;
-done:
-	git_oid_cpy(out, t);
-	goto out;
+git_error_ch:
+	for (size_t i = 0; i < nput; i++)
+		free(paths[i]);
+	free(paths);
+	free(oids);
+	free(ch);
 git_error:
 	r = fail(p, hex);
 out:
@@ -170,11 +168,7 @@ out:
 		git_oid_tostr(nhex, sizeof nhex, out);
 		json_object_set_new(p->trees, hex, json_string(nhex));
 	}
-	git_treebuilder_free(rb);
-	git_treebuilder_free(db);
-	git_treebuilder_free(cb);
-	git_tree_free(cat);
-	git_tree_free(docs);
+	free(sh);
 	git_tree_free(root);
 	return r;
 }

@@ -6,9 +6,13 @@
  * The writing side (go-publish's batches) is in publish.c.
  */
 #include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include <git2.h>
 
@@ -88,7 +92,9 @@ char *go_store_doc_dir(const char *id, const char *date)
 	char *name = go_store_doc_name(id);
 	if (!name)
 		return NULL;
-	char *dir = go_xasprintf("docs/%04d/%s", go_date_year(day), name);
+	char ymd[11];
+	go_format_date(day, ymd);
+	char *dir = go_xasprintf("docs/%.4s/%.2s/%s", ymd, ymd + 5, name);
 	free(name);
 	return dir;
 }
@@ -243,9 +249,7 @@ int go_store_entry_cmp(const char *a, size_t al, int adir, const char *b, size_t
 int go_store_find_id(go_store *s, git_tree *root, const char *id, int flags,
 		json_t **rec, char **dir)
 {
-	git_tree_entry *e = NULL;
-	git_tree *docs = NULL;
-	char *name = go_store_doc_name(id);
+	char *name = go_store_doc_name(id), *path = NULL;
 	int err = GIT_ENOTFOUND;
 
 	*rec = NULL;
@@ -253,87 +257,315 @@ int go_store_find_id(go_store *s, git_tree *root, const char *id, int flags,
 		*dir = NULL;
 	if (!name)
 		return GIT_ENOTFOUND;
-	if (git_tree_entry_bypath(&e, root, "docs") < 0 ||
-	    git_tree_entry_type(e) != GIT_OBJECT_TREE ||
-	    git_tree_lookup(&docs, s->repo, git_tree_entry_id(e)) < 0)
-		goto out;
-	for (size_t i = 0, n = git_tree_entrycount(docs); i < n; i++) {
-		const git_tree_entry *y = git_tree_entry_byindex(docs, i);
-		git_tree *year = NULL;
-		if (!go_store_year_name(git_tree_entry_name(y)) ||
-		    git_tree_entry_type(y) != GIT_OBJECT_TREE ||
-		    git_tree_lookup(&year, s->repo, git_tree_entry_id(y)) < 0)
-			continue;
-		const git_tree_entry *d = git_tree_entry_byname(year, name);
-		if (d && git_tree_entry_type(d) == GIT_OBJECT_TREE) {
-			char *path = go_xasprintf("docs/%s/%s", git_tree_entry_name(y), name);
-			err = go_store_read_doc(s, root, path, flags, rec);
-			if (err == 0 && dir)
-				*dir = path;
-			else
-				free(path);
-			git_tree_free(year);
-			break;
-		}
-		git_tree_free(year);
+	if (go_store_find_name(s->repo, root, name, NULL, &path) == 1) {
+		err = go_store_read_doc(s, root, path, flags, rec);
+		if (err == 0 && dir)
+			*dir = path;
+		else
+			free(path);
 	}
-out:
-	git_tree_entry_free(e);
-	git_tree_free(docs);
 	free(name);
+	return err;
+}
+
+/* Read each document folder of the shard tree st (path "docs/<shard>"). */
+static int foreach_in_shard(go_store *s, git_tree *st, const char *shard, int flags,
+		go_store_cb cb, void *ctx)
+{
+	int err = 0;
+	for (size_t j = 0, m = git_tree_entrycount(st); j < m && !err; j++) {
+		const git_tree_entry *d = git_tree_entry_byindex(st, j);
+		git_tree *doc = NULL;
+		json_t *rec = NULL;
+		if (git_tree_entry_type(d) != GIT_OBJECT_TREE)
+			continue;
+		char *dir = go_xasprintf("docs/%s/%s", shard, git_tree_entry_name(d));
+		if (git_tree_lookup(&doc, s->repo, git_tree_entry_id(d)) < 0)
+			err = git_fail(dir);
+		else if (read_doc_tree(s, doc, dir, flags, &rec) < 0)
+			err = -1;
+		else
+			err = cb(rec, dir, ctx);
+		json_decref(rec);
+		git_tree_free(doc);
+		free(dir);
+	}
 	return err;
 }
 
 int go_store_foreach_tree(go_store *s, git_tree *root, int year, int flags,
 		go_store_cb cb, void *ctx)
 {
-	git_tree_entry *e = NULL;
-	git_tree *docs = NULL;
+	go_shard *sh = NULL;
+	size_t n = 0;
 	int err = 0;
-
-	if (git_tree_entry_bypath(&e, root, "docs") < 0)
-		return 0; /* no documents yet */
-	if (git_tree_entry_type(e) != GIT_OBJECT_TREE ||
-	    git_tree_lookup(&docs, s->repo, git_tree_entry_id(e)) < 0) {
-		git_tree_entry_free(e);
+	if (go_store_shards(s->repo, root, year, &sh, &n, NULL) < 0)
 		return git_fail("docs");
-	}
-	git_tree_entry_free(e);
-	for (size_t i = 0, n = git_tree_entrycount(docs); i < n && !err; i++) {
-		const git_tree_entry *y = git_tree_entry_byindex(docs, i);
-		const char *yname = git_tree_entry_name(y);
-		git_tree *yt = NULL;
-		if (!go_store_year_name(yname) || git_tree_entry_type(y) != GIT_OBJECT_TREE)
-			continue;
-		if (year && atoi(yname) != year)
-			continue;
-		if (git_tree_lookup(&yt, s->repo, git_tree_entry_id(y)) < 0) {
-			err = git_fail(yname);
+	for (size_t i = 0; i < n && !err; i++) {
+		git_tree *st = NULL;
+		if (go_shard_tree(s->repo, &sh[i], &st) < 0) {
+			err = git_fail(sh[i].name);
 			break;
 		}
-		for (size_t j = 0, m = git_tree_entrycount(yt); j < m && !err; j++) {
-			const git_tree_entry *d = git_tree_entry_byindex(yt, j);
-			git_tree *doc = NULL;
-			json_t *rec = NULL;
-			if (git_tree_entry_type(d) != GIT_OBJECT_TREE)
-				continue;
-			char *dir = go_xasprintf("docs/%s/%s", yname, git_tree_entry_name(d));
-			if (git_tree_lookup(&doc, s->repo, git_tree_entry_id(d)) < 0)
-				err = git_fail(dir);
-			else if (read_doc_tree(s, doc, dir, flags, &rec) < 0)
-				err = -1;
-			else
-				err = cb(rec, dir, ctx);
-			json_decref(rec);
-			git_tree_free(doc);
-			free(dir);
+		err = foreach_in_shard(s, st, sh[i].name, flags, cb, ctx);
+		git_tree_free(st);
+	}
+	free(sh);
+	return err;
+}
+
+/* ---- the layout: month shards (issue 18) ------------------------------------ */
+
+int go_store_month_name(const char *name)
+{
+	return strlen(name) == 2 && ((name[0] == '0' && name[1] >= '1' && name[1] <= '9') ||
+				     (name[0] == '1' && name[1] >= '0' && name[1] <= '2'));
+}
+
+/* Is entry e of a year folder a month folder: a tree named 01..12 that holds
+ * no record.json file (a document folder always does)? 1, 0, or -1. */
+static int month_folder(git_repository *repo, const git_tree_entry *e)
+{
+	git_tree *t = NULL;
+	if (git_tree_entry_type(e) != GIT_OBJECT_TREE || !go_store_month_name(git_tree_entry_name(e)))
+		return 0;
+	if (git_tree_lookup(&t, repo, git_tree_entry_id(e)) < 0)
+		return -1;
+	const git_tree_entry *r = git_tree_entry_byname(t, "record.json");
+	int month = !r || git_tree_entry_type(r) != GIT_OBJECT_BLOB;
+	git_tree_free(t);
+	return month;
+}
+
+int go_store_year_layout(git_repository *repo, git_tree *yt)
+{
+	int layout = GO_LAYOUT_NONE;
+	for (size_t i = 0, n = git_tree_entrycount(yt); i < n && layout != GO_LAYOUT_MIXED; i++) {
+		int m = month_folder(repo, git_tree_entry_byindex(yt, i));
+		if (m < 0)
+			return -1;
+		layout |= m ? GO_LAYOUT_MONTH : GO_LAYOUT_YEAR;
+	}
+	return layout;
+}
+
+static void add_shard(go_shard **sh, size_t *n, const char *name, int year, int month,
+		const git_oid *oid)
+{
+	if (*n % 16 == 0)
+		*sh = go_xrealloc(*sh, (*n + 16) * sizeof **sh);
+	go_shard *x = &(*sh)[(*n)++];
+	snprintf(x->name, sizeof x->name, "%s", name);
+	x->year = year;
+	x->month = month;
+	memcpy(x->oid, oid->id, sizeof x->oid);
+}
+
+int go_shard_tree(git_repository *repo, const go_shard *sh, git_tree **out)
+{
+	git_oid oid;
+	git_oid_fromraw(&oid, sh->oid);
+	return git_tree_lookup(out, repo, &oid) < 0 ? -1 : 0;
+}
+
+int go_store_shards(git_repository *repo, git_tree *root, int year, go_shard **out, size_t *n,
+		int *layout)
+{
+	git_tree *docs = NULL;
+	int all = GO_LAYOUT_NONE, err = 0;
+	*out = NULL;
+	*n = 0;
+	const git_tree_entry *de = root ? git_tree_entry_byname(root, "docs") : NULL;
+	if (de && git_tree_entry_type(de) == GIT_OBJECT_TREE &&
+	    git_tree_lookup(&docs, repo, git_tree_entry_id(de)) < 0)
+		return -1;
+	for (size_t i = 0, ny = docs ? git_tree_entrycount(docs) : 0; i < ny && !err; i++) {
+		const git_tree_entry *ye = git_tree_entry_byindex(docs, i);
+		const char *yname = git_tree_entry_name(ye);
+		git_tree *yt = NULL;
+		if (!go_store_year_name(yname) || git_tree_entry_type(ye) != GIT_OBJECT_TREE)
+			continue;
+		if (git_tree_lookup(&yt, repo, git_tree_entry_id(ye)) < 0) {
+			err = -1;
+			break;
+		}
+		int l = go_store_year_layout(repo, yt);
+		if (l < 0)
+			err = -1;
+		else
+			all |= l;
+		if (year && atoi(yname) != year)
+			l = GO_LAYOUT_NONE;
+		if (l == GO_LAYOUT_MONTH) {
+			for (size_t j = 0, nm = git_tree_entrycount(yt); j < nm; j++) {
+				const git_tree_entry *me = git_tree_entry_byindex(yt, j);
+				char name[8];
+				snprintf(name, sizeof name, "%s/%s", yname, git_tree_entry_name(me));
+				add_shard(out, n, name, atoi(yname), atoi(git_tree_entry_name(me)),
+					  git_tree_entry_id(me));
+			}
+		} else if (l != GO_LAYOUT_NONE) { /* the year layout, or a year mixing both */
+			add_shard(out, n, yname, atoi(yname), 0, git_tree_entry_id(ye));
 		}
 		git_tree_free(yt);
 	}
 	git_tree_free(docs);
-	return err;
+	if (err) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	if (layout)
+		*layout = all;
+	return 0;
 }
 
+int go_store_layout(git_repository *repo, git_tree *root)
+{
+	go_shard *sh = NULL;
+	size_t n;
+	int layout;
+	/* year -1 matches none: the layout alone, no shard listed */
+	if (go_store_shards(repo, root, -1, &sh, &n, &layout) < 0)
+		return -1;
+	free(sh);
+	return layout;
+}
+
+int go_store_find_name(git_repository *repo, git_tree *root, const char *name, git_oid *folder,
+		char **dir)
+{
+	go_shard *sh = NULL;
+	size_t n;
+	int found = 0;
+	if (dir)
+		*dir = NULL;
+	if (go_store_shards(repo, root, 0, &sh, &n, NULL) < 0)
+		return -1;
+	for (size_t i = n; i-- > 0 && !found;) { /* the latest shard first */
+		git_tree *st = NULL;
+		if (go_shard_tree(repo, &sh[i], &st) < 0) {
+			found = -1;
+			break;
+		}
+		const git_tree_entry *e = git_tree_entry_byname(st, name);
+		if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+			found = 1;
+			if (folder)
+				git_oid_cpy(folder, git_tree_entry_id(e));
+			if (dir)
+				*dir = go_xasprintf("docs/%s/%s", sh[i].name, name);
+		}
+		git_tree_free(st);
+	}
+	free(sh);
+	return found;
+}
+
+size_t go_store_parse_path(const char *path, int layout, int *year, int *month, size_t *name_at)
+{
+	/* docs/YYYY/MM/NAME/FILE... in the month layout, docs/YYYY/NAME/FILE... in the year's */
+	if (strncmp(path, "docs/", 5) != 0 || strspn(path + 5, "0123456789") != 4 || path[9] != '/')
+		return 0;
+	const char *a = path + 10, *sa = strchr(a, '/');
+	if (!sa || sa == a)
+		return 0;
+	const char *b = sa + 1, *sb = strchr(b, '/');
+	int m = 0;
+	if (!sb && layout == GO_LAYOUT_MONTH)
+		sb = b + strlen(b); /* the folder's own path */
+	if (layout != GO_LAYOUT_YEAR && sa - a == 2 && sb && sb > b) {
+		char mm[3] = {a[0], a[1], 0};
+		m = go_store_month_name(mm) ? atoi(mm) : 0;
+	}
+	if (year)
+		*year = atoi(path + 5);
+	if (month)
+		*month = m;
+	if (name_at)
+		*name_at = (size_t)((m ? b : a) - path);
+	return (size_t)((m ? sb : sa) - path);
+}
+
+char *go_store_shard_dir(int year, int month)
+{
+	return month ? go_xasprintf("docs/%04d/%02d", year, month) : go_xasprintf("docs/%04d", year);
+}
+
+int go_store_date_shard(const char *date, int *year, int *month)
+{
+	int day;
+	char ymd[11];
+	if (!date || go_parse_date(date, &day) < 0)
+		return -1;
+	go_format_date(day, ymd);
+	*year = atoi(ymd);
+	*month = atoi(ymd + 5);
+	return 0;
+}
+
+/* ---- writing a tree at paths ------------------------------------------------- */
+
+static int cmp_put(const void *x, const void *y)
+{
+	return strcmp(((const go_tree_put *)x)->path, ((const go_tree_put *)y)->path);
+}
+
+/* base (NULL: none) with ch[0..n) applied, paths relative to it after skip
+ * bytes, sorted: 1 and *out; 2 when it comes out empty; -1. */
+static int put_level(git_repository *repo, const git_oid *base, go_tree_put *ch, size_t n,
+		size_t skip, git_oid *out)
+{
+	git_tree *t = NULL;
+	git_treebuilder *tb = NULL;
+	int r = -1;
+	if (base && git_tree_lookup(&t, repo, base) < 0)
+		return -1;
+	if (git_treebuilder_new(&tb, repo, t) < 0)
+		goto out;
+	for (size_t i = 0; i < n;) {
+		const char *p = ch[i].path + skip, *slash = strchr(p, '/');
+		if (!slash) {
+			if (ch[i].oid ? git_treebuilder_insert(NULL, tb, p, ch[i].oid, ch[i].mode) < 0 :
+			    git_treebuilder_get(tb, p) && git_treebuilder_remove(tb, p) < 0)
+				goto out;
+			i++;
+			continue;
+		}
+		size_t len = (size_t)(slash - p), j = i + 1;
+		while (j < n && !strncmp(ch[j].path + skip, p, len) && ch[j].path[skip + len] == '/')
+			j++;
+		char *name = go_xasprintf("%.*s", (int)len, p);
+		const git_tree_entry *e = git_treebuilder_get(tb, name);
+		git_oid sub;
+		int s = put_level(repo, e && git_tree_entry_type(e) == GIT_OBJECT_TREE ?
+				  git_tree_entry_id(e) : NULL, ch + i, j - i, skip + len + 1, &sub);
+		if (s < 0 || (s == 2 ? e && git_treebuilder_remove(tb, name) < 0 :
+			      git_treebuilder_insert(NULL, tb, name, &sub, GIT_FILEMODE_TREE) < 0)) {
+			free(name);
+			goto out;
+		}
+		free(name);
+		i = j;
+	}
+	if (git_treebuilder_entrycount(tb) == 0)
+		r = 2;
+	else
+		r = git_treebuilder_write(out, tb) < 0 ? -1 : 1;
+out:
+	git_treebuilder_free(tb);
+	git_tree_free(t);
+	return r;
+}
+
+int go_tree_put_paths(git_repository *repo, const git_oid *base, go_tree_put *ch, size_t n,
+		git_oid *out)
+{
+	if (n)
+		qsort(ch, n, sizeof *ch, cmp_put);
+	return put_level(repo, base, ch, n, 0, out);
+}
 int go_store_foreach(go_store *s, const char *rev, int flags, go_store_cb cb, void *ctx)
 {
 	char commit[41];
@@ -447,4 +679,316 @@ char *go_store_discover(void)
 	char *path = go_xstrdup(buf.ptr);
 	git_buf_dispose(&buf);
 	return path;
+}
+
+/* ---- the names index (issue 18) ------------------------------------------------
+ *
+ * Is a new id the case twin of a stored one, or stored already in another
+ * month? Asking every shard costs what the store holds. The index answers from
+ * one bucket: $GIT_DIR/go-tools/names/<hh>, hh the first byte (hex) of the
+ * FNV-1a hash of a folder name folded to ASCII lower case, so that twins share
+ * a bucket; one line "<name>\t<shard>\n" per document folder, sorted. The file
+ * tree names the root tree they describe. It is derived data, never in a
+ * branch (nothing a push carries can forge it): absent, unreadable or of a tree
+ * no longer in the store, it is rebuilt from the tree; else brought to the tree
+ * asked for by comparing the shards of the two trees, so that its upkeep costs
+ * what changed. Each bucket is replaced by rename, then tree: a crash leaves
+ * buckets ahead of tree, and replaying a change is harmless.
+ */
+struct go_names {
+	go_store *s;
+	char *dir;
+	char *bucket[256]; /* loaded buckets' text, "" when empty */
+	size_t len[256];
+	int ok;            /* the files reflect the tree */
+};
+
+static unsigned bucket_of(const char *name)
+{
+	uint64_t h = 1469598103934665603u;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ (*p >= 'A' && *p <= 'Z' ? *p + 'a' - 'A' : *p)) * 1099511628211u;
+	return (unsigned)(h >> 56);
+}
+
+static char *bucket_path(const go_names *n, unsigned b)
+{
+	return go_xasprintf("%s/%02x", n->dir, b);
+}
+
+static const char *load_bucket(go_names *n, unsigned b)
+{
+	if (!n->bucket[b]) {
+		char *p = bucket_path(n, b), *t = NULL;
+		size_t len = 0;
+		if (go_read_file(p, (size_t)1 << 30, &t, &len) != 0) {
+			free(t);
+			t = NULL;
+		}
+		free(p);
+		n->bucket[b] = t ? t : go_xstrdup("");
+		n->len[b] = t ? len : 0;
+	}
+	return n->bucket[b];
+}
+
+/* One change to the index: a line to add or remove. */
+struct name_change {
+	unsigned bucket;
+	int add;
+	char *line; /* "<name>\t<shard>\n" */
+};
+
+struct name_changes { struct name_change *v; size_t n, cap; };
+
+static void change_add(struct name_changes *c, const char *name, const char *shard, int add)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 256;
+		c->v = go_xrealloc(c->v, c->cap * sizeof *c->v);
+	}
+	c->v[c->n++] = (struct name_change){bucket_of(name), add,
+					    go_xasprintf("%s\t%s\n", name, shard)};
+}
+
+static int cmp_change(const void *x, const void *y)
+{
+	const struct name_change *a = x, *b = y;
+	if (a->bucket != b->bucket)
+		return a->bucket < b->bucket ? -1 : 1;
+	return strcmp(a->line, b->line);
+}
+
+static int cmp_line_p(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Write text as file path, by rename. 0 or -1. */
+static int put_file(const char *path, const char *text, size_t len)
+{
+	char *tmp = go_xasprintf("%s.%ld.tmp", path, (long)getpid());
+	FILE *f = fopen(tmp, "w");
+	int bad = !f || fwrite(text, 1, len, f) != len;
+	if (f && fclose(f) != 0)
+		bad = 1;
+	if (bad || rename(tmp, path) != 0) {
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+/* Apply the changes (sorted) to the buckets they touch, and write them. */
+static int apply_changes(go_names *n, struct name_changes *c)
+{
+	if (c->n)
+		qsort(c->v, c->n, sizeof *c->v, cmp_change);
+	for (size_t i = 0; i < c->n;) {
+		unsigned b = c->v[i].bucket;
+		size_t j = i;
+		while (j < c->n && c->v[j].bucket == b)
+			j++;
+		/* the bucket's lines, less the removed, plus the added, sorted */
+		const char *text = load_bucket(n, b);
+		size_t cap = j - i + 16, k = 0;
+		char **lines = go_xmalloc(cap * sizeof *lines);
+		for (const char *p = text; *p;) {
+			const char *nl = strchr(p, '\n');
+			size_t ll = nl ? (size_t)(nl - p) + 1 : strlen(p);
+			if (k == cap)
+				lines = go_xrealloc(lines, (cap *= 2) * sizeof *lines);
+			lines[k++] = go_xasprintf("%.*s%s", (int)ll, p, nl ? "" : "\n");
+			p += ll;
+		}
+		size_t old = k; /* added lines are made unique after the sort */
+		for (size_t x = i; x < j; x++) {
+			size_t y = 0, end = c->v[x].add ? old : k;
+			while (y < end && strcmp(lines[y], c->v[x].line))
+				y++;
+			if (c->v[x].add && y == end) {
+				if (k == cap)
+					lines = go_xrealloc(lines, (cap *= 2) * sizeof *lines);
+				lines[k++] = go_xstrdup(c->v[x].line);
+			} else if (!c->v[x].add && y < k) {
+				free(lines[y]);
+				lines[y] = lines[--k];
+			}
+		}
+		qsort(lines, k, sizeof *lines, cmp_line_p);
+		size_t u = 0;
+		for (size_t y = 0; y < k; y++) {
+			if (u && !strcmp(lines[u - 1], lines[y]))
+				free(lines[y]);
+			else
+				lines[u++] = lines[y];
+		}
+		k = u;
+		size_t total = 0;
+		for (size_t y = 0; y < k; y++)
+			total += strlen(lines[y]);
+		char *out = go_xmalloc(total + 1), *o = out;
+		for (size_t y = 0; y < k; y++) {
+			size_t l = strlen(lines[y]);
+			memcpy(o, lines[y], l);
+			o += l;
+			free(lines[y]);
+		}
+		*o = '\0';
+		free(lines);
+		char *path = bucket_path(n, b);
+		int bad = put_file(path, out, total);
+		free(path);
+		free(n->bucket[b]);
+		n->bucket[b] = out;
+		n->len[b] = total;
+		if (bad)
+			return -1;
+		i = j;
+	}
+	return 0;
+}
+
+/* The changes from the shards of tree a (NULL: none) to those of b. */
+static int diff_names(git_repository *repo, git_tree *a, git_tree *b, struct name_changes *c)
+{
+	go_shard *sa = NULL, *sb = NULL;
+	size_t na = 0, nb = 0, i = 0, j = 0;
+	int err = 0;
+	if (go_store_shards(repo, a, 0, &sa, &na, NULL) < 0 ||
+	    go_store_shards(repo, b, 0, &sb, &nb, NULL) < 0) {
+		free(sa);
+		return -1;
+	}
+	while ((i < na || j < nb) && !err) {
+		int k = i >= na ? 1 : j >= nb ? -1 : strcmp(sa[i].name, sb[j].name);
+		if (k == 0 && !memcmp(sa[i].oid, sb[j].oid, sizeof sa[i].oid)) {
+			i++, j++;
+			continue;
+		}
+		git_tree *ta = NULL, *tb = NULL;
+		if ((k <= 0 && go_shard_tree(repo, &sa[i], &ta) < 0) ||
+		    (k >= 0 && go_shard_tree(repo, &sb[j], &tb) < 0)) {
+			err = -1;
+		} else {
+			const char *shard = k <= 0 ? sa[i].name : sb[j].name;
+			size_t x = 0, y = 0, nx = ta ? git_tree_entrycount(ta) : 0;
+			size_t ny = tb ? git_tree_entrycount(tb) : 0;
+			while (x < nx || y < ny) {
+				const git_tree_entry *ea = x < nx ? git_tree_entry_byindex(ta, x) : NULL;
+				const git_tree_entry *eb = y < ny ? git_tree_entry_byindex(tb, y) : NULL;
+				if (ea && git_tree_entry_type(ea) != GIT_OBJECT_TREE) { x++; continue; }
+				if (eb && git_tree_entry_type(eb) != GIT_OBJECT_TREE) { y++; continue; }
+				int d = !ea ? 1 : !eb ? -1 :
+					strcmp(git_tree_entry_name(ea), git_tree_entry_name(eb));
+				if (d < 0)
+					change_add(c, git_tree_entry_name(ea), shard, 0);
+				else if (d > 0)
+					change_add(c, git_tree_entry_name(eb), shard, 1);
+				x += d <= 0;
+				y += d >= 0;
+			}
+		}
+		git_tree_free(ta);
+		git_tree_free(tb);
+		i += k <= 0;
+		j += k >= 0;
+	}
+	free(sa);
+	free(sb);
+	return err;
+}
+
+go_names *go_names_open(go_store *s, git_tree *root)
+{
+	go_names *n = go_xcalloc(1, sizeof *n);
+	struct name_changes c = {0};
+	git_tree *was = NULL;
+	git_oid wid;
+	char hex[GIT_OID_HEXSZ + 1];
+	n->s = s;
+	n->dir = go_xasprintf("%sgo-tools/names", git_repository_path(s->repo));
+	char *tpath = go_xasprintf("%s/tree", n->dir);
+	size_t len = 0;
+	char *t = NULL;
+	if (go_read_file(tpath, 4096, &t, &len) != 0) {
+		free(t);
+		t = NULL;
+	}
+	int known = t && len >= GIT_OID_HEXSZ && git_oid_fromstrn(&wid, t, GIT_OID_HEXSZ) == 0 &&
+		    git_tree_lookup(&was, s->repo, &wid) == 0;
+	free(t);
+	git_error_clear();
+	git_oid_tostr(hex, sizeof hex, git_tree_id(root));
+	if (known && git_oid_equal(&wid, git_tree_id(root))) {
+		n->ok = 1;
+		goto out;
+	}
+	char *parent = go_xasprintf("%sgo-tools", git_repository_path(s->repo));
+	mkdir(parent, 0777);
+	free(parent);
+	mkdir(n->dir, 0777);
+	if (!known) /* from nothing: every bucket, empty ones too */
+		for (unsigned b = 0; b < 256; b++) {
+			n->bucket[b] = go_xstrdup("");
+			char *p = bucket_path(n, b);
+			int bad = put_file(p, "", 0);
+			free(p);
+			if (bad)
+				goto out;
+		}
+	if (diff_names(s->repo, known ? was : NULL, root, &c) < 0 || apply_changes(n, &c) < 0)
+		goto out;
+	char *line = go_xasprintf("%s\n", hex);
+	n->ok = put_file(tpath, line, strlen(line)) == 0;
+	free(line);
+out:
+	for (size_t i = 0; i < c.n; i++)
+		free(c.v[i].line);
+	free(c.v);
+	free(tpath);
+	git_tree_free(was);
+	git_error_clear();
+	if (!n->ok) {
+		go_names_free(n);
+		return NULL;
+	}
+	return n;
+}
+
+int go_names_lookup(go_names *n, const char *name, char **other, char **shard)
+{
+	const char *text = load_bucket(n, bucket_of(name));
+	size_t len = strlen(name);
+	int found = 0;
+	*other = *shard = NULL;
+	for (const char *p = text; *p && found != 1;) {
+		const char *tab = strchr(p, '\t'), *nl = tab ? strchr(tab, '\n') : NULL;
+		if (!tab || !nl)
+			break;
+		if ((size_t)(tab - p) == len && !strncasecmp(p, name, len)) {
+			int exact = !strncmp(p, name, len);
+			if (exact || !found) {
+				free(*other);
+				free(*shard);
+				*other = go_xasprintf("%.*s", (int)len, p);
+				*shard = go_xasprintf("%.*s", (int)(nl - tab - 1), tab + 1);
+				found = exact ? 1 : 2;
+			}
+		}
+		p = nl + 1;
+	}
+	return found;
+}
+
+void go_names_free(go_names *n)
+{
+	if (!n)
+		return;
+	for (unsigned b = 0; b < 256; b++)
+		free(n->bucket[b]);
+	free(n->dir);
+	free(n);
 }

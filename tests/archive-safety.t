@@ -18,23 +18,23 @@ is "$(grep -c 'not archived' "$T/err")" 4 "... one refusal for each of the four"
 for id in A-2 A-3 A-4 A-5; do
 	like "$(cat "$T/err")" "in.jsonl:[0-9]+: $id: .*attribute is not a code" "... $id is named"
 done
-is "$(bsdtar -tf b.tar | grep data/ | sed 's|^b/data/docs/2026/||' | tr '\n' ' ')" \
+is "$(bsdtar -tf b.tar | grep data/ | sed 's|^b/data/docs/2026/01/||' | tr '\n' ' ')" \
 	"A-1/body.md A-1/record.json A-6/record.json " "only A-1 and the synonym 不予公开 (as withheld, metadata only) are archived"
 bsdtar -xOf b.tar >all.txt
 grep -q '秘密正文A-[2-6]' all.txt; ok $((!$?)) "no body of a refused or withheld record is in the archive"
 
 # ---- --repo: record.json parsed, never guessed from its text ------------------
 git init -q -b main store
-mkdir -p store/docs/2026/S-1 store/docs/2026/S-2 store/docs/2026/S-3
-printf '{"id":"S-1","date":"2026-01-01","kind":"notice","office":"o","title":"t1","attribute" : "withheld"}\n' >store/docs/2026/S-1/record.json
-printf '{"id":"S-2","date":"2026-01-02","kind":"notice","office":"o","title":"t2","\\u0061ttribute":"withheld"}\n' >store/docs/2026/S-2/record.json
-printf '{"id":"S-3","date":"2026-01-03","kind":"notice","office":"o","title":"t3","attribute":"withhold"}\n' >store/docs/2026/S-3/record.json
-for d in S-1 S-2 S-3; do printf 'secret %s\n' "$d" >store/docs/2026/$d/body.md; done
+mkdir -p store/docs/2026/01/S-1 store/docs/2026/01/S-2 store/docs/2026/01/S-3
+printf '{"id":"S-1","date":"2026-01-01","kind":"notice","office":"o","title":"t1","attribute" : "withheld"}\n' >store/docs/2026/01/S-1/record.json
+printf '{"id":"S-2","date":"2026-01-02","kind":"notice","office":"o","title":"t2","\\u0061ttribute":"withheld"}\n' >store/docs/2026/01/S-2/record.json
+printf '{"id":"S-3","date":"2026-01-03","kind":"notice","office":"o","title":"t3","attribute":"withhold"}\n' >store/docs/2026/01/S-3/record.json
+for d in S-1 S-2 S-3; do printf 'secret %s\n' "$d" >store/docs/2026/01/$d/body.md; done
 git -C store add -A && git -C store commit -qm one
 run go-archive create --repo store --name s -o s.tar
 is "$status" 1 "--repo with an attribute that is not a code: exit 1"
-like "$(cat "$T/err")" "docs/2026/S-3/record.json: .*attribute is not a code.*left out" "... S-3 left out and named"
-is "$(bsdtar -tf s.tar | grep data/ | sed 's|^s/data/docs/2026/||' | tr '\n' ' ')" \
+like "$(cat "$T/err")" "docs/2026/01/S-3/record.json: .*attribute is not a code.*left out" "... S-3 left out and named"
+is "$(bsdtar -tf s.tar | grep data/ | sed 's|^s/data/docs/2026/01/||' | tr '\n' ' ')" \
 	"S-1/record.json S-2/record.json " "'\"attribute\" :' and an escaped key are read as withheld: record.json only"
 bsdtar -xOf s.tar >all.txt
 grep -q 'secret\|"title"' all.txt; ok $((!$?)) "... no body and no title in the archive"
@@ -44,8 +44,8 @@ printf 'att\n' >att.txt
 printf '{"id":"R-1","title":"t","office":"o","kind":"notice","date":"2026-01-01","attribute":"proactive","category":"result","attachments":[{"name":"a.txt","path":"att.txt"}]}\n' >r.jsonl
 go-archive create --name r -o r.tar r.jsonl
 mkdir -p x && bsdtar -xf r.tar -C x
-jq -c '. + {store: {repo: "/elsewhere.git", path: "docs/2026/R-1"}} | .attachments[0].blob = "0123456789abcdef0123456789abcdef01234567"' \
-	x/r/data/docs/2026/R-1/record.json >rec.json && mv rec.json x/r/data/docs/2026/R-1/record.json
+jq -c '. + {store: {repo: "/elsewhere.git", path: "docs/2026/01/R-1"}} | .attachments[0].blob = "0123456789abcdef0123456789abcdef01234567"' \
+	x/r/data/docs/2026/01/R-1/record.json >rec.json && mv rec.json x/r/data/docs/2026/01/R-1/record.json
 (cd x/r && sed -i /^Payload-Oxum/d bag-info.txt && find data -type f | sort | while read -r f; do sha256sum "$f"; done >manifest-sha256.txt &&
  find data -type f | sort | while read -r f; do sha512sum "$f"; done >manifest-sha512.txt && rm tagmanifest-sha256.txt)
 (cd x && bsdtar -cf ../r2.tar r)

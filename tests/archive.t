@@ -20,12 +20,12 @@ bag/tagmanifest-sha256.txt
 bag/bag-info.txt
 bag/manifest-sha256.txt
 bag/manifest-sha512.txt
-bag/data/docs/2018/000014349~2018-00222/record.json
-bag/data/docs/2026/A-1/body.md
-bag/data/docs/2026/A-1/files/说明 1.txt
-bag/data/docs/2026/A-1/record.json
-bag/data/docs/2026/SFJ-2026-00017/body.md
-bag/data/docs/2026/SFJ-2026-00017/record.json
+bag/data/docs/2018/05/000014349~2018-00222/record.json
+bag/data/docs/2026/01/A-1/body.md
+bag/data/docs/2026/01/A-1/files/说明 1.txt
+bag/data/docs/2026/01/A-1/record.json
+bag/data/docs/2026/03/SFJ-2026-00017/body.md
+bag/data/docs/2026/03/SFJ-2026-00017/record.json
 EOF2
 for fmt in tar tar.gz tar.zst zip; do
 	run go-archive create --name bag -o "bag.$fmt" in.jsonl
@@ -61,19 +61,19 @@ like "$(cat x/bag/bag-info.txt)" '^Bagging-Date: 2026-03-05$' "Bagging-Date: the
 like "$(grep Payload-Oxum x/bag/bag-info.txt)" '^Payload-Oxum: [0-9]+\.6$' "Payload-Oxum counts 6 payload files"
 octets=$(cd x/bag/data && find . -type f -exec cat {} + | wc -c)
 is "$(sed -n 's/^Payload-Oxum: \([0-9]*\)\..*/\1/p' x/bag/bag-info.txt)" "$octets" "Payload-Oxum octets"
-w=x/bag/data/docs/2018/000014349~2018-00222
+w=x/bag/data/docs/2018/05/000014349~2018-00222
 is "$(jq -c 'keys' $w/record.json)" '["attribute","basis","date","id","kind","office","reason"]' "withheld: metadata only"
 is "$(ls $w)" "record.json" "withheld: no body, no attachments"
 grep -rq '人事任免\|不公开的正文\|withheld attachment' x; ok $((!$?)) "withheld: title, body and attachment appear nowhere in the bag"
-is "$(jq -r '.attachments[0].path' x/bag/data/docs/2026/A-1/record.json)" "files/说明 1.txt" "attachments point into files/"
-is "$(jq -c 'has("problems") or has("store") or has("body")' x/bag/data/docs/2026/SFJ-2026-00017/record.json)" false "transient fields and body are not in record.json"
-is "$(tail -c 2 x/bag/data/docs/2026/SFJ-2026-00017/record.json | od -An -c | tr -d ' ')" '}\n' "record.json ends with a newline"
+is "$(jq -r '.attachments[0].path' x/bag/data/docs/2026/01/A-1/record.json)" "files/说明 1.txt" "attachments point into files/"
+is "$(jq -c 'has("problems") or has("store") or has("body")' x/bag/data/docs/2026/03/SFJ-2026-00017/record.json)" false "transient fields and body are not in record.json"
+is "$(tail -c 2 x/bag/data/docs/2026/03/SFJ-2026-00017/record.json | od -An -c | tr -d ' ')" '}\n' "record.json ends with a newline"
 bsdtar -tvf bag.tar | awk '{print $1, $2, $3, $4}' | sort -u >meta.got
 is "$(cat meta.got)" "-rw-r--r-- 0 0 0" "entries: mode 0644, owner 0"
 
 # Selection.
 run go-archive create --year 2026 --attribute 主动公开 --name sel -o sel.tar in.jsonl
-is "$(bsdtar -tf sel.tar | grep data/ | tr '\n' ' ')" "sel/data/docs/2026/SFJ-2026-00017/body.md sel/data/docs/2026/SFJ-2026-00017/record.json " "--year and --attribute select (synonyms too)"
+is "$(bsdtar -tf sel.tar | grep data/ | tr '\n' ' ')" "sel/data/docs/2026/03/SFJ-2026-00017/body.md sel/data/docs/2026/03/SFJ-2026-00017/record.json " "--year and --attribute select (synonyms too)"
 run go-archive create --format rar -o x.rar in.jsonl
 is "$status" 2 "unknown format: exit 2"
 run go-archive create in.jsonl
@@ -83,7 +83,7 @@ is "$status" 2 "no -o: exit 2"
 printf '%s\n' '{"id":"P-1","title":"t","office":"o","kind":"notice","date":"2026-01-01","attribute":"proactive","category":"result","attachments":[{"name":"50% off\nx","path":"att.txt"}]}' >pct.jsonl
 go-archive create --name pct -o pct.tar pct.jsonl
 bsdtar -xf pct.tar -C x
-like "$(cat x/pct/manifest-sha256.txt)" '  data/docs/2026/P-1/files/50%25 off%0Ax$' "percent-encoded manifest path"
+like "$(cat x/pct/manifest-sha256.txt)" '  data/docs/2026/01/P-1/files/50%25 off%0Ax$' "percent-encoded manifest path"
 run go-archive verify pct.tar
 is "$status" 0 "verify decodes percent-encoded paths"
 
@@ -107,12 +107,12 @@ like "$(cat "$T/err")" 'use --files DIR' "... and says so"
 # ---- a store ----------------------------------------------------------------
 git init -q -b main store
 (
-	cd store && mkdir -p docs/2026/SFJ-1/files docs/2025/W-1 &&
-	printf '{\n  "attachments": [\n    {\n      "name": "附件 1.pdf",\n      "path": "files/附件 1.pdf"\n    }\n  ],\n  "attribute": "proactive",\n  "category": "result",\n  "date": "2026-02-03",\n  "id": "SFJ-1",\n  "kind": "notice",\n  "office": "办公室",\n  "title": "通知"\n}\n' >docs/2026/SFJ-1/record.json &&
-	printf 'body\n' >docs/2026/SFJ-1/body.md &&
-	printf 'pdf\n' >"docs/2026/SFJ-1/files/附件 1.pdf" &&
-	printf '{"attribute":"withheld","date":"2025-01-01","id":"W-1","kind":"report","office":"o","title":"不该出现"}\n' >docs/2025/W-1/record.json &&
-	printf 'secret\n' >docs/2025/W-1/body.md &&
+	cd store && mkdir -p docs/2026/02/SFJ-1/files docs/2025/01/W-1 &&
+	printf '{\n  "attachments": [\n    {\n      "name": "附件 1.pdf",\n      "path": "files/附件 1.pdf"\n    }\n  ],\n  "attribute": "proactive",\n  "category": "result",\n  "date": "2026-02-03",\n  "id": "SFJ-1",\n  "kind": "notice",\n  "office": "办公室",\n  "title": "通知"\n}\n' >docs/2026/02/SFJ-1/record.json &&
+	printf 'body\n' >docs/2026/02/SFJ-1/body.md &&
+	printf 'pdf\n' >"docs/2026/02/SFJ-1/files/附件 1.pdf" &&
+	printf '{"attribute":"withheld","date":"2025-01-01","id":"W-1","kind":"report","office":"o","title":"不该出现"}\n' >docs/2025/01/W-1/record.json &&
+	printf 'secret\n' >docs/2025/01/W-1/body.md &&
 	git add -A && GIT_COMMITTER_DATE='2026-02-04T10:00:00+08:00' git commit -qm one &&
 	git config go-archive.sourceOrganization '某市司法局'
 )
@@ -126,9 +126,9 @@ bsdtar -xOf s1.tar.zst s1/bag-info.txt >info.got
 like "$(cat info.got)" "External-Identifier: $head" "External-Identifier: the commit id"
 like "$(cat info.got)" "Bagging-Date: 2026-02-04" "Bagging-Date: the commit's date"
 like "$(cat info.got)" "Source-Organization: 某市司法局" "Source-Organization from git config"
-bsdtar -xOf s1.tar.zst s1/data/docs/2026/SFJ-1/record.json >rec.got
-cmp -s rec.got store/docs/2026/SFJ-1/record.json; ok $? "record.json: the blob's bytes"
-is "$(bsdtar -xOf s1.tar.zst s1/data/docs/2025/W-1/record.json | jq -c .)" '{"attribute":"withheld","date":"2025-01-01","id":"W-1","kind":"report","office":"o"}' "withheld in the store: reduced to metadata"
+bsdtar -xOf s1.tar.zst s1/data/docs/2026/02/SFJ-1/record.json >rec.got
+cmp -s rec.got store/docs/2026/02/SFJ-1/record.json; ok $? "record.json: the blob's bytes"
+is "$(bsdtar -xOf s1.tar.zst s1/data/docs/2025/01/W-1/record.json | jq -c .)" '{"attribute":"withheld","date":"2025-01-01","id":"W-1","kind":"report","office":"o"}' "withheld in the store: reduced to metadata"
 is "$(bsdtar -tf s1.tar.zst | grep -c W-1)" 1 "withheld in the store: record.json only"
 run go-archive verify s1.tar.zst
 is "$status" 0 "verify the store's bag"
@@ -155,12 +155,12 @@ fi
 # ---- verify catches damage --------------------------------------------------
 rm -rf x && mkdir x && bsdtar -xf bag.tar -C x
 retar() { (cd x && bsdtar -cf ../bad.tar bag) && rm -rf x && mkdir x && bsdtar -xf bag.tar -C x; }
-sed -i 's/正文/正問/' x/bag/data/docs/2026/SFJ-2026-00017/body.md; retar
+sed -i 's/正文/正問/' x/bag/data/docs/2026/03/SFJ-2026-00017/body.md; retar
 run go-archive verify bad.tar
 is "$status" 1 "changed byte: exit 1"
-is "$(jq -r '[.code, .path] | join(" ")' "$T/out" | sort -u | tr '\n' ';')" "checksum-mismatch data/docs/2026/SFJ-2026-00017/body.md;" "changed byte: checksum-mismatch, once a finding per manifest"
+is "$(jq -r '[.code, .path] | join(" ")' "$T/out" | sort -u | tr '\n' ';')" "checksum-mismatch data/docs/2026/03/SFJ-2026-00017/body.md;" "changed byte: checksum-mismatch, once a finding per manifest"
 is "$(jq -s length "$T/out")" 2 "changed byte: one line per manifest (sha256, sha512)"
-rm x/bag/data/docs/2026/A-1/body.md; retar
+rm x/bag/data/docs/2026/01/A-1/body.md; retar
 run go-archive verify bad.tar
 is "$status" 1 "missing file: exit 1"
 like "$(cat "$T/out")" '"code":"missing-file"' "missing file: missing-file"
@@ -179,7 +179,7 @@ printf 'BagIt-Version: 2.0\nTag-File-Character-Encoding: UTF-8\n' >x/bag/bagit.t
 run go-archive verify bad.tar
 is "$(jq -r .code "$T/out")" "unsupported-version" "unknown BagIt version"
 # records marks the record whose file fails the manifest, and says so.
-sed -i 's/正文/正問/' x/bag/data/docs/2026/SFJ-2026-00017/body.md; retar
+sed -i 's/正文/正問/' x/bag/data/docs/2026/03/SFJ-2026-00017/body.md; retar
 mkdir dmg.d
 run go-archive records --files dmg.d bad.tar
 is "$status" 1 "records of a damaged bag: exit 1"

@@ -40,7 +40,7 @@ like "$(jq -r 'select(.attachments[0].name == "git~1") | .problems[0].message' "
 git -C "$S" fsck --strict >"$T/fsck" 2>&1
 ok $? "git fsck --strict is clean"
 is "$(git -C "$S" -c core.quotePath=false ls-tree -r --name-only main | LC_ALL=C sort | tr '\n' ' ')" \
-	"docs/2026/OK-1/body.md docs/2026/OK-1/files/附件一.pdf docs/2026/OK-1/record.json docs/2026/OK-2/body.md docs/2026/OK-2/record.json " \
+	"docs/2026/03/OK-1/body.md docs/2026/03/OK-1/files/附件一.pdf docs/2026/03/OK-1/record.json docs/2026/03/OK-2/body.md docs/2026/03/OK-2/record.json " \
 	"main holds only the records with good names (git ls-tree)"
 git clone -q "$S" "$T/checkout" 2>"$T/err"
 ok $? "the store checks out"
@@ -50,8 +50,8 @@ is "$status" 0 "the store passes the gate"
 # The same rule at the server's gate, for a clerk who commits by hand.
 git -C "$T/checkout" checkout -q main
 for id in lpt1 "nul.txt"; do
-	mkdir -p "$T/checkout/docs/2026/$id"
-	rec "$id" | jq -S 'del(.body) | .published = "2026-03-03"' >"$T/checkout/docs/2026/$id/record.json"
+	mkdir -p "$T/checkout/docs/2026/03/$id"
+	rec "$id" | jq -S 'del(.body) | .published = "2026-03-03"' >"$T/checkout/docs/2026/03/$id/record.json"
 done
 git -C "$T/checkout" add -A && git -C "$T/checkout" commit -qm "device names"
 git -C "$T/checkout" push origin main >"$T/out" 2>"$T/err"

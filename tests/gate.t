@@ -62,77 +62,77 @@ commit() { git -C "$W" add -A && git -C "$W" commit -q --no-verify -m "$1"; }
 doc() { mkdir -p "$W/$1" && printf '%s\n' "$2" | jq -S . >"$W/$1/record.json"; }
 
 # --- item 4: the layout and the withheld documents --------------------------------
-doc docs/2026/W-1 "$(printf '%s' "$WH" | jq -c '.title = "泄露的标题"')"
+doc docs/2026/03/W-1 "$(printf '%s' "$WH" | jq -c '.title = "泄露的标题"')"
 commit "withheld with a title"
 refused withheld-extra-field "a withheld record.json with a title"
-like "$(cat "$T/err")" "docs/2026/W-1/record.json: withheld-extra-field: .*字段 title 不得入库" "the message names the file and the key, in Chinese"
+like "$(cat "$T/err")" "docs/2026/03/W-1/record.json: withheld-extra-field: .*字段 title 不得入库" "the message names the file and the key, in Chinese"
 
-printf 'SECRET BODY\n' >"$W/docs/2026/W-1/body.md"
+printf 'SECRET BODY\n' >"$W/docs/2026/03/W-1/body.md"
 commit "withheld with a body"
 refused withheld-extra-file "a withheld document with a body.md"
 
 printf 'x\n' >"$W/README"
 commit "a file at the root"
 refused path-outside-layout "a file outside docs/"
-mkdir -p "$W/docs/2026/G-1/notes" && printf 'x\n' >"$W/docs/2026/G-1/notes/a.txt"
+mkdir -p "$W/docs/2026/03/G-1/notes" && printf 'x\n' >"$W/docs/2026/03/G-1/notes/a.txt"
 commit "a folder in a document"
 refused path-outside-layout "a folder other than files/ in a document"
 mkdir -p "$W/docs/misc" && printf 'x\n' >"$W/docs/misc/a"
 commit "a folder that is no year"
 refused path-outside-layout "a folder under docs/ that is no year"
 
-mkdir -p "$W/docs/2026/G-1/files" && ln -s /etc/passwd "$W/docs/2026/G-1/files/passwd"
+mkdir -p "$W/docs/2026/03/G-1/files" && ln -s /etc/passwd "$W/docs/2026/03/G-1/files/passwd"
 commit "symlink"
 refused symlink "a symlink as attachment"
 
-git -C "$W" update-index --add --cacheinfo "160000,$tip,docs/2026/G-1/files/sub"
+git -C "$W" update-index --add --cacheinfo "160000,$tip,docs/2026/03/G-1/files/sub"
 git -C "$W" commit -q --no-verify -m submodule
 refused submodule "a submodule in a document"
 
-printf '#!/bin/sh\n' >"$W/docs/2026/G-1/body.md" && chmod +x "$W/docs/2026/G-1/body.md"
+printf '#!/bin/sh\n' >"$W/docs/2026/03/G-1/body.md" && chmod +x "$W/docs/2026/03/G-1/body.md"
 commit "executable"
 refused executable "an executable file"
 
-doc docs/2026/G-2 "$GOOD"
+doc docs/2026/03/G-2 "$GOOD"
 commit "G-1 copied to G-2"
 refused folder-id-mismatch "a folder named otherwise than its record's id"
 
-doc docs/2026/G-3 '{"invalid_line":"{\"id\": G-3","problems":[{"code":"invalid-json","severity":"error","tool":"go-publish","message":"x"}],"id":"G-3","date":"2026-03-02","attribute":"proactive","category":"result","kind":"notice","office":"办公室","title":"t","published":"2026-03-03"}'
+doc docs/2026/03/G-3 '{"invalid_line":"{\"id\": G-3","problems":[{"code":"invalid-json","severity":"error","tool":"go-publish","message":"x"}],"id":"G-3","date":"2026-03-02","attribute":"proactive","category":"result","kind":"notice","office":"办公室","title":"t","published":"2026-03-03"}'
 commit "an invalid line"
 refused invalid-line-record "an invalid_line record"
 
-doc docs/2026/g-1 "$(printf '%s' "$GOOD" | jq -c '.id = "g-1"')"
+doc docs/2026/03/g-1 "$(printf '%s' "$GOOD" | jq -c '.id = "g-1"')"
 commit "case twin"
 refused case-twin "an id differing from a stored one only in case"
-doc docs/2025/g-1 "$(printf '%s' "$GOOD" | jq -c '.id = "g-1" | .date = "2025-03-02"')"
+doc docs/2025/03/g-1 "$(printf '%s' "$GOOD" | jq -c '.id = "g-1" | .date = "2025-03-02"')"
 commit "case twin in another year"
 refused case-twin "a case twin in another year"
 
-doc docs/2026/CON "$(printf '%s' "$GOOD" | jq -c '.id = "CON"')"
+doc docs/2026/03/CON "$(printf '%s' "$GOOD" | jq -c '.id = "CON"')"
 commit "a Windows device name"
 refused unsafe-name "an id a Windows checkout cannot hold (CON)"
-doc docs/2026/aux.txt "$(printf '%s' "$GOOD" | jq -c '.id = "aux.txt"')"
+doc docs/2026/03/aux.txt "$(printf '%s' "$GOOD" | jq -c '.id = "aux.txt"')"
 commit "a Windows device name with an extension"
 refused unsafe-name "an id a Windows checkout cannot hold (aux.txt)"
-mkdir -p "$W/docs/2026/G-1/files" && printf 'x\n' >"$W/docs/2026/G-1/files/a. "
+mkdir -p "$W/docs/2026/03/G-1/files" && printf 'x\n' >"$W/docs/2026/03/G-1/files/a. "
 commit "a trailing dot and space"
 refused unsafe-name "an attachment name ending in a dot or space"
 
 # --- deletions, rewinds, tags, notes ------------------------------------------------
-git -C "$W" rm -rq docs/2026/G-1
+git -C "$W" rm -rq docs/2026/03/G-1
 commit "git rm of a document"
 refused document-deleted "deleting a document"
-like "$(cat "$T/err")" "docs/2026/G-1: document-deleted: " "deleting: the message names the document"
+like "$(cat "$T/err")" "docs/2026/03/G-1: document-deleted: " "deleting: the message names the document"
 
 # a withheld text in a commit before the tip: it would stay in the history
-printf 'SECRET BODY\n' >"$W/docs/2026/W-1/body.md"
+printf 'SECRET BODY\n' >"$W/docs/2026/03/W-1/body.md"
 commit "secret"
-git -C "$W" rm -q docs/2026/W-1/body.md
+git -C "$W" rm -q docs/2026/03/W-1/body.md
 commit "secret removed again"
 refused withheld-extra-file "withheld text in a commit before the tip"
-like "$(cat "$T/err")" "refs/heads/main \(commit [0-9a-f]{7}\): docs/2026/W-1/body.md: withheld-extra-file" "the message names the commit"
+like "$(cat "$T/err")" "refs/heads/main \(commit [0-9a-f]{7}\): docs/2026/03/W-1/body.md: withheld-extra-file" "the message names the commit"
 
-printf 'SECRET BODY\n' >"$W/docs/2026/W-1/body.md"
+printf 'SECRET BODY\n' >"$W/docs/2026/03/W-1/body.md"
 commit "secret for a tag"
 git -C "$W" tag -a -m "a tag" t1
 git -C "$W" reset -q --hard "$tip"
@@ -150,21 +150,21 @@ refused ref-not-allowed "a notes ref" refs/notes/commits
 
 # the public view: only the projection of main
 git -C "$W" checkout -q public
-doc docs/2026/R-1 "$REQ"
+doc docs/2026/03/R-1 "$REQ"
 commit "on-request onto public"
 refused public-not-projection "an on-request document pushed onto public" public
-like "$(cat "$T/err")" "refs/heads/public: docs/2026/R-1/record.json: public-not-projection: " "public: the document named"
+like "$(cat "$T/err")" "refs/heads/public: docs/2026/03/R-1/record.json: public-not-projection: " "public: the document named"
 git -C "$W" checkout -q public
 git -C "$W" reset -q --hard "$ptip"
-sed -i 's/关于某事的通知/改过的标题/' "$W/docs/2026/G-1/record.json"
+sed -i 's/关于某事的通知/改过的标题/' "$W/docs/2026/03/G-1/record.json"
 commit "public edited by hand"
 refused public-not-projection "public edited so that it differs from main" public
 
 # --- good work still passes ----------------------------------------------------------
 git -C "$W" checkout -q main
 git -C "$W" reset -q --hard "$tip"
-doc docs/2026/G-4 "$(printf '%s' "$GOOD" | jq -c '.id = "G-4"')"
-printf '正文\n' >"$W/docs/2026/G-4/body.md"
+doc docs/2026/03/G-4 "$(printf '%s' "$GOOD" | jq -c '.id = "G-4"')"
+printf '正文\n' >"$W/docs/2026/03/G-4/body.md"
 commit "a good document"
 git -C "$W" push origin main >"$T/out" 2>"$T/err"
 is "$?" 0 "a good document is accepted"

@@ -51,3 +51,15 @@ skip() {
 	done
 }
 finish() { echo "1..$_n"; [ "$_failed" -eq 0 ]; exit $?; }
+# year_catalog REPO BRANCH YYYY: the year's catalog, its months
+# (catalog/<YYYY>/<MM>.jsonl, issue 18) one after the other; nothing when none.
+year_catalog() {
+	git -C "$1" ls-tree -r --name-only "$2" "catalog/$3/" 2>/dev/null | while read -r _f; do
+		git -C "$1" show "$2:$_f"
+	done
+}
+# doc_dirs REPO REV YYYY: the document folders of that year, one path a line
+# (docs/<YYYY>/<MM>/<name>, issue 18).
+doc_dirs() {
+	git -C "$1" ls-tree -r -d --name-only "$2" "docs/$3/" 2>/dev/null | awk -F/ 'NF == 4'
+}

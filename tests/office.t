@@ -8,6 +8,7 @@ ROOT=$(cd "$TESTS/.." && pwd)
 
 day() { date -u -d "$1 days" +%F; }
 d9=$(day -9) d7=$(day -7) d1=$(day -1)
+p1=$(printf %s "${d1%-*}" | tr - /) # the month folder of $d1: docs/<YYYY>/<MM>/
 
 # ---- item 1: the README pipeline, literally ---------------------------------
 sed -n '/^## The pipeline/,/^| tool/p' "$ROOT/README.md" | sed -n 's/^    //p' >"$T/pipeline.sh"
@@ -36,7 +37,7 @@ is "$?" 0 "week 2: the README pipeline exits 0"
 is "$(jq -r '.id + " " + .publish.status' "$T/week2/out.jsonl")" "SFJ-2026-T01-JD2 published" \
 	"  the interpretation of an already published policy is accepted"
 S=$T/week2/store.git
-is "$(git --git-dir="$S" show public:docs/${d1%%-*}/SFJ-2026-T01-JD2/record.json | jq -r .interprets)" SFJ-2026-T01 \
+is "$(git --git-dir="$S" show public:docs/$p1/SFJ-2026-T01-JD2/record.json | jq -r .interprets)" SFJ-2026-T01 \
 	"  and it is on public (read back with git)"
 git --git-dir="$S" fsck --strict >/dev/null 2>&1
 is "$?" 0 "  git fsck --strict is clean"
@@ -122,7 +123,7 @@ fi
 printf '%s\n' '{"id":"SFJ-2026-T40","title":"依申请","office":"办公室","kind":"notice","date":"'"$d1"'","attribute":"on-request","reason":"涉及第三方，依申请公开"}' |
 	go-publish --repo "$S" >"$T/onreq.jsonl"
 is "$(jq -r .publish.status "$T/onreq.jsonl")" published "an on-request record is published in the register"
-is "$(git --git-dir="$S" show "main:docs/${d1%%-*}/SFJ-2026-T40/record.json" | jq -r 'has("published")')" false \
+is "$(git --git-dir="$S" show "main:docs/$p1/SFJ-2026-T40/record.json" | jq -r 'has("published")')" false \
 	"  without a published date (read back with git)"
 go-cat --repo "$S" SFJ-2026-T40 | go-check-reason >"$T/recheck.jsonl"
 is "$(jq -c '.problems // []' "$T/recheck.jsonl")" "[]" "  so re-checking the register finds nothing (no published-on-request)"

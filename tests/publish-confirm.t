@@ -35,9 +35,9 @@ jq -c 'if .id == "SFJ-2026-101" then . + {"attribute_confirmed": {"by": "办公�
 	"$T/classified.jsonl" >"$T/confirmed.jsonl"
 pub "$T/confirmed.jsonl"
 is "$(field 1 status) $(field 3 status)" "published refused" "attribute_confirmed confirms that record only"
-ok "$(git -C "$S" cat-file -p main:docs/2026/SFJ-2026-101/record.json | jq -e '.attribute_confirmed.by == "办公室 王某"' >/dev/null; echo $?)" \
+ok "$(git -C "$S" cat-file -p main:docs/2026/03/SFJ-2026-101/record.json | jq -e '.attribute_confirmed.by == "办公室 王某"' >/dev/null; echo $?)" \
 	"the confirmation is kept in the register's record.json"
-ok "$(git -C "$S" cat-file -p public:docs/2026/SFJ-2026-101/record.json | jq -e 'has("attribute_confirmed") or has("classified_by") | not' >/dev/null; echo $?)" \
+ok "$(git -C "$S" cat-file -p public:docs/2026/03/SFJ-2026-101/record.json | jq -e 'has("attribute_confirmed") or has("classified_by") | not' >/dev/null; echo $?)" \
 	"  and is not on public (an internal field, issue 17)"
 is "$(git -C "$S" log -1 --format=%B main | grep -c '^Classified-by:')" 0 "no trailer without --accept-classified"
 

@@ -28,9 +28,9 @@ is "$status" 0 "a second store pushes its batch"
 run go-publish --repo "$T/one.git" --today 2026-03-10 --push "$R" "$T/a2.jsonl"
 is "$status" 0 "the first store's push, rejected at first, lands: exit 0"
 like "$(cat "$T/err")" '推送到 .*remote.git：远端已有新的提交，取回后合并' "  the rejection is reported on stderr"
-is "$(git -C "$R" ls-tree --name-only main docs/2026/ | tr '\n' ' ')" \
-	"docs/2026/A-1 docs/2026/A-2 docs/2026/A-3 docs/2026/B-1 " "the remote's main has both batches"
-is "$(git -C "$R" show public:catalog/2026.jsonl | jq -r .id | tr '\n' ' ')" "A-1 A-2 B-1 " \
+is "$(doc_dirs "$R" main 2026 | tr '\n' ' ')" \
+	"docs/2026/03/A-1 docs/2026/03/A-2 docs/2026/03/A-3 docs/2026/03/B-1 " "the remote's main has both batches"
+is "$(year_catalog "$R" public 2026 | jq -r .id | tr '\n' ' ')" "A-1 A-2 B-1 " \
 	"the remote's public view has both batches' proactive records"
 is "$(git -C "$R" rev-parse main public)" "$(git -C "$T/one.git" rev-parse main public)" \
 	"the local branches are where the remote's are"
@@ -62,7 +62,7 @@ is "$(jq -r '[.publish.status, .publish.pushed] | join(" ")' "$T/out")" "publish
 	"  the record: published in the local store, pushed false"
 is "$(git -C "$R" rev-parse main public)" "$old_remote" "  the remote did not move"
 d1=$(git -C "$T/one.git" rev-parse main)
-is "$(git -C "$T/one.git" ls-tree --name-only main docs/2026/ | grep -c D-1)" 1 \
+is "$(doc_dirs "$T/one.git" main 2026 | grep -c D-1)" 1 \
 	"  the local main keeps the batch"
 rm "$R/hooks/pre-receive"
 # meanwhile a second store moves the remote
@@ -72,9 +72,9 @@ is "$status" 0 "another store pushes in the meantime"
 rec E-1 >"$T/e.jsonl"
 run go-publish --repo "$T/one.git" --today 2026-03-10 --push "$R" "$T/e.jsonl"
 is "$status" 0 "the next --push of the first store: exit 0"
-is "$(git -C "$R" ls-tree --name-only main docs/2026/ | grep -c -E '/(D-1|E-1|B-2)$')" 3 \
+is "$(doc_dirs "$R" main 2026 | grep -c -E '/(D-1|E-1|B-2)$')" 3 \
 	"  the remote has the earlier unpushed batch, this one and the other store's"
-is "$(git -C "$R" show public:catalog/2026.jsonl | jq -r .id | grep -c -E '^(D-1|E-1|B-2)$')" 3 \
+is "$(year_catalog "$R" public 2026 | jq -r .id | grep -c -E '^(D-1|E-1|B-2)$')" 3 \
 	"  and so has its public view"
 git -C "$T/one.git" merge-base --is-ancestor "$d1" main
 ok $? "  the local commit that was not pushed is still on main, not rewritten"
@@ -96,7 +96,7 @@ go-publish --repo "$T/two.git" --today 2026-03-10 --push "$R" "$T/b3.jsonl" >/de
 rec G-1 >"$T/g.jsonl"
 run go-publish --repo "$T/one.git" --today 2026-03-10 --push "$R" "$T/g.jsonl"
 is "$status" 0 "the next --push, onto a moved remote: exit 0"
-is "$(git -C "$R" ls-tree --name-only main docs/2026/ | grep -c -E '/(F-1|G-1|B-3)$')" 3 \
+is "$(doc_dirs "$R" main 2026 | grep -c -E '/(F-1|G-1|B-3)$')" 3 \
 	"  the remote has the batch that was never pushed, this one and the other store's"
 
 # Identity from git config when the environment has none.

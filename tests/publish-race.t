@@ -35,13 +35,14 @@ is "$(sort -u "$T/projs" | wc -l | tr -d ' ')" "$np" "public: no register commit
 is "$(head -1 "$T/projs")" "$(G rev-parse main)" "public: the newest projects main's tip"
 G rev-list main >"$T/mains"
 is "$(grep -cvxFf "$T/mains" "$T/projs")" 0 "public: each commit projects a commit of main"
-is "$(G ls-tree --name-only main docs/2026/ | wc -l)" 800 "main holds all 800 documents"
-is "$(G show public:catalog/2026.jsonl | wc -l)" 720 "the catalog holds every proactive one"
-is "$(G show public:catalog/2026.jsonl | jq -r .id | sort -c && echo sorted)" sorted \
-	"  sorted by id"
+is "$(doc_dirs "$S" main 2026 | wc -l)" 800 "main holds all 800 documents"
+is "$(year_catalog "$S" public 2026 | wc -l)" 720 "the catalog holds every proactive one"
+is "$(G ls-tree -r --name-only public catalog/2026/ | while read -r f; do
+	G show "public:$f" | jq -r .id | LC_ALL=C sort -c || echo "$f unsorted"; done)" "" \
+	"  each month's sorted by id"
 for i in 1 2 3 4; do
 	c=$(jq -r .publish.commit "$T/out$i" | sort -u)
-	is "$(G ls-tree --name-only "$c" docs/2026/ | grep -c "$(sed -n 1p "$T/part$i.jsonl" | jq -r .id)")" 1 \
+	is "$(doc_dirs "$S" "$c" 2026 | grep -c "$(sed -n 1p "$T/part$i.jsonl" | jq -r .id)")" 1 \
 		"publisher $i: its commit holds its records"
 done
 run git -C "$S" fsck --strict
@@ -102,7 +103,7 @@ for i in $(seq 1 $runs); do
 		[ "$(jq -r '.problems[-1].code' "$T/oa")" = missing-review ]; }; }; then
 		exits=$((exits + 1))
 	else echo "# run $i: exit $sa $sw"; fi
-	[ "$(git -C "$X" show "main:docs/2026/R-$i/record.json" | jq -r .attribute)" = withheld ] &&
+	[ "$(git -C "$X" show "main:docs/2026/03/R-$i/record.json" | jq -r .attribute)" = withheld ] &&
 		withheld=$((withheld + 1))
 	if [ "$(public_tree "$X")" = "$(projection "$X")" ]; then ok_runs=$((ok_runs + 1))
 	else echo "# run $i: public is not the projection of main"; fi
@@ -110,8 +111,8 @@ done
 is "$exits" "$runs" "two publishers racing on one id (proactive, withheld), $runs runs: the withheld one exits 0, the other 0 or 1 (missing-review)"
 is "$withheld" "$runs" "  main ends withheld every time"
 is "$ok_runs" "$runs" "  after every run, public is the projection of main, byte for byte"
-is "$(git -C "$X" show public:catalog/2026.jsonl 2>/dev/null | jq -r .id | while read -r id; do
-	[ "$(git -C "$X" show "main:docs/2026/$id/record.json" | jq -r .attribute)" = proactive ] || echo "$id"; done)" "" \
+is "$(year_catalog "$X" public 2026 2>/dev/null | jq -r .id | while read -r id; do
+	[ "$(git -C "$X" show "main:docs/2026/03/$id/record.json" | jq -r .attribute)" = proactive ] || echo "$id"; done)" "" \
 	"  the catalog names no document main holds as withheld"
 run git -C "$X" fsck --strict
 is "$status" 0 "  git fsck --strict is clean"
@@ -127,7 +128,7 @@ for i in $(seq 1 $runs); do
 	go-publish --repo "$Y" --today 2026-03-10 "$T/ta" >"$T/oa" 2>/dev/null & a=$!
 	go-publish --repo "$Y" --today 2026-03-10 "$T/tA" >"$T/oA" 2>/dev/null & c=$!
 	wait $a; sa=$?; wait $c; sc=$?
-	n=$(git -C "$Y" ls-tree --name-only main docs/2026/ | grep -ic "/CT-$i-a\$")
+	n=$(doc_dirs "$Y" main 2026 | grep -ic "/CT-$i-a\$")
 	st=$(cat "$T/oa" "$T/oA" | jq -r .publish.status | sort | tr '\n' ' ')
 	if [ "$n" = 1 ] && [ "$st" = "published refused " ] && [ "$sa$sc" = 01 -o "$sa$sc" = 10 ]; then
 		one=$((one + 1))

@@ -80,7 +80,7 @@ is "$(jq -r '.problems[] | select(.tool == "go-publish") | .code' "$T/out")" sta
 like "$(field 1 reason)" '^记录读自提交 [0-9a-f]{12}，此后库中该文档已有改动' "  publish.reason says why, in Chinese"
 is "$(jq -r '.problems[] | select(.code == "stale-record") | .message' "$T/out")" "$(field 1 reason)" \
 	"  the same text as the problem's message"
-is "$(G show main:docs/2026/W-1/record.json | jq -r .attribute)" withheld "  main still says withheld"
+is "$(G show main:docs/2026/03/W-1/record.json | jq -r .attribute)" withheld "  main still says withheld"
 is "$(G ls-tree -r --name-only public | grep -c W-1)" 0 "  and public does not have it"
 go-cat --repo "$S" W-1 | go-publish --repo "$S" --today 2026-03-12 >"$T/out"
 is "$(field 1 status)" unchanged "a record read afresh is not stale"
@@ -101,7 +101,7 @@ is "$(field 1 status)" refused "  nor a rejected one"
 jq -c --arg d "$today" '.review = {"office":"办公室","date":$d,"result":"approved","by":"王"}' "$T/q.jsonl" >"$T/q4.jsonl"
 pub "$T/q4.jsonl"
 is "$status" 0 "an approved review dated on the day of the change: exit 0"
-is "$(G show public:docs/2026/Q-1/record.json | jq -r .attribute)" proactive "  and it is public"
+is "$(G show public:docs/2026/03/Q-1/record.json | jq -r .attribute)" proactive "  and it is public"
 withheld W-1 | jq -c '.attribute = "proactive" | .title = "标题"' >"$T/w.jsonl"
 pub "$T/w.jsonl"
 is "$(jq -r '.problems[] | select(.tool == "go-publish") | .code' "$T/out")" missing-review \
@@ -121,7 +121,7 @@ is "$(jq -r '[.problems[]? | select(.tool == "go-publish") | .code] | join(",")'
 	"attachment-not-file attachment-not-file attachment-too-large  attachment-not-file " \
 	"  as attachment-not-file and attachment-too-large"
 like "$(field 3 reason)" '超过 100 MiB 的上限' "  the size limit is named"
-is "$(G show main:docs/2026/A-4/files/small.txt)" ok "  the good attachment is stored"
+is "$(G show main:docs/2026/03/A-4/files/small.txt)" ok "  the good attachment is stored"
 
 # A fatal store error (here the file size limit, as a full disk would): exit 2,
 # every line echoed failed with the system's reason, the store fsck clean.

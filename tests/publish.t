@@ -50,7 +50,7 @@ is "$(field 5 reason)" "无效行（invalid-json），不是记录，未发布" 
 is "$(sed -n 1p "$T/out" | jq -c 'del(.publish)')" \
 	"$(echo "$P1" | jq -c '. + {published: "2026-03-10"}')" \
 	"the echo is the record, with published set to the day of publishing"
-is "$(field 1 path)" docs/2026/SFJ-2026-001 "path"
+is "$(field 1 path)" docs/2026/03/SFJ-2026-001 "path"
 is "$(field 1 commit)" "$(G rev-parse main)" "commit: main's new tip"
 is "$(G rev-list --count main)" 1 "one commit on main"
 is "$(G rev-list --count public)" 1 "one commit on public"
@@ -62,12 +62,12 @@ SFJ-2026-002 proactive
 SFJ-2026-003 on-request
 SFJ-2026-004 withheld" "the message: -m, then each id with its attribute"
 is "$(G ls-tree -r --name-only main | tr '\n' ' ')" \
-	"docs/2026/SFJ-2026-001/body.md docs/2026/SFJ-2026-001/record.json docs/2026/SFJ-2026-002/body.md docs/2026/SFJ-2026-002/record.json docs/2026/SFJ-2026-003/body.md docs/2026/SFJ-2026-003/record.json docs/2026/SFJ-2026-004/record.json " \
+	"docs/2026/03/SFJ-2026-001/body.md docs/2026/03/SFJ-2026-001/record.json docs/2026/03/SFJ-2026-002/body.md docs/2026/03/SFJ-2026-002/record.json docs/2026/03/SFJ-2026-003/body.md docs/2026/03/SFJ-2026-003/record.json docs/2026/03/SFJ-2026-004/record.json " \
 	"main: every document; the withheld one has record.json only"
 is "$(G ls-tree -r --name-only public | tr '\n' ' ')" \
-	"catalog/2026.jsonl docs/2026/SFJ-2026-001/body.md docs/2026/SFJ-2026-001/record.json docs/2026/SFJ-2026-002/body.md docs/2026/SFJ-2026-002/record.json " \
+	"catalog/2026/03.jsonl docs/2026/03/SFJ-2026-001/body.md docs/2026/03/SFJ-2026-001/record.json docs/2026/03/SFJ-2026-002/body.md docs/2026/03/SFJ-2026-002/record.json " \
 	"public: proactive documents and the catalog only"
-G show main:docs/2026/SFJ-2026-002/record.json >"$T/rj"
+G show main:docs/2026/03/SFJ-2026-002/record.json >"$T/rj"
 cat >"$T/want" <<'EOF'
 {
   "attribute": "proactive",
@@ -82,13 +82,13 @@ cat >"$T/want" <<'EOF'
 }
 EOF
 same_file "$T/rj" "$T/want" "record.json: normalised, pretty, sorted keys, trailing newline, no body"
-is "$(G show main:docs/2026/SFJ-2026-002/body.md)" "正文二" "body.md holds the body"
-is "$(G show main:docs/2026/SFJ-2026-004/record.json | jq -c .)" \
+is "$(G show main:docs/2026/03/SFJ-2026-002/body.md)" "正文二" "body.md holds the body"
+is "$(G show main:docs/2026/03/SFJ-2026-004/record.json | jq -c .)" \
 	'{"attribute":"withheld","basis":["ogi-16-internal"],"date":"2026-03-04","id":"SFJ-2026-004","kind":"notice","office":"政治处","reason":"属于内部人事管理信息"}' \
 	"withheld: metadata only"
-is "$(G show public:catalog/2026.jsonl | jq -r .id | tr '\n' ' ')" "SFJ-2026-001 SFJ-2026-002 " \
+is "$(year_catalog "$S" public 2026 | jq -r .id | tr '\n' ' ')" "SFJ-2026-001 SFJ-2026-002 " \
 	"catalog: proactive records, sorted by id"
-is "$(G show public:catalog/2026.jsonl | sed -n 2p | jq -r .path)" docs/2026/SFJ-2026-002 \
+is "$(year_catalog "$S" public 2026 | sed -n 2p | jq -r .path)" docs/2026/03/SFJ-2026-002 \
 	"catalog lines name the document folder"
 G cat-file --batch-all-objects --batch >"$T/objects"
 is "$(grep -c 'SECRET-[A-Z]*-MARKER' "$T/objects")" 0 \
@@ -137,39 +137,39 @@ is "$(grep -c 'PII-MARKER' "$T/objects")" 0 "  and nothing of a refused record b
 printf 'PDF-BYTES\n' >"$T/plan.pdf"
 (cd "$T" && printf '%s\n' '{"id":"SFJ-2026-020","title":"附件","office":"办公室","kind":"notice","date":"2026-03-05","attribute":"proactive","category":"execution","attachments":[{"name":"计划.pdf","path":"plan.pdf"}]}' |
 	go-publish --repo "$S" --today 2026-03-10 >"$T/out")
-is "$(G show 'main:docs/2026/SFJ-2026-020/files/计划.pdf')" PDF-BYTES "an attachment (relative path) is copied in"
-is "$(G show main:docs/2026/SFJ-2026-020/record.json | jq -c .attachments)" \
+is "$(G show 'main:docs/2026/03/SFJ-2026-020/files/计划.pdf')" PDF-BYTES "an attachment (relative path) is copied in"
+is "$(G show main:docs/2026/03/SFJ-2026-020/record.json | jq -c .attachments)" \
 	'[{"name":"计划.pdf","path":"files/计划.pdf"}]' "  and listed with its path in the folder"
 echo "$P1" | jq -c '.date = "2025-12-30"' | go-publish --repo "$S" --today 2026-03-10 >"$T/out"
 is "$(field 1 status)" published "a record whose date moves it to another year"
 is "$(G ls-tree -r --name-only main docs | grep -c SFJ-2026-001/record.json)" 1 "  is in one folder only"
-is "$(G ls-tree --name-only public catalog/ | tr '\n' ' ')" "catalog/2025.jsonl catalog/2026.jsonl " \
+is "$(G ls-tree -r --name-only public catalog/ | tr '\n' ' ')" "catalog/2025/12.jsonl catalog/2026/03.jsonl " \
 	"  and in its new year's catalog"
-is "$(G show public:catalog/2026.jsonl | grep -c SFJ-2026-001)" 0 "  and no longer in the old one"
+is "$(year_catalog "$S" public 2026 | grep -c SFJ-2026-001)" 0 "  and no longer in the old one"
 
 # ---- proactive -> withheld ---------------------------------------------------
 echo "$P2" | jq -c '.attribute = "withheld" | .reason = "涉及第三方商业秘密" | .basis = ["ogi-15-third-party"]' \
 	>"$T/w.jsonl"
 pub "$T/w.jsonl"
 is "$(field 1 status)" published "proactive -> withheld is published"
-is "$(G ls-tree -r --name-only main docs/2026/SFJ-2026-002)" docs/2026/SFJ-2026-002/record.json \
+is "$(G ls-tree -r --name-only main docs/2026/03/SFJ-2026-002)" docs/2026/03/SFJ-2026-002/record.json \
 	"  main keeps metadata only"
 is "$(G ls-tree -r --name-only public | grep -c SFJ-2026-002)" 0 "  public no longer has it"
-is "$(G show public:catalog/2026.jsonl | grep -c SFJ-2026-002)" 0 "  nor its catalog line"
+is "$(year_catalog "$S" public 2026 | grep -c SFJ-2026-002)" 0 "  nor its catalog line"
 is "$(G log -1 --format=%B public | grep -c -x 'SFJ-2026-002 withheld (removed)')" 1 \
 	"  the public commit says it was removed"
 is "$(G log -1 --format='%(trailers:key=Projection-of,valueonly)' public | sed '/^$/d')" \
 	"$(G rev-parse main)" "  and names the register commit it projects (a git trailer)"
-is "$(G show main~1:docs/2026/SFJ-2026-002/body.md)" 正文二 "  history keeps the old content"
+is "$(G show main~1:docs/2026/03/SFJ-2026-002/body.md)" 正文二 "  history keeps the old content"
 
 # ---- attachments from a store's blobs: go-cat | go-publish copies a store --------
-blob=$(G rev-parse 'main:docs/2026/SFJ-2026-020/files/计划.pdf')
-printf '{"id":"SFJ-2026-050","title":"转存","office":"办公室","kind":"notice","date":"2026-03-05","attribute":"proactive","category":"execution","attachments":[{"name":"plan.pdf","path":"files/计划.pdf","blob":"%s"}],"store":{"path":"docs/2026/SFJ-2026-020","repo":"%s"}}\n' \
+blob=$(G rev-parse 'main:docs/2026/03/SFJ-2026-020/files/计划.pdf')
+printf '{"id":"SFJ-2026-050","title":"转存","office":"办公室","kind":"notice","date":"2026-03-05","attribute":"proactive","category":"execution","attachments":[{"name":"plan.pdf","path":"files/计划.pdf","blob":"%s"}],"store":{"path":"docs/2026/03/SFJ-2026-020","repo":"%s"}}\n' \
 	"$blob" "$S" >"$T/blob.jsonl"
 run go-publish --init --repo "$T/other.git" --today 2026-03-10 "$T/blob.jsonl"
-is "$(git -C "$T/other.git" show main:docs/2026/SFJ-2026-050/files/plan.pdf)" PDF-BYTES \
+is "$(git -C "$T/other.git" show main:docs/2026/03/SFJ-2026-050/files/plan.pdf)" PDF-BYTES \
 	"an attachment is read from blob in store.repo"
-is "$(git -C "$T/other.git" show main:docs/2026/SFJ-2026-050/record.json | jq -c '[.store, .attachments]')" \
+is "$(git -C "$T/other.git" show main:docs/2026/03/SFJ-2026-050/record.json | jq -c '[.store, .attachments]')" \
 	'[null,[{"name":"plan.pdf","path":"files/plan.pdf"}]]' "  store and blob are not written into record.json"
 sed 's/"blob":"[0-9a-f]*"/"blob":"0000000000000000000000000000000000000001"/' "$T/blob.jsonl" >"$T/noblob.jsonl"
 run go-publish --repo "$T/other.git" --today 2026-03-10 "$T/noblob.jsonl"
@@ -194,7 +194,7 @@ like "$(field 3 reason)" missing-interpretation "  a policy without interpretati
 like "$(field 4 reason)" orphan-interpretation "  an interpretation of no policy"
 is "$(field 1 commit)" "$(field 2 commit)" "the policy and its interpretation are in the same commit"
 is "$(sed -n 1p "$T/out" | jq -c .interpretations)" '["SFJ-2026-030-JD"]' "the policy lists its interpretation"
-is "$(G show main:docs/2026/SFJ-2026-030/record.json | jq -c .interpretations)" '["SFJ-2026-030-JD"]' \
+is "$(G show main:docs/2026/03/SFJ-2026-030/record.json | jq -c .interpretations)" '["SFJ-2026-030-JD"]' \
 	"  in the store too"
 printf '%s\n' '{"id":"SFJ-2026-033-JD","title":"后补解读","office":"政策法规科","kind":"interpretation","interprets":"SFJ-2026-030","form":"qa","date":"2026-03-06","attribute":"proactive","category":"decision"}' |
 	go-publish --repo "$S" --today 2026-03-10 >"$T/out"
@@ -219,7 +219,7 @@ GO_TEST_PACK_PIECE=100 go-publish --init --repo "$T/piece.git" --today 2026-03-0
 is "$?" 0 "pieces of 100 bytes, --dry-run (read back from the pack being written): exit 0"
 GO_TEST_PACK_PIECE=100 go-publish --init --repo "$T/piece.git" --today 2026-03-02 "$T/piece.jsonl" >"$T/out" 2>"$T/err"
 is "$?" 0 "pieces of 100 bytes: published"
-git -C "$T/piece.git" show main:docs/2026/PIECE-1/files/big.txt >"$T/back.txt"
+git -C "$T/piece.git" show main:docs/2026/03/PIECE-1/files/big.txt >"$T/back.txt"
 same_file "$T/back.txt" "$T/big.txt" "git reads the 300 kB attachment back byte for byte"
 git -C "$T/piece.git" fsck --strict >/dev/null 2>&1
 ok $? "git fsck --strict is clean"

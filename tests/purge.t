@@ -32,7 +32,7 @@ G rev-parse main public >"$T/tips0"
 G rev-list main >"$T/main0"
 G ls-tree -r main docs | grep -v P-SECRET | sort >"$T/others0"
 before=$(G rev-list --first-parent main | grep -c .)
-G log --first-parent --format=%H main -- docs/2025/P-SECRET | tail -1 >"$T/first"
+G log --first-parent --format=%H main -- docs/2025/06/P-SECRET | tail -1 >"$T/first"
 G rev-parse "$(cat "$T/first")^" >"$T/pre"
 
 t0=$(date +%s.%N)
@@ -47,9 +47,9 @@ is "$(G show main:purges/log.jsonl | jq -r '[.id, .reason, .by, .date, .old.main
 	"P-SECRET 误发公民身份号码 王五 2026-12-20 $(tr '\n' ' ' <"$T/tips0" | sed 's/ $//')" \
 	"  purges/log.jsonl: id, reason, who, when, old tips"
 is "$(G show main:purges/log.jsonl | jq -r .new.public)" "$(G rev-parse public)" "  and the new ones"
-is "$(G show main:docs/2025/P-SECRET/record.json | jq -c '[.attribute, .purged.reason, has("attachments")]')" \
+is "$(G show main:docs/2025/06/P-SECRET/record.json | jq -c '[.attribute, .purged.reason, has("attachments")]')" \
 	'["withheld","误发公民身份号码",false]' "  the record is kept as withheld metadata"
-is "$(G ls-tree --name-only main:docs/2025/P-SECRET)" record.json "  and alone in its folder"
+is "$(G ls-tree --name-only main:docs/2025/06/P-SECRET)" record.json "  and alone in its folder"
 G ls-tree -r main docs | grep -v P-SECRET | sort >"$T/others1"
 same_file "$T/others1" "$T/others0" "  every other document's blobs unchanged"
 G merge-base --is-ancestor "$(cat "$T/pre")" main
@@ -91,7 +91,7 @@ is "$(jq -r '.problems[0].code' "$T/out")" cannot-purge "  as cannot-purge"
 run go-publish --repo "$S" --author "$A" --today 2026-12-21 --purge Z-1 --reason '误发'
 is "$status" 1 "--purge while another holds the lock: exit 1"
 like "$(cat "$T/err")" 'go-purge.lock' "  naming the lock"
-G cat-file -e main:docs/2026/Z-1/body.md
+G cat-file -e main:docs/2026/12/Z-1/body.md
 ok $? "  and nothing purged"
 G rev-parse main >"$T/m0"
 run go-publish --repo "$S" --author "$A" --today 2026-12-22 "$T/z.jsonl"

@@ -30,7 +30,7 @@ EOF
 run go-publish --init --repo "$S" --today 2026-03-02 "$T/first.jsonl"
 is "$status" 0 "go-publish takes responses, a decided draft and a feedback"
 is "$(jq -r .publish.status "$T/out" | sort -u)" published "every record is published"
-git --git-dir="$S" show main:docs/2026/SFJ-2026-00600/record.json >"$T/rec" 2>&1
+git --git-dir="$S" show main:docs/2026/03/SFJ-2026-00600/record.json >"$T/rec" 2>&1
 is "$(jq -r .published "$T/rec")" 2026-03-02T13:00+08:00 "the store keeps published with its time"
 is "$(git --git-dir="$S" fsck --strict 2>&1)" "" "git fsck --strict is clean"
 
@@ -127,7 +127,7 @@ EOF
 run go-publish --init --repo "$T/answered" --today 2026-03-02 "$T/answered.jsonl"
 is "$status" 0 "go-publish: a policy whose interpretation is a response: exit 0"
 is "$(jq -r '.publish.status' "$T/out" | tr '\n' ' ')" "published published " "both are published"
-is "$(git -C "$T/answered" show main:docs/2026/SFJ-2026-00800/record.json | jq -c .interpretations)" '["SFJ-2026-00801"]' \
+is "$(git -C "$T/answered" show main:docs/2026/03/SFJ-2026-00800/record.json | jq -c .interpretations)" '["SFJ-2026-00801"]' \
 	"the stored policy lists the response as its interpretation"
 
 finish

@@ -87,9 +87,9 @@ ok $? "clerk A clones over HTTP"
 git clone -q "$URL" "$T/b" 2>"$T/err"
 ok $? "clerk B clones over HTTP"
 doc() { # CLONE ID [JQ-FILTER]
-	mkdir -p "$1/docs/2026/$2"
+	mkdir -p "$1/docs/2026/03/$2"
 	printf '%s' "$GOOD" | jq -S --arg id "$2" "del(.body) | .id = \$id | .published = \"2026-03-03\" | ${3:-.}" \
-		>"$1/docs/2026/$2/record.json"
+		>"$1/docs/2026/03/$2/record.json"
 	git -C "$1" add -A && git -C "$1" commit -qm "$2"
 }
 
@@ -114,21 +114,21 @@ is "$(git -C "$S" rev-parse main)" "$(git -C "$T/a" rev-parse main)" "the server
 doc "$T/a" A-2 '.attribute = "withheld" | .reason = "属于内部人事管理信息" | .basis = ["ogi-16-internal"]'
 git -C "$T/a" push origin main >"$T/out" 2>"$T/err"
 is "$?" 1 "a withheld record with its title is refused over HTTP"
-like "$(cat "$T/err")" "remote: refs/heads/main: docs/2026/A-2/record.json: withheld-extra-field: " \
+like "$(cat "$T/err")" "remote: refs/heads/main: docs/2026/03/A-2/record.json: withheld-extra-field: " \
 	"the clerk sees the gate's message (remote:)"
 like "$(cat "$T/err")" "pre-receive hook declined" "git reports the refusal"
 git -C "$T/a" reset -q --hard HEAD~1
-git -C "$T/a" rm -rq docs/2026/G-1 && git -C "$T/a" commit -qm "rm G-1"
+git -C "$T/a" rm -rq docs/2026/03/G-1 && git -C "$T/a" commit -qm "rm G-1"
 git -C "$T/a" push origin main >"$T/out" 2>"$T/err"
 is "$?" 1 "deleting a published document is refused over HTTP"
-like "$(cat "$T/err")" "remote: refs/heads/main: docs/2026/G-1: document-deleted: " "document-deleted named"
+like "$(cat "$T/err")" "remote: refs/heads/main: docs/2026/03/G-1: document-deleted: " "document-deleted named"
 git -C "$T/a" reset -q --hard HEAD~1
 git -C "$T/a" push -f origin HEAD~1:main >"$T/out" 2>"$T/err"
 is "$?" 1 "a forced rewind of main is refused over HTTP"
 doc "$T/a" A-3 'del(.attribute)'
 git -C "$T/a" push origin main >"$T/out" 2>"$T/err"
 is "$?" 1 "a record without an attribute is refused (SPEC §4, go-check-reason)"
-like "$(cat "$T/err")" "remote: refs/heads/main: docs/2026/A-3/record.json: missing-attribute: " "missing-attribute named"
+like "$(cat "$T/err")" "remote: refs/heads/main: docs/2026/03/A-3/record.json: missing-attribute: " "missing-attribute named"
 git -C "$T/a" reset -q --hard HEAD~1
 git -C "$S" fsck --strict >/dev/null 2>&1
 ok $? "the server's store: git fsck --strict is clean after the refusals"
@@ -153,8 +153,8 @@ for c in a b; do
 	if [ "$c" = a ]; then sa=$s; else sb=$s; fi
 done
 is "$sa.$sb" "0.0" "two clerks pushing at once: both pushes land (the later one after a rebase)"
-git -C "$S" ls-tree --name-only main docs/2026/ >"$T/got"
-printf 'docs/2026/%s\n' A-1 A-4 B-1 G-1 P-1 >"$T/want"
+doc_dirs "$S" main 2026 >"$T/got"
+printf 'docs/2026/03/%s\n' A-1 A-4 B-1 G-1 P-1 >"$T/want"
 same_file "$T/got" "$T/want" "the server's main holds every document (git ls-tree)"
 
 # go-publish --push from an office machine publishes through the server, now
@@ -170,8 +170,8 @@ is "$(jq -r '.publish.status + " " + (.publish.pushed | tostring)' "$T/out")" "p
 	"the record is published and pushed"
 is "$(git -C "$S" rev-parse main public)" "$(git -C "$L" rev-parse main public)" \
 	"go-publish --push after clerks' pushes to main: the server has both branches"
-git -C "$S" ls-tree --name-only public docs/2026/ >"$T/got"
-git -C "$S" ls-tree --name-only main docs/2026/ >"$T/want"
+doc_dirs "$S" public 2026 >"$T/got"
+doc_dirs "$S" main 2026 >"$T/want"
 same_file "$T/got" "$T/want" "the server's public view holds every proactive document of main"
 git -C "$S" fsck --strict >/dev/null 2>&1
 ok $? "git fsck --strict is clean at the end"

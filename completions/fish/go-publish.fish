@@ -13,6 +13,7 @@ complete -c go-publish -l grace-days -x -d 'Working days an interpretation may f
 complete -c go-publish -l withdraw -x -d 'Withdraw a stored document (kept on the register, off public)'
 complete -c go-publish -l purge -x -d "Remove a document's content from all history"
 complete -c go-publish -l reason -x -d 'Why it is withdrawn or purged'
+complete -c go-publish -l migrate -d 'Rewrite a store of the year layout to the month layout'
 complete -c go-publish -s h -l help -d 'Show help'
 complete -c go-publish -l version -d 'Show version'
 complete -c go-publish -l summary -d 'End with a Chinese report on stderr'

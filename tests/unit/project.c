@@ -2,7 +2,7 @@
 /* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* project.c: the incremental projection of public equals the full one, step
  * after step of random changes to main (add, re-attribute, edit, move to
- * another year, remove, withdraw, abolish). */
+ * another year or month, remove, withdraw, abolish). */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,7 +16,7 @@
 #define NDOC 40
 static const char *const attrs[] = {"proactive", "withheld", "on-request"};
 
-struct doc { int live, year, attr, version, withdrawn; };
+struct doc { int live, year, attr, version, withdrawn, month; /* month 0: January */ };
 
 static unsigned rnd(unsigned *s)
 {
@@ -40,15 +40,18 @@ static git_tree *main_tree(git_repository *r, const struct doc *d)
 	git_tree *t = NULL;
 	git_treebuilder_new(&docs, r, NULL);
 	for (int y = 2025; y <= 2027; y++) {
+		git_treebuilder *yrb = NULL;
+		git_treebuilder_new(&yrb, r, NULL);
+		for (int mo = 0; mo < 2; mo++) {
 		git_treebuilder *yb = NULL;
 		git_treebuilder_new(&yb, r, NULL);
 		for (int i = 0; i < NDOC; i++) {
-			if (!d[i].live || d[i].year != y)
+			if (!d[i].live || d[i].year != y || d[i].month != mo)
 				continue;
 			git_treebuilder *fb = NULL;
 			char id[32], date[16];
 			snprintf(id, sizeof id, "X-%02d", i);
-			snprintf(date, sizeof date, "%d-01-0%d", y, 1 + i % 9);
+			snprintf(date, sizeof date, "%d-%02d-0%d", y, 1 + mo, 1 + i % 9);
 			json_t *rec = json_pack("{s:s,s:s,s:s,s:s,s:s}", "id", id, "date", date,
 						"attribute", attrs[d[i].attr], "office", "办公室",
 						"title", d[i].version % 2 ? "标题" : "题目");
@@ -70,12 +73,20 @@ static git_tree *main_tree(git_repository *r, const struct doc *d)
 			json_decref(rec);
 		}
 		if (git_treebuilder_entrycount(yb)) {
-			char yn[8];
-			snprintf(yn, sizeof yn, "%d", y);
+			char mn[8];
+			snprintf(mn, sizeof mn, "%02d", 1 + mo);
 			git_treebuilder_write(&oid, yb);
-			git_treebuilder_insert(NULL, docs, yn, &oid, GIT_FILEMODE_TREE);
+			git_treebuilder_insert(NULL, yrb, mn, &oid, GIT_FILEMODE_TREE);
 		}
 		git_treebuilder_free(yb);
+		}
+		if (git_treebuilder_entrycount(yrb)) {
+			char yn[8];
+			snprintf(yn, sizeof yn, "%d", y);
+			git_treebuilder_write(&oid, yrb);
+			git_treebuilder_insert(NULL, docs, yn, &oid, GIT_FILEMODE_TREE);
+		}
+		git_treebuilder_free(yrb);
 	}
 	git_treebuilder_new(&root, r, NULL);
 	if (git_treebuilder_entrycount(docs)) {
@@ -110,7 +121,8 @@ int main(void)
 			case 0: x->live = !x->live; break;
 			case 1: x->attr = (int)(rnd(&seed) % 3); break;
 			case 2: x->version++; break;
-			case 3: x->year = 2025 + (int)(rnd(&seed) % 3); break;
+			case 3: x->year = 2025 + (int)(rnd(&seed) % 3);
+				x->month = (int)(rnd(&seed) % 2); break;
 			default: x->live = 1; break;
 			}
 			if (!x->year)
@@ -141,11 +153,11 @@ int main(void)
 
 	/* its contents: proactive folders only, as on main, and their catalog */
 	memset(d, 0, sizeof d);
-	d[1] = (struct doc){1, 2026, 0, 1, 0};
-	d[2] = (struct doc){1, 2026, 1, 1, 0};
-	d[3] = (struct doc){1, 2027, 2, 1, 0};
-	d[4] = (struct doc){1, 2026, 0, 3, 1};
-	d[5] = (struct doc){1, 2026, 0, 3, 0};
+	d[1] = (struct doc){1, 2026, 0, 1, 0, 0};
+	d[2] = (struct doc){1, 2026, 1, 1, 0, 0};
+	d[3] = (struct doc){1, 2027, 2, 1, 0, 0};
+	d[4] = (struct doc){1, 2026, 0, 3, 1, 0};
+	d[5] = (struct doc){1, 2026, 0, 3, 0, 0};
 	git_tree *m = main_tree(r, d);
 	git_oid full;
 	ok(go_project_public(s, m, &full, &err) == 0, "a small main projects");
@@ -153,8 +165,8 @@ int main(void)
 	pub = NULL;
 	git_tree_lookup(&pub, r, &full);
 	git_tree_entry *e = NULL, *f = NULL;
-	ok(git_tree_entry_bypath(&e, pub, "docs/2026/X-01") == 0 &&
-	   git_tree_entry_bypath(&f, m, "docs/2026/X-01") == 0 &&
+	ok(git_tree_entry_bypath(&e, pub, "docs/2026/01/X-01") == 0 &&
+	   git_tree_entry_bypath(&f, m, "docs/2026/01/X-01") == 0 &&
 	   git_oid_equal(git_tree_entry_id(e), git_tree_entry_id(f)),
 	   "  the proactive folder, the very tree of main");
 	git_tree_entry_free(e);
@@ -164,24 +176,24 @@ int main(void)
 	ok(git_tree_entry_bypath(&e, pub, "docs/2027") != 0, "  no year without a proactive document");
 	git_tree_entry_free(e);
 	e = NULL;
-	ok(git_tree_entry_bypath(&e, pub, "catalog/2026.jsonl") == 0, "  the year's catalog");
+	ok(git_tree_entry_bypath(&e, pub, "catalog/2026/01.jsonl") == 0, "  the month's catalog");
 	git_blob *bl = NULL;
 	if (e)
 		git_blob_lookup(&bl, r, git_tree_entry_id(e));
 	is_str(bl ? (const char *)git_blob_rawcontent(bl) : NULL,
 	       "{\"id\":\"X-01\",\"title\":\"标题\",\"office\":\"办公室\",\"date\":\"2026-01-02\","
-	       "\"published\":\"2026-01-02\",\"path\":\"docs/2026/X-01\"}\n"
+	       "\"published\":\"2026-01-02\",\"path\":\"docs/2026/01/X-01\"}\n"
 	       "{\"id\":\"X-05\",\"title\":\"标题\",\"office\":\"办公室\",\"date\":\"2026-01-06\","
-	       "\"published\":\"2026-01-06\",\"validity\":\"abolished\",\"path\":\"docs/2026/X-05\"}\n",
+	       "\"published\":\"2026-01-06\",\"validity\":\"abolished\",\"path\":\"docs/2026/01/X-05\"}\n",
 	       "  one line per proactive document not withdrawn, keys in the catalog's order");
 	git_tree_entry_free(e);
 	e = NULL;
-	ok(git_tree_entry_bypath(&e, pub, "docs/2026/X-04") != 0, "  no folder of a withdrawn document");
+	ok(git_tree_entry_bypath(&e, pub, "docs/2026/01/X-04") != 0, "  no folder of a withdrawn document");
 	git_blob_free(bl);
 	git_tree_entry_free(e);
 	git_tree_free(m);
 	memset(d, 0, sizeof d);
-	d[2] = (struct doc){1, 2026, 1, 1, 0};
+	d[2] = (struct doc){1, 2026, 1, 1, 0, 0};
 	m = main_tree(r, d);
 	ok(go_project_public(s, m, &full, &err) == 0 &&
 	   !git_oid_cmp(&full, &(git_oid){{0x4b, 0x82, 0x5d, 0xc6, 0x42, 0xcb, 0x6e, 0xb9, 0xa0, 0x60,

@@ -45,11 +45,33 @@ int main(void)
 	json_t *rec = NULL;
 
 	is_str(p = go_store_doc_dir("000014349/2018-00222", "2018-05-02"),
-	       "docs/2018/000014349~2018-00222", "doc_dir: / becomes ~, year of date");
+	       "docs/2018/05/000014349~2018-00222", "doc_dir: / becomes ~, year and month of date");
 	free(p);
 	ok(!go_store_doc_dir("a//b", "2018-05-02"), "doc_dir: an invalid id");
 	ok(!go_store_doc_dir("a", "2018-02-30"), "doc_dir: an invalid date");
 	ok(!go_store_doc_name(".GIT"), "doc_name: .git in any case is refused");
+
+	/* issue 18: paths of both layouts */
+	int y = 0, m = -1;
+	size_t at = 0;
+	is_int((int)go_store_parse_path("docs/2026/03/A-1/record.json", GO_LAYOUT_NONE, &y, &m, &at),
+	       (int)strlen("docs/2026/03/A-1"), "parse_path: the month layout");
+	ok(y == 2026 && m == 3 && at == strlen("docs/2026/03/"), "  its year, month and name");
+	is_int((int)go_store_parse_path("docs/2026/03/record.json", GO_LAYOUT_NONE, &y, &m, &at),
+	       (int)strlen("docs/2026/03"), "parse_path: a year-layout document named 03");
+	ok(m == 0 && at == strlen("docs/2026/"), "  month 0, name 03");
+	is_int((int)go_store_parse_path("docs/2026/A-1/files/x.pdf", GO_LAYOUT_NONE, &y, &m, NULL),
+	       (int)strlen("docs/2026/A-1"), "parse_path: the year layout");
+	is_int((int)go_store_parse_path("docs/2026/03/files/x.pdf", GO_LAYOUT_YEAR, &y, &m, NULL),
+	       (int)strlen("docs/2026/03"), "parse_path: GO_LAYOUT_YEAR reads the year layout");
+	is_int((int)go_store_parse_path("docs/2026/03/A-1", GO_LAYOUT_MONTH, &y, &m, NULL),
+	       (int)strlen("docs/2026/03/A-1"), "parse_path: GO_LAYOUT_MONTH reads a folder's own path");
+	is_int((int)go_store_parse_path("catalog/2026/03.jsonl", GO_LAYOUT_NONE, &y, &m, NULL), 0,
+	       "parse_path: no document folder");
+	is_int((int)go_store_parse_path("docs/2026/13/A/record.json", GO_LAYOUT_NONE, &y, &m, NULL),
+	       (int)strlen("docs/2026/13"), "parse_path: 13 is no month");
+	ok(go_store_month_name("01") && go_store_month_name("12") && !go_store_month_name("00") &&
+	   !go_store_month_name("13") && !go_store_month_name("1"), "month_name: 01..12");
 
 	/* the expected message would clutter the test output */
 	int saved = dup(2), devnull = open("/dev/null", O_WRONLY);
@@ -86,9 +108,9 @@ int main(void)
 	struct seen seen = {0};
 	is_int(go_store_foreach(s, NULL, GO_STORE_BODY, collect, &seen), 0, "foreach main");
 	is_int(seen.n, 3, "  three documents");
-	is_str(seen.dirs[0], "docs/2025/W", "  in path order: years first");
-	is_str(seen.dirs[1], "docs/2026/A-1", "  then names");
-	is_str(seen.dirs[2], "docs/2026/B~2", "  a / of the id is ~");
+	is_str(seen.dirs[0], "docs/2025/01/W", "  in path order: years first");
+	is_str(seen.dirs[1], "docs/2026/01/A-1", "  then names");
+	is_str(seen.dirs[2], "docs/2026/01/B~2", "  a / of the id is ~");
 	is_str(seen.bodies[0], "-", "  withheld: no body");
 	is_str(seen.bodies[1], "first", "  GO_STORE_BODY adds the body");
 	seen.n = 0;
@@ -101,14 +123,14 @@ int main(void)
 
 	ok(go_store_resolve(s, "main", commit, &root) == 0 && strlen(commit) == 40,
 	   "resolve main: its commit");
-	is_int(go_store_read_doc(s, root, "docs/2026/A-1", GO_STORE_BODY, &rec), 0, "read_doc");
+	is_int(go_store_read_doc(s, root, "docs/2026/01/A-1", GO_STORE_BODY, &rec), 0, "read_doc");
 	is_str(go_str(rec, "body"), "first", "  with its body");
 	json_decref(rec);
-	is_int(go_store_read_doc(s, root, "docs/2026/none", 0, &rec), GIT_ENOTFOUND,
+	is_int(go_store_read_doc(s, root, "docs/2026/01/none", 0, &rec), GIT_ENOTFOUND,
 	       "read_doc: no such document");
 	char *where = NULL;
 	is_int(go_store_find_id(s, root, "W", 0, &rec, &where), 0, "find_id in any year");
-	is_str(where, "docs/2025/W", "  its folder");
+	is_str(where, "docs/2025/01/W", "  its folder");
 	ok(!json_object_get(rec, "title"), "  withheld: no title stored");
 	json_decref(rec);
 	free(where);
