@@ -78,12 +78,12 @@ like "$(cat "$T/err")" 'go-publish：共 6 条，发布 0 条，未变 0 条，�
 
 # ---- go-cat's problems -------------------------------------------------------------
 git clone -q "$S" "$T/w" 2>/dev/null
-mkdir -p "$T/w/docs/2025/P-1" && git -C "$T/w" mv docs/2026/P-1/record.json docs/2025/P-1/record.json &&
+mkdir -p "$T/w/docs/2025/03" && git -C "$T/w" mv docs/2026/03/P-1 docs/2025/03/P-1 &&
 	git -C "$T/w" commit -qm moved --no-verify
 zh go-cat --repo "$T/w/.git" --rev HEAD P-1 >"$T/cat" 2>/dev/null
-like "$(jq -r '.problems[0].message' "$T/cat")" '^索引号 P-1、成文日期 2026-03-02 的记录应在 docs/2026/P-1/ 中' "zh: go-cat's misplaced-record"
+like "$(jq -r '.problems[0].message' "$T/cat")" '^索引号 P-1、成文日期 2026-03-02 的记录应在 docs/2026/03/P-1/ 中' "zh: go-cat's misplaced-record"
 en go-cat --repo "$T/w/.git" --rev HEAD P-1 >"$T/cat" 2>/dev/null
-like "$(jq -r '.problems[0].message' "$T/cat")" '^a record with id P-1 and date 2026-03-02 belongs in docs/2026/P-1/' "en: go-cat's misplaced-record in English"
+like "$(jq -r '.problems[0].message' "$T/cat")" '^a record with id P-1 and date 2026-03-02 belongs in docs/2026/03/P-1/' "en: go-cat's misplaced-record in English"
 
 # ---- go-archive's findings -----------------------------------------------------------
 go-archive create --repo "$S" --format tar -o "$T/a.tar" >/dev/null 2>&1
@@ -101,23 +101,23 @@ is "$(jq -r .message "$T/v" | grep -cP "$cjk")" 0 "en: every finding in English"
 W=$T/hw
 git init -q -b main "$W"
 git -C "$W" config core.hooksPath "$GO_BUILD/share/go-tools/hooks"
-mkdir -p "$W/docs/2026/BAD-1"
-printf '%s\n' '{"id":"BAD-1","date":"2026-03-02","kind":"notice","office":"办公室","title":"没有公开属性","published":"2026-03-03"}' | jq -S . >"$W/docs/2026/BAD-1/record.json"
+mkdir -p "$W/docs/2026/03/BAD-1"
+printf '%s\n' '{"id":"BAD-1","date":"2026-03-02","kind":"notice","office":"办公室","title":"没有公开属性","published":"2026-03-03"}' | jq -S . >"$W/docs/2026/03/BAD-1/record.json"
 git -C "$W" add docs
 (cd "$W" && zh git commit -qm bad) >/dev/null 2>"$T/err"
 like "$(tail -1 "$T/err")" '^pre-commit：拒绝：1 份文件不符合规则（1 个错误）$' "zh: the hook's summary line"
 (cd "$W" && en git commit -qm bad) >/dev/null 2>"$T/err"
 like "$(tail -1 "$T/err")" '^pre-commit: refused: 1 document\(s\) break the rules \(1 error\(s\)\)$' "en: the hook's summary line in English"
-like "$(head -1 "$T/err")" '^docs/2026/BAD-1/record.json: missing-attribute: No attribute' "en: and the problem it names"
+like "$(head -1 "$T/err")" '^docs/2026/03/BAD-1/record.json: missing-attribute: No attribute' "en: and the problem it names"
 # go-gate's findings, through the hook: git rm of a registered document
-jq '.attribute = "proactive" | .category = "execution"' "$W/docs/2026/BAD-1/record.json" >"$T/fixed" &&
-	cp "$T/fixed" "$W/docs/2026/BAD-1/record.json" && git -C "$W" add docs
+jq '.attribute = "proactive" | .category = "execution"' "$W/docs/2026/03/BAD-1/record.json" >"$T/fixed" &&
+	cp "$T/fixed" "$W/docs/2026/03/BAD-1/record.json" && git -C "$W" add docs
 (cd "$W" && zh git commit -qm good) >/dev/null 2>&1
-git -C "$W" rm -rq docs/2026/BAD-1
+git -C "$W" rm -rq docs/2026/03/BAD-1
 (cd "$W" && zh git commit -qm rm) >/dev/null 2>"$T/err"
-like "$(cat "$T/err")" '^docs/2026/BAD-1: document-deleted: docs/2026/BAD-1 被删除了' "zh: go-gate's finding in the hook"
+like "$(cat "$T/err")" '^docs/2026/03/BAD-1: document-deleted: docs/2026/03/BAD-1 被删除了' "zh: go-gate's finding in the hook"
 (cd "$W" && en git commit -qm rm) >/dev/null 2>"$T/err"
-like "$(cat "$T/err")" '^docs/2026/BAD-1: document-deleted: docs/2026/BAD-1 is deleted: a registered document is never deleted' "en: go-gate's finding in English"
+like "$(cat "$T/err")" '^docs/2026/03/BAD-1: document-deleted: docs/2026/03/BAD-1 is deleted: a registered document is never deleted' "en: go-gate's finding in English"
 
 # ---- make demo: the Chinese summary, also on a machine whose LANG is English -------
 mkdir "$T/demo" && ln -s "$GO_BUILD/bin" "$T/demo/bin"
