@@ -150,6 +150,7 @@ typedef struct doc {
 	json_t *links;      /* the link fields: e itself, or the state line's; NULL: none */
 	int own_links;
 	const char *id, *title, *pub, *date, *cat, *kind, *office, *dir;
+	const char *summary; /* 内容概述, once the body is read (or from the state) */
 	char *url;          /* "docs/<YYYY>/<name>.html" */
 	char *key;          /* "<published> <id>": list order */
 	char month[8];      /* "YYYY-MM" of date */
@@ -210,6 +211,7 @@ typedef struct site {
 	smap ids;               /* id -> doc (public ones) */
 	smap incoming;          /* id -> vec of docs linking to it */
 	smap lists;             /* name -> list */
+	smap office_hash;       /* office -> the 8 hex digits of its list's name */
 	vec changed;            /* old and new versions of changed documents */
 	smap dirty_months;      /* "YYYY-MM" -> non-NULL */
 	char **months;          /* every month of the model, sorted */
@@ -381,28 +383,34 @@ static int str_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Which lists d is on; names written to out (freed by the caller). */
-static size_t lists_of(const doc *d, char **out)
+typedef char list_name[40];
+
+/* Which lists d is on, their names into out. */
+static size_t lists_of(site *st, const doc *d, list_name out[8])
 {
 	size_t n = 0;
-	char hex[41];
-	go_hash h;
-	unsigned char dig[GO_HASH_MAX];
 	if (d->withdrawn)
 		return 0;
-	out[n++] = go_xstrdup("gk/all/");
+	snprintf(out[n++], sizeof *out, "gk/all/");
 	if (d->cat && label(categories, d->cat))
-		out[n++] = go_xasprintf("gk/category/%s/", d->cat);
+		snprintf(out[n++], sizeof *out, "gk/category/%s/", d->cat);
 	if (label(kinds, d->kind))
-		out[n++] = go_xasprintf("gk/kind/%s/", d->kind);
-	go_hash_init(&h, GO_SHA1);
-	go_hash_update(&h, d->office, strlen(d->office));
-	go_hash_final(&h, dig);
-	go_hex(dig, 4, hex);
-	out[n++] = go_xasprintf("gk/office/%s/", hex);
-	out[n++] = go_xasprintf("gk/year/%.4s/", d->date);
+		snprintf(out[n++], sizeof *out, "gk/kind/%s/", d->kind);
+	void **slot = smap_slot(&st->office_hash, d->office); /* a few offices, many documents */
+	if (!*slot) {
+		go_hash h;
+		unsigned char dig[GO_HASH_MAX];
+		char *hex = go_xmalloc(9);
+		go_hash_init(&h, GO_SHA1);
+		go_hash_update(&h, d->office, strlen(d->office));
+		go_hash_final(&h, dig);
+		go_hex(dig, 4, hex);
+		*slot = hex;
+	}
+	snprintf(out[n++], sizeof *out, "gk/office/%s/", (char *)*slot);
+	snprintf(out[n++], sizeof *out, "gk/year/%.4s/", d->date);
 	if (strcmp(d->kind, "interpretation") == 0)
-		out[n++] = go_xstrdup("gk/interp/");
+		snprintf(out[n++], sizeof *out, "gk/interp/");
 	return n;
 }
 
@@ -457,12 +465,10 @@ static void index_model(site *st)
 					vec_push(v, d);
 			}
 		}
-		char *names[8];
-		size_t n = lists_of(d, names);
-		for (size_t j = 0; j < n; j++) {
+		list_name names[8];
+		size_t n = lists_of(st, d, names);
+		for (size_t j = 0; j < n; j++)
 			vec_push(&list_get(st, names[j], d)->items, d);
-			free(names[j]);
-		}
 	}
 	list_get(st, "gk/all/", NULL);
 	list_get(st, "gk/interp/", NULL);
@@ -499,8 +505,8 @@ static void touch(site *st, const doc *c, int added)
 	vec *in = smap_get(&st->incoming, c->id);
 	for (size_t j = 0; in && j < in->n; j++)
 		in->p[j]->dirty = 1;
-	char *names[8];
-	size_t n = lists_of(c, names);
+	list_name names[8];
+	size_t n = lists_of(st, c, names);
 	for (size_t j = 0; j < n; j++) {
 		list *l = smap_get(&st->lists, names[j]);
 		if (!l)
@@ -511,7 +517,6 @@ static void touch(site *st, const doc *c, int added)
 			l->added++;
 		else
 			l->removed++;
-		free(names[j]);
 	}
 }
 
@@ -909,6 +914,7 @@ static void set_summary(doc *d, const char *body)
 		chars++;
 	}
 	json_object_set_new(doc_json(d), "summary", json_string(b.p ? b.p : ""));
+	d->summary = go_str(d->e, "summary");
 	go_buf_free(&b);
 }
 
@@ -1231,7 +1237,7 @@ static int emit_month_files(site *st, doc **ds, size_t n, const char *month)
 		go_buf_puts(b, ",\"名称\":");
 		go_buf_json(b, ds[i]->title);
 		go_buf_puts(b, ",\"内容概述\":");
-		go_buf_json(b, str_or(doc_json(ds[i]), "summary", ""));
+		go_buf_json(b, (ds[i]->summary ? ds[i]->summary : ""));
 		go_buf_puts(b, ",\"生成日期\":");
 		go_buf_json(b, ds[i]->date);
 		go_buf_puts(b, ",\"发布机构\":");
@@ -1249,7 +1255,7 @@ static int emit_month_files(site *st, doc **ds, size_t n, const char *month)
 	for (size_t i = 0; i < n; i++) {
 		if (ds[i]->withdrawn)
 			continue;
-		const char *cells[] = {ds[i]->id, ds[i]->title, str_or(doc_json(ds[i]), "summary", ""),
+		const char *cells[] = {ds[i]->id, ds[i]->title, (ds[i]->summary ? ds[i]->summary : ""),
 				       ds[i]->date, ds[i]->office, ds[i]->pub, ds[i]->url};
 		for (size_t c = 0; c < 7; c++) {
 			if (c)
@@ -1324,7 +1330,7 @@ static int emit_feed(site *st, const char *rel, const char *title, const vec *it
 			go_buf_printf(b, "<category term=\"%s\" label=\"%s\"/>\n", d->cat,
 				      label(categories, d->cat));
 		go_buf_puts(b, "<summary>");
-		go_buf_html(b, str_or(doc_json(d), "summary", d->title));
+		go_buf_html(b, d->summary && *d->summary ? d->summary : d->title);
 		go_buf_puts(b, "</summary>\n");
 		doc *xs[64];
 		size_t n = with_interp ? related(st, d, 1, xs, 64) : 0;
@@ -1920,22 +1926,25 @@ static int emit_months(site *st)
 	vec bym = {0};
 	int rc = 0;
 	size_t *month_docs = go_xcalloc(st->nmonths + 1, sizeof *month_docs);
-	for (size_t i = 0; i < st->docs.n; i++)
-		vec_push(&bym, st->docs.p[i]);
+	/* every month's count of public documents (the sitemap index); the
+	 * documents of the months to write, in month order */
+	for (size_t i = 0; i < st->docs.n; i++) {
+		doc *d = st->docs.p[i];
+		const char *m = d->month;
+		char **at = bsearch(&m, st->months, st->nmonths, sizeof *st->months, str_cmp);
+		month_docs[at - st->months] += !d->withdrawn;
+		if (st->full || smap_get(&st->dirty_months, m))
+			vec_push(&bym, d);
+	}
 	qsort(bym.p, bym.n, sizeof *bym.p, month_cmp);
-	size_t mi = 0;
 	for (size_t i = 0; i < bym.n && rc == 0;) {
 		size_t j = i;
 		while (j < bym.n && strcmp(bym.p[j]->month, bym.p[i]->month) == 0)
 			j++;
 		const char *month = bym.p[i]->month;
-		int mdirty = st->full || smap_get(&st->dirty_months, month) != NULL;
-		while (mi < st->nmonths && strcmp(st->months[mi], month) != 0)
-			mi++;
-		for (size_t k = i; k < j; k++)
-			month_docs[mi] += !bym.p[k]->withdrawn;
-		if (mdirty)
-			rc |= emit_month_files(st, bym.p + i, j - i, month);
+		size_t mi = (size_t)((char **)bsearch(&month, st->months, st->nmonths, sizeof *st->months,
+						       str_cmp) - st->months);
+		rc |= emit_month_files(st, bym.p + i, j - i, month);
 		const long *delta = smap_get(&st->dirty_months, month);
 		if (delta) /* in place: sitemap parts past the new last one go */
 			drop_sitemaps(st, month, month_docs[mi], (long)month_docs[mi] + delta[1]);
@@ -1984,8 +1993,8 @@ static int add_from_store(json_t *rec, const char *dir, void *ctx)
  * months its changes touch, which it renders anyway (their catalogue), so
  * the state costs what the change costs.
  */
-enum { F_ID, F_TITLE, F_DATE, F_PUB, F_CAT, F_KIND, F_OFFICE, F_DIR, F_WITHDRAWN, F_LINKS,
-       F_SUMMARY, NFIELDS };
+enum { F_ID, F_TITLE, F_DATE, F_PUB, F_CAT, F_KIND, F_OFFICE, F_DIR, F_ABSTRACT, F_WITHDRAWN,
+       F_LINKS, F_SUMMARY, NFIELDS };
 
 static void tsv_put(go_buf *b, const char *s)
 {
@@ -2017,9 +2026,9 @@ static char *tsv_get(char *s)
 	return s;
 }
 
-static void state_line(go_buf *b, const doc *d)
+static void state_line(go_buf *b, doc *d)
 {
-	const char *f[] = {d->id, d->title, d->date, d->pub, d->cat, d->kind, d->office, d->dir};
+	const char *f[] = {d->id, d->title, d->date, d->pub, d->cat, d->kind, d->office, d->dir, d->summary};
 	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
 		tsv_put(b, f[i]);
 	go_buf_puts(b, d->withdrawn ? "1\t" : "0\t");
@@ -2036,6 +2045,9 @@ static void state_line(go_buf *b, const doc *d)
 	json_decref(links);
 	go_buf_put(b, "\t", 1);
 	if (d->e) {
+		/* the 内容概述 is in its own field: the catalogue and feeds need no JSON */
+		json_object_del(d->e, "summary");
+		d->summary = NULL; /* it was e's */
 		char *j = go_json_dump(d->e, &len);
 		go_buf_put(b, j, len);
 		free(j);
@@ -2069,6 +2081,7 @@ static doc *doc_of_line(char *line)
 	d->kind = tsv_get(f[F_KIND]);
 	d->office = tsv_get(f[F_OFFICE]);
 	d->dir = tsv_get(f[F_DIR]);
+	d->summary = tsv_get(f[F_ABSTRACT]);
 	d->withdrawn = f[F_WITHDRAWN][0] == '1';
 	d->json = f[F_SUMMARY];
 	if (*f[F_LINKS]) {
@@ -2398,6 +2411,60 @@ static int notices(site *st, vec *fresh, const git_oid *old)
 	return rc;
 }
 
+typedef struct paths {
+	char **p;
+	size_t n, cap;
+} paths;
+
+/*
+ * The files that differ between trees a and b (either may be NULL), under
+ * prefix: a walk of both in git's entry order that skips every subtree with
+ * the same id, so it costs what changed plus the entries of the folders on
+ * the way (git_diff_tree_to_tree spent half a second of an incremental run
+ * on a year's folder of 100,000 documents).
+ */
+static int tree_changes(git_repository *repo, git_tree *a, git_tree *b, const char *prefix, paths *out)
+{
+	size_t na = a ? git_tree_entrycount(a) : 0, nb = b ? git_tree_entrycount(b) : 0, i = 0, j = 0;
+	int rc = 0;
+	while (rc == 0 && (i < na || j < nb)) {
+		const git_tree_entry *ea = i < na ? git_tree_entry_byindex(a, i) : NULL;
+		const git_tree_entry *eb = j < nb ? git_tree_entry_byindex(b, j) : NULL;
+		int cmp = !ea ? 1 : !eb ? -1 : go_store_entry_cmp(
+			git_tree_entry_name(ea), strlen(git_tree_entry_name(ea)), git_tree_entry_type(ea) == GIT_OBJECT_TREE,
+			git_tree_entry_name(eb), strlen(git_tree_entry_name(eb)), git_tree_entry_type(eb) == GIT_OBJECT_TREE);
+		const git_tree_entry *x = cmp <= 0 ? ea : NULL, *y = cmp >= 0 ? eb : NULL;
+		i += x != NULL;
+		j += y != NULL;
+		if (x && y && git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) &&
+		    git_tree_entry_filemode(x) == git_tree_entry_filemode(y))
+			continue;
+		const char *name = git_tree_entry_name(x ? x : y);
+		char *path = go_xasprintf("%s%s", prefix, name);
+		git_tree *ta = NULL, *tb = NULL;
+		int dx = x && git_tree_entry_type(x) == GIT_OBJECT_TREE;
+		int dy = y && git_tree_entry_type(y) == GIT_OBJECT_TREE;
+		if ((x && !dx) || (y && !dy)) { /* a file on either side */
+			if (out->n == out->cap)
+				out->p = go_xrealloc(out->p, (out->cap = out->cap ? 2 * out->cap : 64) * sizeof *out->p);
+			out->p[out->n++] = go_xstrdup(path);
+		}
+		if (dx || dy) {
+			char *sub = go_xasprintf("%s/", path);
+			if ((dx && git_tree_lookup(&ta, repo, git_tree_entry_id(x)) < 0) ||
+			    (dy && git_tree_lookup(&tb, repo, git_tree_entry_id(y)) < 0))
+				rc = -1;
+			else
+				rc = tree_changes(repo, ta, tb, sub, out);
+			free(sub);
+			git_tree_free(ta);
+			git_tree_free(tb);
+		}
+		free(path);
+	}
+	return rc;
+}
+
 /* Apply the diff from old_commit to the model. 0, or -1 (then: render in full). */
 static int apply_changes(site *st, const char *old_commit)
 {
@@ -2405,20 +2472,18 @@ static int apply_changes(site *st, const char *old_commit)
 	git_oid oid;
 	git_commit *c = NULL;
 	git_tree *old = NULL;
-	git_diff *diff = NULL;
+	paths diff = {0};
 	smap dirs = {0}, bydir = {0};
 	int rc = -1;
+	vec fresh = {0};
 	if (git_oid_fromstr(&oid, old_commit) < 0 || git_commit_lookup(&c, repo, &oid) < 0 ||
-	    git_commit_tree(&old, c) < 0 || git_diff_tree_to_tree(&diff, repo, old, st->tree, NULL) < 0)
+	    git_commit_tree(&old, c) < 0 || tree_changes(repo, old, st->tree, "", &diff) < 0)
 		goto out;
 	for (size_t i = 0; i < st->docs.n; i++)
 		*smap_slot(&bydir, st->docs.p[i]->dir) = st->docs.p[i];
-	vec fresh = {0};
-	for (size_t i = 0, n = git_diff_num_deltas(diff); i < n; i++) {
-		const git_diff_delta *dl = git_diff_get_delta(diff, i);
-		const char *paths[2] = {dl->old_file.path, dl->new_file.path};
-		for (int k = 0; k < 2; k++) {
-			char *dir = paths[k] ? doc_dir_of(old, st->tree, paths[k]) : NULL;
+	for (size_t i = 0; i < diff.n; i++) {
+		{
+			char *dir = doc_dir_of(old, st->tree, diff.p[i]);
 			if (!dir)
 				continue;
 			void **slot = smap_slot(&dirs, dir);
@@ -2473,7 +2538,9 @@ out:
 		free(dirs.v[i]);
 	smap_free(&dirs);
 	smap_free(&bydir);
-	git_diff_free(diff);
+	for (size_t i = 0; i < diff.n; i++)
+		free(diff.p[i]);
+	free(diff.p);
 	git_tree_free(old);
 	git_commit_free(c);
 	return rc;
@@ -2805,6 +2872,9 @@ out:
 			free(l);
 		}
 	smap_free(&st.lists);
+	for (size_t i = 0; i < st.office_hash.cap; i++)
+		free(st.office_hash.v[i]);
+	smap_free(&st.office_hash);
 	smap_free(&st.ids);
 	for (size_t i = 0; i < st.dirty_months.cap; i++)
 		free(st.dirty_months.v[i]);
