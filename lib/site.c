@@ -151,6 +151,8 @@ typedef struct doc {
 	int own_links;
 	const char *id, *title, *pub, *date, *cat, *kind, *office, *dir;
 	const char *summary; /* 内容概述, once the body is read (or from the state) */
+	char *body;          /* --full: read with the record, until its page is written */
+	int read;            /* --full: summary and attachments set, body kept */
 	char *url;          /* "docs/<YYYY>/<name>.html" */
 	char *key;          /* "<published> <id>": list order */
 	char month[8];      /* "YYYY-MM" of date */
@@ -317,6 +319,7 @@ static void doc_free(doc *d)
 	if (d->own_links)
 		json_decref(d->links);
 	json_decref(d->e);
+	free(d->body);
 	free(d->url);
 	free(d->key);
 	free(d);
@@ -918,7 +921,7 @@ static void set_summary(doc *d, const char *body)
 	go_buf_free(&b);
 }
 
-static int render_doc(site *st, doc *d, const json_t *rec)
+static int render_doc(site *st, doc *d, const char *body)
 {
 	go_buf *b = &st->page;
 	const char *r = root_of(d->url);
@@ -979,7 +982,6 @@ static int render_doc(site *st, doc *d, const json_t *rec)
 	doc_links(st, r, "本文件替代了：", xs, n);
 	go_buf_puts(b, "</td></tr>\n</table>\n<div class=\"doc-grid\">\n"
 		       "<section class=\"body\" aria-labelledby=\"h-body\">\n<h2 id=\"h-body\">正文</h2>\n");
-	const char *body = go_str(rec, "body");
 	if (body && *body)
 		go_buf_markdown(b, body, strlen(body), 2);
 	else
@@ -1051,10 +1053,11 @@ typedef struct token {
 } token;
 
 typedef struct postings {
-	smap toks;     /* name -> its token number + 1 */
+	uint32_t *slots; /* open addressing: token number + 1, 0 empty */
+	size_t nslots;
 	token *t;
 	size_t ntoks, cap;
-	go_buf docs;   /* the chunk's documents, as JSON array elements */
+	go_buf docs;     /* the chunk's documents, as JSON array elements */
 	uint32_t ndocs;
 } postings;
 
@@ -1086,31 +1089,58 @@ static void postings_reset(postings *ps)
 		free(ps->t[i].docs);
 	}
 	free(ps->t);
+	free(ps->slots);
 	ps->t = NULL;
-	ps->ntoks = ps->cap = 0;
-	smap_free(&ps->toks);
+	ps->slots = NULL;
+	ps->ntoks = ps->cap = ps->nslots = 0;
 	ps->docs.n = 0;
 	ps->ndocs = 0;
 }
 
+static size_t bytes_hash(const char *s, size_t n)
+{
+	size_t h = 1469598103934665603u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h;
+}
+
+/* The slot of token s[0..n) (a bigram is 6 bytes: hashed and compared as
+ * bytes, never copied, as it is met millions of times). */
+static uint32_t *token_slot(postings *ps, const char *s, size_t n)
+{
+	size_t i = bytes_hash(s, n) & (ps->nslots - 1);
+	for (; ps->slots[i]; i = (i + 1) & (ps->nslots - 1)) {
+		const char *name = ps->t[ps->slots[i] - 1].name;
+		if (memcmp(name, s, n) == 0 && name[n] == '\0')
+			break;
+	}
+	return &ps->slots[i];
+}
+
 static void add_token(postings *ps, const char *s, size_t n, uint32_t num)
 {
-	char name[32];
-	if (n == 0 || n >= sizeof name)
+	if (n == 0 || n >= 32)
 		return;
-	memcpy(name, s, n);
-	name[n] = '\0';
-	void **slot = smap_slot(&ps->toks, name);
+	if (2 * (ps->ntoks + 1) > ps->nslots) {
+		free(ps->slots);
+		ps->nslots = ps->nslots ? 2 * ps->nslots : 4096;
+		ps->slots = go_xcalloc(ps->nslots, sizeof *ps->slots);
+		for (size_t k = 0; k < ps->ntoks; k++)
+			*token_slot(ps, ps->t[k].name, strlen(ps->t[k].name)) = (uint32_t)k + 1;
+	}
+	uint32_t *slot = token_slot(ps, s, n);
 	if (!*slot) {
 		if (ps->ntoks == ps->cap)
 			ps->t = go_xrealloc(ps->t, (ps->cap = ps->cap ? 2 * ps->cap : 1024) * sizeof *ps->t);
 		token *t = &ps->t[ps->ntoks];
 		memset(t, 0, sizeof *t);
-		t->name = go_xstrdup(name);
-		ps->toks.k[slot - ps->toks.v] = t->name; /* the map borrows it */
-		*slot = (void *)(uintptr_t)(++ps->ntoks);
+		t->name = go_xmalloc(n + 1);
+		memcpy(t->name, s, n);
+		t->name[n] = '\0';
+		*slot = (uint32_t)++ps->ntoks;
 	}
-	token *t = &ps->t[(uintptr_t)*slot - 1];
+	token *t = &ps->t[*slot - 1];
 	if (t->n && t->docs[t->n - 1] == num)
 		return;
 	if (t->n == t->cap)
@@ -1184,8 +1214,17 @@ static int search_emit(site *st, postings *ps, const char *rel)
 		if (i)
 			go_buf_puts(b, "],\n");
 		go_buf_json(b, t->name);
-		for (uint32_t j = 0; j < t->n; j++)
-			go_buf_printf(b, j ? ",%u" : ":[%u", t->docs[j]);
+		for (uint32_t j = 0; j < t->n; j++) {
+			char num[16], *e = num + sizeof num, *p = e;
+			uint32_t v = t->docs[j];
+			do
+				*--p = (char)('0' + v % 10);
+			while (v /= 10);
+			*--p = j ? ',' : '[';
+			if (!j)
+				*--p = ':';
+			go_buf_put(b, p, (size_t)(e - p));
+		}
 	}
 	go_buf_puts(b, ps->ntoks ? "]}}\n" : "}}\n");
 	int rc = emit_page(st, rel);
@@ -1832,6 +1871,12 @@ static int emit_docs(site *st)
 			pos++;
 		if (page && d->withdrawn) {
 			rc |= render_doc(st, d, NULL); /* no longer in the tree: the notice alone */
+		} else if (d->read) { /* --full: read once, with the model */
+			rc |= render_doc(st, d, d->body);
+			if (index)
+				search_add(&ps, d, d->body);
+			free(d->body);
+			d->body = NULL;
 		} else if (page || index) {
 			json_t *rec = NULL;
 			int err = go_store_read_doc(st->store, st->tree, d->dir, GO_STORE_BODY, &rec);
@@ -1841,13 +1886,14 @@ static int emit_docs(site *st)
 				rc = -1;
 				break;
 			}
+			const char *body = go_str(rec, "body");
 			if (page) {
-				set_summary(d, go_str(rec, "body"));
+				set_summary(d, body);
 				set_attachments(st, d, rec);
-				rc |= render_doc(st, d, rec);
+				rc |= render_doc(st, d, body);
 			}
 			if (index)
-				search_add(&ps, d, go_str(rec, "body"));
+				search_add(&ps, d, body);
 			json_decref(rec);
 		}
 		if (search && !d->withdrawn && chunk >= first && (pos % SEARCH_CHUNK == 0 || pos == n)) {
@@ -1978,6 +2024,16 @@ static int add_from_store(json_t *rec, const char *dir, void *ctx)
 	site *st = ctx;
 	json_t *e = summary_of(rec, dir, st->notice);
 	doc *d = e ? doc_new(e) : NULL;
+	if (d && !d->withdrawn) {
+		/* read once: a second read of every record for its page was an
+		 * eighth of a full render; the bodies are held until their pages
+		 * are written */
+		const char *body = go_str(rec, "body");
+		set_summary(d, body);
+		set_attachments(st, d, rec);
+		d->body = go_xstrdup(body ? body : "");
+		d->read = 1;
+	}
 	if (d)
 		vec_push(&st->docs, d);
 	return 0;
@@ -1998,12 +2054,14 @@ enum { F_ID, F_TITLE, F_DATE, F_PUB, F_CAT, F_KIND, F_OFFICE, F_DIR, F_ABSTRACT,
 
 static void tsv_put(go_buf *b, const char *s)
 {
-	for (const char *p = s ? s : ""; *p; p++) {
-		const char *esc = *p == '\\' ? "\\\\" : *p == '\t' ? "\\t" : *p == '\n' ? "\\n" : NULL;
-		if (esc)
-			go_buf_puts(b, esc);
-		else
-			go_buf_put(b, p, 1);
+	for (const char *p = s ? s : ""; *p;) {
+		size_t n = strcspn(p, "\\\t\n");
+		go_buf_put(b, p, n);
+		p += n;
+		if (*p) {
+			go_buf_puts(b, *p == '\\' ? "\\\\" : *p == '\t' ? "\\t" : "\\n");
+			p++;
+		}
 	}
 	go_buf_put(b, "\t", 1);
 }
@@ -2776,7 +2834,7 @@ int go_site_render(go_store *s, const go_site_opts *o)
 	}
 	if (st.full) {
 		git_oid tip;
-		if (go_store_foreach_tree(s, st.tree, 0, 0, add_from_store, &st) != 0)
+		if (go_store_foreach_tree(s, st.tree, 0, GO_STORE_BODY, add_from_store, &st) != 0)
 			goto out;
 		if (st.notice && (git_oid_fromstr(&tip, st.commit) < 0 || add_tombstones(&st, &tip) < 0))
 			goto out;
