@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -205,6 +206,7 @@ typedef struct site {
 	const char *name;       /* site name */
 	int notice;             /* withdrawn documents answer a notice */
 	size_t sitemap_max;     /* URLs in one sitemap file */
+	unsigned long crash_after; /* GO_TEST_SITE_CRASH */
 	char *cfg_digest;       /* of the config and options: another one means --full */
 	int full;
 	char *newdir;           /* the site folder written: a new release's, or in place the current one */
@@ -643,6 +645,9 @@ out:
 		st->written++;
 	free(tmp);
 	free(path);
+	/* the tests kill a run in place after its N-th file (GO_TEST_SITE_CRASH=N) */
+	if (st->inplace && st->crash_after && st->written == st->crash_after)
+		raise(SIGKILL);
 	return rc;
 }
 
@@ -2730,15 +2735,15 @@ static int switch_to(site *st, unsigned long num)
 }
 
 /* Keep the new release and the one before (a request being served may still
- * read it); remove older ones. */
-static void prune(const char *reldir, unsigned long num)
+ * read it, unless all must go: after a purge); remove older ones. */
+static void prune(const char *reldir, unsigned long num, int all)
 {
 	DIR *d = opendir(reldir);
 	struct dirent *de;
 	while (d && (de = readdir(d))) {
 		char *end;
 		unsigned long v = strtoul(de->d_name, &end, 10);
-		if (*end != '\0' || end == de->d_name || v + 1 >= num)
+		if (*end != '\0' || end == de->d_name || v + !all >= num)
 			continue;
 		char *p = go_xasprintf("%s/%s", reldir, de->d_name);
 		rm_tree(p);
@@ -2772,7 +2777,7 @@ int go_site_render(go_store *s, const go_site_opts *o)
 	char old_commit[41] = "";
 	char *reldir = NULL, *cur = NULL;
 	unsigned long num = 0;
-	int rc = -1, bad, lock = -1;
+	int rc = -1, bad, lock = -1, rewritten = 0;
 
 	st.base = o->base_url ? o->base_url : go_str(o->config, "base_url");
 	if (st.base && !*st.base)
@@ -2783,6 +2788,8 @@ int go_site_render(go_store *s, const go_site_opts *o)
 	/* an undocumented knob for the tests: a small limit makes a split cheap */
 	const char *max = getenv("GO_SITE_SITEMAP_MAX");
 	st.sitemap_max = max && atol(max) > 0 ? (size_t)atol(max) : SITEMAP_MAX;
+	const char *crash = getenv("GO_TEST_SITE_CRASH");
+	st.crash_after = crash ? strtoul(crash, NULL, 10) : 0;
 
 	const char *rev = o->rev ? o->rev : "refs/heads/public";
 	int err = go_store_resolve(s, rev, st.commit, &st.tree);
@@ -2822,7 +2829,9 @@ int go_site_render(go_store *s, const go_site_opts *o)
 		    git_oid_fromstr(&b, st.commit) == 0)
 			desc = git_oid_equal(&a, &b) ||
 			       git_graph_descendant_of(go_store_repo(s), &b, &a) == 1;
-		/* history rewritten (a purge): render in full, from the new history */
+		/* history rewritten (a purge): render in full, from the new history,
+		 * and remove every older release, which may show what was purged */
+		rewritten = !desc;
 		if (!desc || apply_changes(&st, old_commit) < 0) {
 			for (size_t i = 0; i < st.docs.n; i++)
 				doc_free(st.docs.p[i]);
@@ -2902,7 +2911,7 @@ int go_site_render(go_store *s, const go_site_opts *o)
 		goto out;
 	}
 	if (st.full)
-		prune(reldir, num);
+		prune(reldir, num, rewritten);
 	if (!o->quiet)
 		fprintf(stderr, "%s: %s: %.12s rendered %s: %lu files written, %lu removed\n", go_prog(),
 			o->out, st.commit, st.full ? "in full" : "incrementally", st.written, st.removed);

@@ -258,6 +258,17 @@ sed 's/^/#   /' "$T/diff" | head -5
 is "$(cat "$n" 2>/dev/null | grep -c '修改行政执法')" 0 "withdrawn_notice: the notice shows no title"
 is "$(grep -rl 'P-2' "$T/notice/" | grep -v '/docs/2026/P-2.html$' | sed "s|$T/||")" "" "withdrawn_notice: no other file names it"
 
+# -- a purge rewrites public's history: the purged document leaves no notice, anywhere ----------
+go-publish --repo "$S" --author 'Clerk <c@example.gov.cn>' --today "$TODAY" --purge ABOL-1 --reason '误发' >/dev/null 2>&1
+is "$(git -C "$S" log --format=%H public -- '*ABOL-1/record.json' | wc -l)" 0 "the purge leaves ABOL-1 in no public commit"
+run go-site --repo "$S" -o "$T/notice" --config "$T/notice.json"
+is "$status" 0 "withdrawn_notice after a purge: exit 0"
+like "$(cat "$T/err")" "rendered in full" "... public's history is rewritten: rendered in full from it"
+is "$(grep -rl 'ABOL-1' "$T/notice/" "$T/notice.d/" | sed "s|$T/||")" "" \
+	"the purged document: no notice, no page, in no file of the site, its state or an older release"
+ok "$([ -f "$T/notice/docs/2026/P-2.html" ]; echo $?)" "the withdrawn one keeps its notice"
+is "$(ls -d "$T/notice.d"/[0-9]* | wc -l)" 1 "after a purge no older release is kept"
+
 # -- the post-receive hook: a push of public renders the server's site -----------------------
 git clone -q --bare "$S" "$T/server.git"
 git -C "$T/server.git" config core.hooksPath "$TESTS/../share/hooks"
