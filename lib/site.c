@@ -446,7 +446,8 @@ static list *list_get(site *st, const char *name, const doc *d)
 /* ids, incoming links, lists and months of the model (docs sorted). */
 static void index_model(site *st)
 {
-	qsort(st->docs.p, st->docs.n, sizeof *st->docs.p, key_cmp);
+	if (st->docs.n)
+		qsort(st->docs.p, st->docs.n, sizeof *st->docs.p, key_cmp);
 	smap months = {0};
 	for (size_t i = 0; i < st->docs.n; i++) {
 		doc *d = st->docs.p[i];
@@ -1209,7 +1210,8 @@ static int token_cmp(const void *a, const void *b)
 static int search_emit(site *st, postings *ps, const char *rel)
 {
 	go_buf *b = &st->page;
-	qsort(ps->t, ps->ntoks, sizeof *ps->t, token_cmp);
+	if (ps->ntoks)
+		qsort(ps->t, ps->ntoks, sizeof *ps->t, token_cmp);
 	go_buf_puts(b, "{\"docs\":[\n");
 	if (ps->docs.n)
 		go_buf_put(b, ps->docs.p, ps->docs.n);
@@ -1987,7 +1989,8 @@ static int emit_months(site *st)
 		if (st->full || smap_get(&st->dirty_months, m))
 			vec_push(&bym, d);
 	}
-	qsort(bym.p, bym.n, sizeof *bym.p, month_cmp);
+	if (bym.n)
+		qsort(bym.p, bym.n, sizeof *bym.p, month_cmp);
 	for (size_t i = 0; i < bym.n && rc == 0;) {
 		size_t j = i;
 		while (j < bym.n && strcmp(bym.p[j]->month, bym.p[i]->month) == 0)
