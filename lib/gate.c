@@ -150,13 +150,6 @@ static void report(struct gate *g, const char *code, const char *path, const cha
 	g->findings++;
 }
 
-static int git_fail(const char *context)
-{
-	const git_error *e = git_error_last();
-	go_warnx("%s: %s", context, e && e->message ? e->message : "libgit2 error");
-	return -1;
-}
-
 static char *fold(const char *s)
 {
 	char *f = go_xstrdup(s);
@@ -251,7 +244,7 @@ static int read_record(struct gate *g, git_tree *doc, const char *dir, json_t **
 		report(g, "record-unreadable", path, "%s/ 没有 record.json", dir);
 	} else if (git_blob_lookup(&b, g->repo, git_tree_entry_id(e)) < 0) {
 		free(path);
-		return git_fail(dir);
+		return go_git_fail(dir);
 	} else {
 		json_t *rec = go_json_parse(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), &jerr);
 		if (json_is_object(rec))
@@ -327,7 +320,7 @@ static int check_doc(struct gate *g, git_tree *t, const char *dir, const char *n
 		else if (folder(g, e, path)) {
 			git_tree *ft = NULL;
 			if (git_tree_lookup(&ft, g->repo, git_tree_entry_id(e)) < 0) {
-				git_fail(path);
+				go_git_fail(path);
 				free(path);
 				json_decref(rec);
 				return -1;
@@ -420,7 +413,7 @@ static int check_layout(struct gate *g, git_tree *docs)
 			if (l < 0) {
 				git_tree_free(yt);
 				free(ypath);
-				return git_fail(yname);
+				return go_git_fail(yname);
 			}
 			if (l == GO_LAYOUT_MIXED) {
 				mixed_year = 1;
@@ -474,7 +467,7 @@ static int check_docs(struct gate *g, git_tree *old, git_tree *root)
 		err = -1;
 	if (!err && (go_store_shards(g->repo, root, 0, &sh, &nsh, NULL) < 0 ||
 		     go_store_shards(g->repo, old, 0, &osh, &nosh, NULL) < 0))
-		err = git_fail("docs");
+		err = go_git_fail("docs");
 	for (size_t i = 0; i < nsh && !err; i++) {
 		char *ypath = go_xasprintf("docs/%s", sh[i].name);
 		const git_oid *oid_unused;
@@ -485,7 +478,7 @@ static int check_docs(struct gate *g, git_tree *old, git_tree *root)
 		if (same_year && (!g->names || g->ix))
 			goto next;
 		if (go_shard_tree(g->repo, &sh[i], &yt) < 0) {
-			err = git_fail(ypath);
+			err = go_git_fail(ypath);
 			goto next;
 		}
 		for (size_t j = 0, m = git_tree_entrycount(yt); j < m && !err; j++) {
@@ -504,7 +497,7 @@ static int check_docs(struct gate *g, git_tree *old, git_tree *root)
 			if (changed && folder(g, de, path)) {
 				git_tree *dt = NULL;
 				if (git_tree_lookup(&dt, g->repo, git_tree_entry_id(de)) < 0)
-					err = git_fail(path);
+					err = go_git_fail(path);
 				else
 					err = check_doc(g, dt, path, name);
 				git_tree_free(dt);
@@ -727,7 +720,7 @@ static int check_history(go_store *s, const git_oid *old, const git_oid *new, in
 	    (!git_oid_is_zero(old) && git_revwalk_hide(w, old) < 0) ||
 	    git_revwalk_hide_glob(w, "refs/heads/*") < 0) {
 		git_revwalk_free(w);
-		return git_fail(ref);
+		return go_git_fail(ref);
 	}
 	while (err >= 0 && git_revwalk_next(&oid, w) == 0) {
 		git_commit *c = NULL, *p = NULL;
@@ -737,7 +730,7 @@ static int check_history(go_store *s, const git_oid *old, const git_oid *new, in
 		if (git_commit_lookup(&c, repo, &oid) < 0 || git_commit_tree(&t, c) < 0 ||
 		    (git_commit_parentcount(c) && (git_commit_parent(&p, c, 0) < 0 ||
 						   git_commit_tree(&pt, p) < 0))) {
-			err = git_fail(ref);
+			err = go_git_fail(ref);
 		} else {
 			char hex[8];
 			git_oid_tostr(hex, sizeof hex, &oid);
@@ -776,7 +769,7 @@ static int check_projection_tree(struct gate *g, git_tree *got, git_tree *m, con
 		goto out;
 	if (git_tree_lookup(&want, g->repo, &proj) < 0 ||
 	    git_diff_tree_to_tree(&diff, g->repo, want, got, NULL) < 0) {
-		err = git_fail(reg);
+		err = go_git_fail(reg);
 		goto out;
 	}
 	size_t nd = git_diff_num_deltas(diff);
@@ -815,7 +808,7 @@ static int check_projection(struct gate *g, const git_oid *pub, const git_oid *m
 	int err = -1;
 	if ((main_tip && commit_tree(g->repo, main_tip, &m) < 0) ||
 	    commit_tree(g->repo, pub, &got) < 0)
-		git_fail(g->ref);
+		go_git_fail(g->ref);
 	else
 		err = check_projection_tree(g, got, m, reg);
 	git_tree_free(m);
@@ -842,7 +835,7 @@ int go_gate_push(go_store *s, const go_ref_update *u, size_t n, go_gate_cb cb, v
 		}
 	/* The branch tips once the push is done, which a tag must stay within. */
 	if (git_reference_iterator_glob_new(&it, repo, "refs/heads/*") < 0) {
-		err = git_fail("refs/heads");
+		err = go_git_fail("refs/heads");
 		goto out;
 	}
 	while (git_reference_next_name(&name, it) == 0) {
@@ -871,7 +864,7 @@ int go_gate_push(go_store *s, const go_ref_update *u, size_t n, go_gate_cb cb, v
 			if (git_oid_is_zero(&new[i]))
 				continue;
 			if (git_object_lookup(&o, repo, &new[i], GIT_OBJECT_ANY) < 0) {
-				err = git_fail(ref);
+				err = go_git_fail(ref);
 				continue;
 			}
 			if (git_object_peel(&c, o, GIT_OBJECT_COMMIT) < 0) {
@@ -918,7 +911,7 @@ int go_gate_push(go_store *s, const go_ref_update *u, size_t n, go_gate_cb cb, v
 		git_oid base;
 		if (!git_oid_is_zero(&old[i])) {
 			if (commit_tree(repo, &old[i], &ot) < 0)
-				err = git_fail(ref);
+				err = go_git_fail(ref);
 			if (!reg)
 				flags |= GO_GATE_DELETIONS;
 		} else if (!reg && ref_commit(repo, "refs/heads/main", &base) == 0) {

@@ -29,6 +29,10 @@ enum {
 	GO_STORE_BODY = 1 << 1,   /* reading: add "body" and each attachment's "blob" */
 };
 
+/* libgit2's last error as "prog: context: message" on stderr (go_git_fail),
+ * or in *err, a new string "context: message" (go_git_err); both return -1. */
+int go_git_fail(const char *context);
+int go_git_err(char **err, const char *context);
 /* Open the repository at dir (bare or not). 0, or -1 after printing
  * "prog: DIR: message". */
 int go_store_open(go_store **out, const char *dir, int flags);

@@ -21,13 +21,6 @@
 #include "go.h"
 #include "go-store.h"
 
-static int fail(char **err, const char *context)
-{
-	const git_error *e = git_error_last();
-	*err = go_xasprintf("%s: %s", context, e && e->message ? e->message : "libgit2 error");
-	return -1;
-}
-
 /* A document folder to put: its new path under docs/. */
 struct moved {
 	char *path;
@@ -50,11 +43,11 @@ static int migrate_root(go_store *s, git_tree *root, git_oid *out, size_t *count
 	go_tree_put *ch = NULL;
 	int r = -1;
 	if (go_store_shards(repo, root, 0, &sh, &nsh, NULL) < 0)
-		return fail(err, "docs");
+		return go_git_err(err, "docs");
 	for (size_t i = 0; i < nsh && r == -1; i++) {
 		git_tree *st = NULL;
 		if (go_shard_tree(repo, &sh[i], &st) < 0) {
-			fail(err, sh[i].name);
+			go_git_err(err, sh[i].name);
 			goto out;
 		}
 		for (size_t j = 0, m = git_tree_entrycount(st); j < m; j++) {
@@ -111,7 +104,7 @@ static int migrate_root(go_store *s, git_tree *root, git_oid *out, size_t *count
 	     git_treebuilder_get(rb, "docs") ? git_treebuilder_remove(rb, "docs") : 0) < 0 ||
 	    git_treebuilder_write(out, rb) < 0) {
 		git_treebuilder_free(rb);
-		fail(err, "docs");
+		go_git_err(err, "docs");
 		goto out;
 	}
 	git_treebuilder_free(rb);
@@ -135,7 +128,7 @@ static int tip(git_repository *repo, const char *ref, git_oid *oid, git_commit *
 		return 0;
 	}
 	if (e < 0 || git_commit_lookup(c, repo, oid) < 0)
-		return fail(err, ref);
+		return go_git_err(err, ref);
 	return 1;
 }
 
@@ -163,12 +156,12 @@ int go_store_migrate(go_store *s, const char *branch, const char *public_branch,
 		goto out;
 	}
 	if (git_commit_tree(&mt, mc) < 0 || (hp && git_commit_tree(&pt, pc) < 0)) {
-		fail(err, ref[0]);
+		go_git_err(err, ref[0]);
 		goto out;
 	}
 	int lm = go_store_layout(repo, mt), lp = pt ? go_store_layout(repo, pt) : GO_LAYOUT_NONE;
 	if (lm < 0 || lp < 0) {
-		fail(err, "docs");
+		go_git_err(err, "docs");
 		goto out;
 	}
 	if (!(lm & GO_LAYOUT_YEAR) && !(lp & GO_LAYOUT_YEAR)) {
@@ -190,11 +183,11 @@ int go_store_migrate(go_store *s, const char *branch, const char *public_branch,
 		    git_commit_create(&main_new, repo, NULL, sig, sig, NULL, msg, nmt, 1, parents) < 0;
 		free(msg);
 		if (e) {
-			fail(err, ref[0]);
+			go_git_err(err, ref[0]);
 			goto out;
 		}
 	} else if (git_tree_lookup(&nmt, repo, git_tree_id(mt)) < 0) {
-		fail(err, ref[0]);
+		go_git_err(err, ref[0]);
 		goto out;
 	}
 	/* the public view: the projection of the migrated register */
@@ -212,13 +205,13 @@ int go_store_migrate(go_store *s, const char *branch, const char *public_branch,
 				  pparents) < 0;
 	free(pmsg);
 	if (e) {
-		fail(err, ref[1]);
+		go_git_err(err, ref[1]);
 		goto out;
 	}
 	/* both refs locked, each checked against the tip read, then moved */
 	if (git_transaction_new(&tx, repo) < 0 || git_transaction_lock_ref(tx, ref[0]) < 0 ||
 	    git_transaction_lock_ref(tx, ref[1]) < 0) {
-		fail(err, "locking the branches");
+		go_git_err(err, "locking the branches");
 		goto out;
 	}
 	for (int i = 0; i < 2; i++) {
@@ -234,12 +227,12 @@ int go_store_migrate(go_store *s, const char *branch, const char *public_branch,
 	git_error_clear();
 	if ((lm & GO_LAYOUT_YEAR) &&
 	    git_transaction_set_target(tx, ref[0], &main_new, sig, "go-publish --migrate") < 0) {
-		fail(err, ref[0]);
+		go_git_err(err, ref[0]);
 		goto out;
 	}
 	if (git_transaction_set_target(tx, ref[1], &pub_new, sig, "go-publish --migrate") < 0 ||
 	    git_transaction_commit(tx) < 0) {
-		fail(err, "moving the branches");
+		go_git_err(err, "moving the branches");
 		goto out;
 	}
 	char mh[GIT_OID_HEXSZ + 1], ph[GIT_OID_HEXSZ + 1];

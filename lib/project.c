@@ -47,13 +47,6 @@ static void buf_add(struct buf *o, const void *s, size_t n)
 	o->n += n;
 }
 
-static int fail(char **err, const char *context)
-{
-	const git_error *e = git_error_last();
-	*err = go_xasprintf("%s: %s", context, e && e->message ? e->message : "libgit2 error");
-	return -1;
-}
-
 /* record.json of the document folder tree id (named dir in messages). */
 static int read_record(git_repository *repo, const git_oid *id, const char *dir,
 		json_t **rec, char **err)
@@ -65,14 +58,14 @@ static int read_record(git_repository *repo, const git_oid *id, const char *dir,
 
 	*rec = NULL;
 	if (git_tree_lookup(&t, repo, id) < 0)
-		return fail(err, dir);
+		return go_git_err(err, dir);
 	const git_tree_entry *e = git_tree_entry_byname(t, "record.json");
 	if (!e || git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
 		*err = go_xasprintf("%s: no record.json", dir);
 		goto out;
 	}
 	if (git_blob_lookup(&b, repo, git_tree_entry_id(e)) < 0) {
-		fail(err, dir);
+		go_git_err(err, dir);
 		goto out;
 	}
 	*rec = json_loadb(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
@@ -113,7 +106,7 @@ static int public_folder(git_repository *repo, const git_oid *id, const json_t *
 	    git_blob_create_from_buffer(&blob, repo, text, strlen(text)) < 0 ||
 	    git_treebuilder_insert(NULL, tb, "record.json", &blob, GIT_FILEMODE_BLOB) < 0 ||
 	    git_treebuilder_write(out, tb) < 0)
-		r = fail(err, dir);
+		r = go_git_err(err, dir);
 	free(text);
 	json_decref(pub);
 	git_treebuilder_free(tb);
@@ -282,7 +275,7 @@ static int merge_folder(git_odb *odb, const git_oid *base, const struct folder *
 	int r = -1;
 
 	if (base && git_odb_read(&obj, odb, base) < 0)
-		return fail(err, "year folder");
+		return go_git_err(err, "year folder");
 	if (obj)
 		p = git_odb_object_data(obj);
 	end = p + (obj ? git_odb_object_size(obj) : 0);
@@ -319,7 +312,7 @@ static int merge_folder(git_odb *odb, const git_oid *base, const struct folder *
 	if (o.n == 0)
 		r = 2;
 	else if (git_odb_write(out, odb, o.p, o.n, GIT_OBJECT_TREE) < 0)
-		fail(err, "year folder");
+		go_git_err(err, "year folder");
 	else
 		r = 1;
 out:
@@ -374,7 +367,7 @@ static int puts_apply(git_repository *repo, struct puts *p, const git_oid *base,
 	for (size_t i = 0; i < p->n; i++)
 		p->v[i].oid = p->rm[i] ? NULL : &p->oids[i];
 	int r = go_tree_put_paths(repo, base, p->v, p->n, out);
-	return r < 0 ? fail(err, "public") : r;
+	return r < 0 ? go_git_err(err, "public") : r;
 }
 
 /* lines (sorted) merged into the catalog blob old (NULL: none), as the
@@ -388,14 +381,14 @@ static int put_catalog(git_repository *repo, struct puts *cp, const char *sname,
 	int r = 0;
 
 	if (old && git_blob_lookup(&b, repo, old) < 0)
-		return fail(err, sname);
+		return go_git_err(err, sname);
 	qsort(ch->v, ch->n, sizeof *ch->v, cmp_line);
 	merge_catalog(b ? git_blob_rawcontent(b) : "", b ? (size_t)git_blob_rawsize(b) : 0,
 		      ch, &out);
 	if (out.n == 0)
 		puts_add(cp, go_xasprintf("%s.jsonl", sname), NULL, GIT_FILEMODE_BLOB);
 	else if (git_blob_create_from_buffer(&oid, repo, out.p, out.n) < 0)
-		r = fail(err, sname);
+		r = go_git_err(err, sname);
 	else
 		puts_add(cp, go_xasprintf("%s.jsonl", sname), &oid, GIT_FILEMODE_BLOB);
 	free(out.p);
@@ -410,11 +403,11 @@ static int write_root(git_repository *repo, const git_oid *docs, const git_oid *
 	git_treebuilder *rb = NULL;
 	int r = -1;
 	if (git_treebuilder_new(&rb, repo, NULL) < 0)
-		return fail(err, "public");
+		return go_git_err(err, "public");
 	if ((cat && git_treebuilder_insert(NULL, rb, "catalog", cat, GIT_FILEMODE_TREE) < 0) ||
 	    (docs && git_treebuilder_insert(NULL, rb, "docs", docs, GIT_FILEMODE_TREE) < 0) ||
 	    git_treebuilder_write(out, rb) < 0)
-		fail(err, "public");
+		go_git_err(err, "public");
 	else
 		r = 0;
 	git_treebuilder_free(rb);
@@ -443,7 +436,7 @@ static int project_year(git_repository *repo, const char *yname, git_tree *old_y
 	size_t n1 = main_year ? git_tree_entrycount(main_year) : 0;
 
 	if (git_repository_odb(&odb, repo) < 0)
-		return fail(err, yname);
+		return go_git_err(err, yname);
 	fc = go_xcalloc(n0 + n1 + 1, sizeof *fc);
 	while (i < n0 || j < n1) {
 		const git_tree_entry *a = i < n0 ? git_tree_entry_byindex(old_year, i) : NULL;
@@ -556,7 +549,7 @@ static int project(git_repository *repo, git_tree *public_root, git_tree *old_ma
 
 	*err = NULL;
 	if (go_store_shards(repo, new_main, 0, &s1, &n1, &l1) < 0) {
-		fail(err, "docs");
+		go_git_err(err, "docs");
 		goto out;
 	}
 	/* incremental only from and to the month layout */
@@ -566,7 +559,7 @@ static int project(git_repository *repo, git_tree *public_root, git_tree *old_ma
 	if (!public_root)
 		old_main = NULL;
 	if (go_store_shards(repo, old_main, 0, &s0, &n0, NULL) < 0) {
-		fail(err, "docs");
+		go_git_err(err, "docs");
 		goto out;
 	}
 	size_t i = 0, j = 0;
@@ -580,7 +573,7 @@ static int project(git_repository *repo, git_tree *public_root, git_tree *old_ma
 		}
 		if ((c <= 0 && go_shard_tree(repo, a, &y0) < 0) ||
 		    (c >= 0 && go_shard_tree(repo, b, &y1) < 0)) {
-			fail(err, yname);
+			go_git_err(err, yname);
 			goto out;
 		}
 		char *dpath = go_xasprintf("docs/%s", yname), *cpath = go_xasprintf("catalog/%s.jsonl", yname);

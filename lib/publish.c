@@ -67,19 +67,12 @@ struct go_batch {
 static char *refusal(json_t *rec, const char *code, const char *field, char *msg);
 static void keep_links(go_batch *b, json_t *rec); /* issue 19 */
 
-static int git_fail(const char *context)
-{
-	const git_error *e = git_error_last();
-	go_warnx("%s: %s", context, e && e->message ? e->message : "libgit2 error");
-	return -1;
-}
-
 static int resolve_tip(git_repository *repo, const char *ref, git_oid *oid)
 {
 	int err = git_reference_name_to_id(oid, repo, ref);
 	if (err == GIT_ENOTFOUND)
 		return 0;
-	return err < 0 ? git_fail(ref) : 1;
+	return err < 0 ? go_git_fail(ref) : 1;
 }
 
 /* Is ref the branch a work tree of repo has checked out (or will have, when
@@ -155,7 +148,7 @@ go_batch *go_batch_new(go_store *s, const go_batch_opts *o)
 		goto fail;
 	if (r && (git_commit_lookup(&c, b->repo, &tip) < 0 ||
 		  git_commit_tree(&b->main_tree, c) < 0)) {
-		git_fail(b->ref[MAIN]);
+		go_git_fail(b->ref[MAIN]);
 		goto fail;
 	}
 	git_commit_free(c);
@@ -174,7 +167,7 @@ go_batch *go_batch_new(go_store *s, const go_batch_opts *o)
 	}
 	return b;
 git_error:
-	git_fail(go_store_path(s));
+	go_git_fail(go_store_path(s));
 fail:
 	git_odb_free(odb); /* and with it the backend */
 	git_commit_free(c);
@@ -726,7 +719,7 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 	n = (long)(d - b->doc);
 	goto out;
 git_error:
-	git_fail(dir);
+	go_git_fail(dir);
 	n = -2;
 out:
 	git_treebuilder_free(tb);
@@ -1127,7 +1120,7 @@ static int apply(go_batch *b, int br, const git_oid *tip, const git_signature *s
 	err = 1;
 	goto out;
 git_error:
-	err = git_fail(b->ref[br]);
+	err = go_git_fail(b->ref[br]);
 out:
 	free(m.p);
 	free(mv);
@@ -1166,7 +1159,7 @@ static int swap_ref(git_repository *repo, const char *ref, const git_oid *old,
 	git_reference_free(r);
 	if (err == GIT_EMODIFIED || err == GIT_ELOCKED || err == GIT_EEXISTS)
 		return 1;
-	return err < 0 ? git_fail(ref) : 0;
+	return err < 0 ? go_git_fail(ref) : 0;
 }
 
 /*
@@ -1321,7 +1314,7 @@ static int project_onto(go_batch *b, const git_oid *m, const git_oid *p, const g
 		goto git_error;
 	goto out;
 git_error:
-	r = git_fail(b->ref[PUBLIC]);
+	r = go_git_fail(b->ref[PUBLIC]);
 out:
 	free(err);
 	free(msg.p);
@@ -1542,7 +1535,7 @@ static int merge3(go_batch *b, git_tree *base, git_tree *ours, git_tree *theirs,
 	git_treebuilder *tb = NULL;
 	int err = -1;
 	if (git_treebuilder_new(&tb, b->wrepo, theirs) < 0)
-		return git_fail(path);
+		return go_git_fail(path);
 	for (int pass = 0; pass < 2; pass++) {
 		git_tree *t = pass ? base : ours;
 		for (size_t i = 0, n = t ? git_tree_entrycount(t) : 0; i < n; i++) {
@@ -1583,7 +1576,7 @@ static int merge3(go_batch *b, git_tree *base, git_tree *ours, git_tree *theirs,
 	err = 0;
 	goto out;
 git_error:
-	err = git_fail(path);
+	err = go_git_fail(path);
 out:
 	git_treebuilder_free(tb);
 	return err;
@@ -1644,7 +1637,7 @@ static int merge_remote(go_batch *b, const char *remote, const git_signature *si
 			    commit_tree(b, &rtip[MAIN], &rc, &rt) < 0 ||
 			    (hb == 0 && commit_tree(b, &mb, &bc, &bt) < 0) ||
 			    merge3(b, bt, lt, rt, 0, "", &next, &conflicts) < 0) {
-				git_fail(b->ref[MAIN]);
+				go_git_fail(b->ref[MAIN]);
 				goto merged;
 			}
 			if (conflicts.n) {
@@ -1662,7 +1655,7 @@ static int merge_remote(go_batch *b, const char *remote, const git_signature *si
 			git_tree_lookup(&mt, b->wrepo, &next);
 			if (!mt || git_commit_create(&next, b->wrepo, NULL, sig, sig, NULL, m.p, mt,
 						     2, parents) < 0) {
-				git_fail(b->ref[MAIN]);
+				go_git_fail(b->ref[MAIN]);
 				goto merged;
 			}
 		}
@@ -1859,7 +1852,7 @@ static long restamp(go_batch *b, const char *id, const char *dir, json_t *rec, c
 	n = (long)(d - b->doc);
 	goto out;
 git_error:
-	git_fail(dir);
+	go_git_fail(dir);
 out:
 	free(note);
 	free(name);

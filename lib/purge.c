@@ -33,13 +33,6 @@ struct purge {
 	char **err;
 };
 
-static int fail(struct purge *p, const char *context)
-{
-	const git_error *e = git_error_last();
-	*p->err = go_xasprintf("%s: %s", context, e && e->message ? e->message : "libgit2 error");
-	return -1;
-}
-
 /* catalog text without the line of id p->id; NULL when it holds none. */
 static char *drop_line(struct purge *p, const char *text, size_t len, size_t *outlen)
 {
@@ -81,7 +74,7 @@ static int rewrite_tree(struct purge *p, const git_oid *t, git_oid *out)
 	size_t nsh = 0, nput = 0;
 	int r = -1;
 	if (git_tree_lookup(&root, p->repo, t) < 0)
-		return fail(p, hex);
+		return go_git_err(p->err, hex);
 	/* each shard of either layout (store.c): a history may hold both */
 	int public = git_tree_entry_byname(root, "catalog") != NULL; /* only a view has one */
 	if (go_store_shards(p->repo, root, 0, &sh, &nsh, NULL) < 0)
@@ -161,7 +154,7 @@ git_error_ch:
 	free(oids);
 	free(ch);
 git_error:
-	r = fail(p, hex);
+	r = go_git_err(p->err, hex);
 out:
 	if (r >= 0) {
 		char nhex[GIT_OID_HEXSZ + 1];
@@ -199,7 +192,7 @@ static int rewrite_history(struct purge *p, const git_oid *tip, git_oid *out)
 	git_oid oid;
 	int r = -1;
 	if (git_revwalk_new(&w, p->repo) < 0 || git_revwalk_push(w, tip) < 0)
-		return fail(p, "history");
+		return go_git_err(p->err, "history");
 	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
 	while (git_revwalk_next(&oid, w) == 0) {
 		git_commit *c = NULL;
@@ -208,7 +201,7 @@ static int rewrite_history(struct purge *p, const git_oid *tip, git_oid *out)
 		if (json_object_get(p->commits, hex))
 			continue;
 		if (git_commit_lookup(&c, p->repo, &oid) < 0) {
-			fail(p, hex);
+			go_git_err(p->err, hex);
 			goto out;
 		}
 		git_oid tree, nc;
@@ -246,7 +239,7 @@ static int rewrite_history(struct purge *p, const git_oid *tip, git_oid *out)
 		free(parents);
 		git_commit_free(c);
 		if (bad) {
-			fail(p, hex);
+			go_git_err(p->err, hex);
 			goto out;
 		}
 		char nh[GIT_OID_HEXSZ + 1];
@@ -285,7 +278,7 @@ static int write_stub(struct purge *p, json_t *rec, const json_t *purged)
 		  git_treebuilder_write(&p->stub, tb) < 0;
 	free(text);
 	git_treebuilder_free(tb);
-	return bad ? fail(p, "purged record") : 0;
+	return bad ? go_git_err(p->err, "purged record") : 0;
 }
 
 /* main's tree tip with purges/log.jsonl given one more line: a commit on top. */
@@ -332,7 +325,7 @@ static int audit_commit(struct purge *p, const git_oid *tip, const char *line,
 	r = 0;
 	goto out;
 git_error:
-	fail(p, "purges/log.jsonl");
+	go_git_err(p->err, "purges/log.jsonl");
 out:
 	git_blob_free(b);
 	git_treebuilder_free(rb);
@@ -375,7 +368,7 @@ int go_store_purge(go_store *s, const char *branch, const char *public_branch, c
 	for (int i = 0; i < 2; i++) {
 		int e = git_reference_name_to_id(&tip[i], repo, ref[i]);
 		if (e < 0 && e != GIT_ENOTFOUND) {
-			fail(&p, ref[i]);
+			go_git_err(p.err, ref[i]);
 			goto out;
 		}
 		has[i] = e == 0;
@@ -431,7 +424,7 @@ int go_store_purge(go_store *s, const char *branch, const char *public_branch, c
 			goto out;
 		}
 		if (e < 0) {
-			fail(&p, ref[i]);
+			go_git_err(p.err, ref[i]);
 			goto out;
 		}
 	}

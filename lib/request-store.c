@@ -20,13 +20,6 @@
 #include "go.h"
 #include "go-store.h"
 
-static int git_fail(const char *context)
-{
-	const git_error *e = git_error_last();
-	go_warnx("%s: %s", context, e && e->message ? e->message : "libgit2 error");
-	return -1;
-}
-
 git_signature *go_store_identity(go_store *s, const char *author)
 {
 	git_signature *sig = NULL;
@@ -108,16 +101,16 @@ int go_store_commit_files(go_store *s, const char *branch, const go_store_file *
 		if (!sig)
 			go_warnx("no identity to commit as");
 		else
-			git_fail(go_store_path(s));
+			go_git_fail(go_store_path(s));
 		goto out;
 	}
 	if (git_odb_add_backend(odb, pack, 1) < 0) {
 		pack->free(pack);
-		git_fail(go_store_path(s));
+		go_git_fail(go_store_path(s));
 		goto out;
 	}
 	if (git_repository_wrap_odb(&w, odb) < 0) {
-		git_fail(go_store_path(s));
+		go_git_fail(go_store_path(s));
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -129,7 +122,7 @@ int go_store_commit_files(go_store *s, const char *branch, const go_store_file *
 		up[i].action = GIT_TREE_UPDATE_UPSERT;
 		up[i].filemode = GIT_FILEMODE_BLOB;
 		if (git_blob_create_from_buffer(&up[i].id, w, files[i].data, files[i].len) < 0) {
-			git_fail(files[i].path);
+			go_git_fail(files[i].path);
 			goto out;
 		}
 	}
@@ -138,13 +131,13 @@ int go_store_commit_files(go_store *s, const char *branch, const go_store_file *
 		git_reference *r = NULL;
 		int has = git_reference_name_to_id(&tip, repo, ref);
 		if (has < 0 && has != GIT_ENOTFOUND) {
-			git_fail(ref);
+			go_git_fail(ref);
 			goto out;
 		}
 		has = has == 0;
 		int laid = lay(w, has ? &tip : NULL, up, n, message, sig, &next);
 		if (laid < 0) {
-			git_fail(ref);
+			go_git_fail(ref);
 			goto out;
 		}
 		if (laid == 0) {
@@ -165,7 +158,7 @@ int go_store_commit_files(go_store *s, const char *branch, const go_store_file *
 			goto out;
 		}
 		if (e != GIT_EMODIFIED && e != GIT_ELOCKED && e != GIT_EEXISTS) {
-			git_fail(ref);
+			go_git_fail(ref);
 			goto out;
 		}
 		if (attempt == 50) {

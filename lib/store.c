@@ -24,10 +24,17 @@ struct go_store {
 	char *path; /* absolute path the store was opened with */
 };
 
-static int git_fail(const char *context)
+int go_git_fail(const char *context)
 {
 	const git_error *e = git_error_last();
 	go_warnx("%s: %s", context, e && e->message ? e->message : "libgit2 error");
+	return -1;
+}
+
+int go_git_err(char **err, const char *context)
+{
+	const git_error *e = git_error_last();
+	*err = go_xasprintf("%s: %s", context, e && e->message ? e->message : "libgit2 error");
 	return -1;
 }
 
@@ -47,7 +54,7 @@ int go_store_open(go_store **out, const char *dir, int flags)
 		err = git_repository_init_ext(&repo, dir, &o);
 	}
 	if (err < 0) {
-		git_fail(dir);
+		go_git_fail(dir);
 		git_libgit2_shutdown();
 		return -1;
 	}
@@ -117,7 +124,7 @@ int go_store_resolve(go_store *s, const char *rev, char commit[41], git_tree **t
 	    (err = git_commit_tree(tree, c)) < 0) {
 		git_object_free(obj);
 		git_commit_free(c);
-		return git_fail(rev);
+		return go_git_fail(rev);
 	}
 	git_oid_tostr(commit, 41, git_commit_id(c));
 	git_object_free(obj);
@@ -136,7 +143,7 @@ static int read_blob(go_store *s, git_tree *tree, const char *path, char **buf,
 		return GIT_ENOTFOUND;
 	if (err < 0 || (err = git_blob_lookup(&b, s->repo, git_tree_entry_id(e))) < 0) {
 		git_tree_entry_free(e);
-		return git_fail(path);
+		return go_git_fail(path);
 	}
 	*len = (size_t)git_blob_rawsize(b);
 	*buf = go_xmalloc(*len + 1);
@@ -216,7 +223,7 @@ int go_store_read_doc(go_store *s, git_tree *root, const char *dir, int flags,
 	if (err == GIT_ENOTFOUND)
 		return GIT_ENOTFOUND;
 	if (err < 0)
-		return git_fail(dir);
+		return go_git_fail(dir);
 	if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
 		git_tree_entry_free(e);
 		return GIT_ENOTFOUND;
@@ -224,7 +231,7 @@ int go_store_read_doc(go_store *s, git_tree *root, const char *dir, int flags,
 	err = git_tree_lookup(&doc, s->repo, git_tree_entry_id(e));
 	git_tree_entry_free(e);
 	if (err < 0)
-		return git_fail(dir);
+		return go_git_fail(dir);
 	err = read_doc_tree(s, doc, dir, flags, rec);
 	git_tree_free(doc);
 	return err;
@@ -281,7 +288,7 @@ static int foreach_in_shard(go_store *s, git_tree *st, const char *shard, int fl
 			continue;
 		char *dir = go_xasprintf("docs/%s/%s", shard, git_tree_entry_name(d));
 		if (git_tree_lookup(&doc, s->repo, git_tree_entry_id(d)) < 0)
-			err = git_fail(dir);
+			err = go_git_fail(dir);
 		else if (read_doc_tree(s, doc, dir, flags, &rec) < 0)
 			err = -1;
 		else
@@ -300,11 +307,11 @@ int go_store_foreach_tree(go_store *s, git_tree *root, int year, int flags,
 	size_t n = 0;
 	int err = 0;
 	if (go_store_shards(s->repo, root, year, &sh, &n, NULL) < 0)
-		return git_fail("docs");
+		return go_git_fail("docs");
 	for (size_t i = 0; i < n && !err; i++) {
 		git_tree *st = NULL;
 		if (go_shard_tree(s->repo, &sh[i], &st) < 0) {
-			err = git_fail(sh[i].name);
+			err = go_git_fail(sh[i].name);
 			break;
 		}
 		err = foreach_in_shard(s, st, sh[i].name, flags, cb, ctx);
@@ -646,7 +653,7 @@ int go_store_guard(go_store *s, const char *hooks)
 		err = git_config_set_string(cfg, "core.hooksPath", hooks);
 	git_config_free(cfg);
 	git_config_free(all);
-	return err < 0 ? git_fail(s->path) : 0;
+	return err < 0 ? go_git_fail(s->path) : 0;
 }
 
 int go_store_add_quarantine(go_store *s)
