@@ -35,18 +35,6 @@
 #include "go.h"
 #include "go-store.h"
 
-struct buf { char *p; size_t n, cap; };
-
-static void buf_add(struct buf *o, const void *s, size_t n)
-{
-	if (o->n + n + 1 > o->cap) {
-		o->cap = (o->n + n + 1) * 2;
-		o->p = go_xrealloc(o->p, o->cap);
-	}
-	memcpy(o->p + o->n, s, n);
-	o->n += n;
-}
-
 /* record.json of the document folder tree id (named dir in messages). */
 static int read_record(git_repository *repo, const git_oid *id, const char *dir,
 		json_t **rec, char **err)
@@ -194,7 +182,7 @@ static const char *line_id(const char *s, size_t n, char *idbuf, size_t cap)
 /* The catalog old[0..len) (sorted by id) with the changes (sorted, see
  * cmp_line) applied. Lines between changes are copied in runs. */
 static void merge_catalog(const char *old, size_t len, const struct lines *ch,
-		struct buf *out)
+		go_buf *out)
 {
 	const char *p = old, *end = old + len, *run = old;
 	size_t k = 0;
@@ -207,21 +195,21 @@ static void merge_catalog(const char *old, size_t len, const struct lines *ch,
 			p = nl ? nl + 1 : end;
 			continue;
 		}
-		buf_add(out, run, (size_t)(p - run));
+		go_buf_put(out, run, (size_t)(p - run));
 		while (k + 1 < ch->n && !strcmp(ch->v[k].id, ch->v[k + 1].id))
 			k++;
 		if (ch->v[k].line) {
-			buf_add(out, ch->v[k].line, strlen(ch->v[k].line));
-			buf_add(out, "\n", 1);
+			go_buf_put(out, ch->v[k].line, strlen(ch->v[k].line));
+			go_buf_put(out, "\n", 1);
 		}
 		k++;
 		if (c == 0) /* the old line is replaced or removed */
 			p = nl ? nl + 1 : end;
 		run = p;
 	}
-	buf_add(out, run, (size_t)(end - run));
+	go_buf_put(out, run, (size_t)(end - run));
 	if (out->n && out->p[out->n - 1] != '\n')
-		buf_add(out, "\n", 1);
+		go_buf_put(out, "\n", 1);
 }
 
 /* One document folder of a public year folder to set (oid) or remove (NULL). */
@@ -237,12 +225,12 @@ static int cmp_folder(const void *x, const void *y)
 	return go_store_entry_cmp(a->name, strlen(a->name), 1, b->name, strlen(b->name), 1);
 }
 
-static void put_entry(struct buf *o, const char *name, size_t len, const unsigned char *oid)
+static void put_entry(go_buf *o, const char *name, size_t len, const unsigned char *oid)
 {
-	buf_add(o, "40000 ", 6);
-	buf_add(o, name, len);
-	buf_add(o, "", 1);
-	buf_add(o, oid, GIT_OID_RAWSZ);
+	go_buf_put(o, "40000 ", 6);
+	go_buf_put(o, name, len);
+	go_buf_put(o, "", 1);
+	go_buf_put(o, (const char *)oid, GIT_OID_RAWSZ);
 }
 
 /* Parse the raw tree entry at *p (< end): name, its length, folder or not, oid. */
@@ -271,7 +259,7 @@ static int merge_folder(git_odb *odb, const git_oid *base, const struct folder *
 {
 	git_odb_object *obj = NULL;
 	const char *p = "", *end, *run;
-	struct buf o = {0};
+	go_buf o = {0};
 	int r = -1;
 
 	if (base && git_odb_read(&obj, odb, base) < 0)
@@ -298,7 +286,7 @@ static int merge_folder(git_odb *odb, const git_oid *base, const struct folder *
 			c = go_store_entry_cmp(name, len, dir, fc[k].name, strlen(fc[k].name), 1);
 		if (c < 0)
 			continue;
-		buf_add(&o, run, (size_t)(at - run));
+		go_buf_put(&o, run, (size_t)(at - run));
 		while (k + 1 < n && !strcmp(fc[k].name, fc[k + 1].name))
 			k++;
 		if (!fc[k].remove)
@@ -308,7 +296,7 @@ static int merge_folder(git_odb *odb, const git_oid *base, const struct folder *
 		run = p;
 		k++;
 	}
-	buf_add(&o, run, (size_t)(end - run));
+	go_buf_put(&o, run, (size_t)(end - run));
 	if (o.n == 0)
 		r = 2;
 	else if (git_odb_write(out, odb, o.p, o.n, GIT_OBJECT_TREE) < 0)
@@ -376,7 +364,7 @@ static int put_catalog(git_repository *repo, struct puts *cp, const char *sname,
 		const git_oid *old, struct lines *ch, char **err)
 {
 	git_blob *b = NULL;
-	struct buf out = {0};
+	go_buf out = {0};
 	git_oid oid;
 	int r = 0;
 
