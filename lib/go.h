@@ -99,6 +99,9 @@ int go_read_file(const char *path, size_t max, char **buf, size_t *len);
 /* A temporary file in $TMPDIR (else /tmp), already unlinked, open "w+"; NULL
  * (errno) when it cannot be made. glibc's tmpfile() ignores $TMPDIR. */
 FILE *go_temp_file(void);
+/* FNV-1a (64 bits) of s[0..n), ASCII letters folded to lower case when fold:
+ * the hash of every table of the library. */
+uint64_t go_fnv1a(const char *s, size_t n, int fold);
 /* A growing byte buffer, always NUL-terminated once written to ({0}: empty). */
 typedef struct go_buf {
 	char *p;

@@ -216,11 +216,7 @@ static char *fold_case(const char *s)
 /* FNV-1a of s folded to lower case; never 0, the empty slot. */
 static uint64_t hash_fold(const char *s)
 {
-	uint64_t h = 1469598103934665603u;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c)) * 1099511628211u;
-	}
+	uint64_t h = go_fnv1a(s, strlen(s), 1);
 	return h ? h : 1;
 }
 

@@ -29,13 +29,7 @@ struct strmap {
 	size_t cap, used;
 };
 
-static uint64_t str_hash(const char *s)
-{
-	uint64_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
+static uint64_t str_hash(const char *s) { return go_fnv1a(s, strlen(s), 0); }
 
 /* The slot of key (found or empty). */
 static size_t strmap_slot(const struct strmap *m, const char *key)

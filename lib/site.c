@@ -95,13 +95,7 @@ typedef struct smap {
 	size_t cap, n;
 } smap;
 
-static size_t str_hash(const char *s)
-{
-	size_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
+static size_t str_hash(const char *s) { return (size_t)go_fnv1a(s, strlen(s), 0); }
 
 /* The slot of k: *slot is NULL when k is absent (and it is then added). */
 static void **smap_slot(smap *m, const char *k)
@@ -1105,13 +1099,7 @@ static void postings_reset(postings *ps)
 	ps->ndocs = 0;
 }
 
-static size_t bytes_hash(const char *s, size_t n)
-{
-	size_t h = 1469598103934665603u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
-}
+static size_t bytes_hash(const char *s, size_t n) { return (size_t)go_fnv1a(s, n, 0); }
 
 /* The slot of token s[0..n) (a bigram is 6 bytes: hashed and compared as
  * bytes, never copied, as it is met millions of times). */

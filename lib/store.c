@@ -712,10 +712,7 @@ struct go_names {
 
 static unsigned bucket_of(const char *name)
 {
-	uint64_t h = 1469598103934665603u;
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-		h = (h ^ (*p >= 'A' && *p <= 'Z' ? *p + 'a' - 'A' : *p)) * 1099511628211u;
-	return (unsigned)(h >> 56);
+	return (unsigned)(go_fnv1a(name, strlen(name), 1) >> 56);
 }
 
 static char *bucket_path(const go_names *n, unsigned b)

@@ -115,3 +115,15 @@ void go_buf_free(go_buf *b)
 	b->p = NULL;
 	b->n = b->cap = 0;
 }
+
+uint64_t go_fnv1a(const char *s, size_t n, int fold)
+{
+	uint64_t h = 1469598103934665603u;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (fold && c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		h = (h ^ c) * 1099511628211u;
+	}
+	return h;
+}
