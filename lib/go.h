@@ -1087,4 +1087,24 @@ void go_batch_drop(go_batch *b, long n);
  * NULL (vocab.c): messages name attributes so (issue 17). */
 const char *go_attribute_name(const char *code);
 
+/* ---- issue 18 (hooks): rule 7 against the store by id; no exit in lib/ ---- */
+
+/* go_interp_add returns -2 (and every go_interp_apply from then on adds an
+ * index-full error) once the index is out of room: over 4 G records or 4 GB of
+ * ids. The tool reports it and stops. */
+/* The number of entries indexed so far, batch and stored: a caller can tell
+ * whether go_interp_add kept one for a record it returned -1 for. */
+size_t go_interp_size(const go_interp *x);
+/* After the last go_interp_add: add the documents on main of s that the batch
+ * names, by id (go_store_find_id): what interpretations interpret, records
+ * amend or replace, responses follow (up the chain), feedback responds to, and
+ * a batch policy's stored version with the interpretations it lists. The cost
+ * follows the batch, not the store. 0, or -1 (printed). */
+int go_interp_add_named(go_interp *x, go_store *s);
+/* After go_interp_add_named: does a batch record get a finding that rests on a
+ * document's absence (orphan-*, missing-*)? Then only the whole store can
+ * confirm it: the caller redoes the join with go_interp_add_store (go-link-interp
+ * does). It resolves x: no go_interp_add after it. */
+int go_interp_needs_all(go_interp *x);
+
 #endif

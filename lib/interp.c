@@ -12,6 +12,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <git2.h>
+
 #include "go.h"
 
 #define NONE UINT32_MAX
@@ -48,8 +50,11 @@ struct go_interp {
 	struct table offices; /* interned offices, by string */
 	struct table targets; /* head of each chain of interpretations, by interprets */
 	uint32_t *tail;       /* per targets slot: the chain's last entry */
+	uint32_t *named;  /* what batch records name (pool offsets), for go_interp_add_named */
+	size_t nnamed, named_cap;
 	int resolved;
 	int stored;       /* a store took part: messages say so */
+	int full;         /* the index ran out of room: go_interp_add returned -2 */
 	go_resp *resp;    /* responses, decision drafts, feedback (response.c) */
 };
 
@@ -76,7 +81,7 @@ static uint32_t pool_add(go_interp *x, const char *s)
 {
 	size_t len = strlen(s) + 1;
 	if (x->pool_len + len > UINT32_MAX - 1)
-		go_diex("too many ids to index (over 4 GB of them)");
+		GO_BUG("pool_add without room (add() checks first)");
 	if (x->pool_len + len > x->pool_cap) {
 		while (x->pool_len + len > x->pool_cap)
 			x->pool_cap = x->pool_cap ? x->pool_cap * 2 : 1 << 16;
@@ -152,6 +157,7 @@ void go_interp_free(go_interp *x)
 	free(x->offices.slot);
 	free(x->targets.slot);
 	free(x->tail);
+	free(x->named);
 	go_resp_free(x->resp);
 	free(x);
 }
@@ -196,6 +202,15 @@ static const struct entry *find_stored(const go_interp *x, const char *id)
 	return NULL;
 }
 
+static void name(go_interp *x, uint32_t off)
+{
+	if (x->nnamed == x->named_cap) {
+		x->named_cap = x->named_cap ? x->named_cap * 2 : 256;
+		x->named = go_xrealloc(x->named, x->named_cap * sizeof *x->named);
+	}
+	x->named[x->nnamed++] = off;
+}
+
 int go_is_interpretation(const json_t *rec)
 {
 	const char *kind = go_str(rec, "kind");
@@ -208,7 +223,9 @@ int go_is_interpretation(const json_t *rec)
 static long add(go_interp *x, const json_t *rec, int stored)
 {
 	if (x->resolved)
-		go_diex("internal error: go_interp_add after go_interp_apply");
+		GO_BUG("go_interp_add after go_interp_apply");
+	if (x->full)
+		return -2;
 	if (!json_is_object(rec) || go_is_invalid(rec))
 		return -1;
 	const char *kind = go_str(rec, "kind");
@@ -221,8 +238,19 @@ static long add(go_interp *x, const json_t *rec, int stored)
 	/* A caller may come across the same stored document twice. */
 	if (stored && id && find_stored(x, id))
 		return -1;
-	if (x->n == UINT32_MAX - 1)
-		go_diex("too many records to index");
+	/* Room for every string it may keep, or the index is full: offsets are
+	 * 32-bit. The caller reports it; apply fails every record from then on. */
+	static const char *const keys[] = {"id", "amends", "replaces", "office", "interprets",
+					   "follows", "responds_to"};
+	size_t need = 0;
+	for (size_t q = 0; q < sizeof keys / sizeof *keys; q++) {
+		const char *v = go_str(rec, keys[q]);
+		need += v ? strlen(v) + 1 : 0;
+	}
+	if (x->n >= UINT32_MAX - 2 || need > UINT32_MAX - 1 - x->pool_len) {
+		x->full = 1;
+		return -2;
+	}
 	if (x->n == x->cap) {
 		x->cap = x->cap ? x->cap * 2 : 1024;
 		x->e = go_xrealloc(x->e, x->cap * sizeof *x->e);
@@ -259,6 +287,15 @@ static long add(go_interp *x, const json_t *rec, int stored)
 	}
 	long r = go_resp_add(x->resp, rec, stored);
 	e->resp = r < 0 ? NONE : (uint32_t)r;
+	if (!stored) { /* what it names, should the store be read by id */
+		const char *f = r < 0 ? NULL : go_str(rec, "follows") ? go_str(rec, "follows")
+						: go_str(rec, "responds_to");
+		uint32_t names[] = {k == K_POLICY ? e->id : NONE, e->interprets, e->link[0],
+				    e->link[1], f ? pool_add(x, f) : NONE};
+		for (size_t l = 0; l < sizeof names / sizeof *names; l++)
+			if (names[l] != NONE)
+				name(x, names[l]);
+	}
 	uint32_t i = (uint32_t)x->n++;
 	if (e->id != NONE) {
 		struct table *t = &x->ids;
@@ -295,6 +332,106 @@ int go_interp_add_store(go_interp *x, go_store *s)
 {
 	x->stored = 1;
 	return go_store_foreach(s, NULL, 0, add_stored_cb, x) == 0 ? 0 : -1;
+}
+
+size_t go_interp_size(const go_interp *x)
+{
+	return x->n;
+}
+
+/* A batch policy of this id? */
+static int batch_policy(const go_interp *x, const char *id)
+{
+	const struct table *t = &x->ids;
+	if (!t->cap)
+		return 0;
+	for (size_t j = hash_fold(id) & (t->cap - 1); t->slot[j]; j = (j + 1) & (t->cap - 1)) {
+		const struct entry *e = &x->e[t->slot[j] - 1];
+		if (!(e->flags & F_STORED) && e->kind == K_POLICY && strcmp(str_at(x, e->id), id) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+struct found {
+	char *key; /* its folder and a '/': strcmp then sorts as git's tree order */
+	json_t *rec;
+};
+
+static int found_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct found *)a)->key, ((const struct found *)b)->key);
+}
+
+/*
+ * What the batch names, looked up on main by id: the policy an interpretation
+ * interprets, what a record amends or replaces, the response a response follows
+ * (and the one that follows, up the chain), the draft a feedback responds to;
+ * and for a batch policy already published, its stored version and the
+ * interpretations it lists (go-publish keeps that list both ways). They are
+ * indexed in path order, as go_interp_add_store would have met them.
+ */
+int go_interp_add_named(go_interp *x, go_store *s)
+{
+	char commit[41];
+	git_tree *root = NULL;
+	struct found *f = NULL;
+	size_t nf = 0, capf = 0;
+	int rc = 0;
+
+	x->stored = 1;
+	int err = go_store_resolve(s, NULL, commit, &root);
+	if (err == GIT_ENOTFOUND)
+		return 0; /* no main yet: an empty store */
+	if (err < 0)
+		return -1;
+	json_t *todo = json_array(), *seen = json_object();
+	for (size_t i = 0; i < x->nnamed; i++)
+		json_array_append_new(todo, json_string(str_at(x, x->named[i])));
+	for (size_t i = 0; i < json_array_size(todo); i++) {
+		const char *id = json_string_value(json_array_get(todo, i));
+		json_t *rec = NULL;
+		char *dir = NULL;
+		if (!id || json_object_get(seen, id))
+			continue;
+		json_object_set_new(seen, id, json_true());
+		err = go_store_find_id(s, root, id, 0, &rec, &dir);
+		if (err == GIT_ENOTFOUND)
+			continue;
+		if (err < 0) {
+			rc = -1;
+			break;
+		}
+		if (nf == capf) {
+			capf = capf ? capf * 2 : 64;
+			f = go_xrealloc(f, capf * sizeof *f);
+		}
+		f[nf].key = go_xasprintf("%s/", dir);
+		f[nf++].rec = rec;
+		free(dir);
+		const char *code = go_norm_kind(go_str(rec, "kind") ? go_str(rec, "kind") : "");
+		if (go_str(rec, "follows") && code && strcmp(code, "response") == 0)
+			json_array_append_new(todo, json_string(go_str(rec, "follows")));
+		if (go_is_policy_kind(code) && batch_policy(x, id)) {
+			size_t k;
+			json_t *v;
+			json_array_foreach(json_object_get(rec, "interpretations"), k, v)
+				if (json_is_string(v))
+					json_array_append(todo, v);
+		}
+	}
+	qsort(f, nf, sizeof *f, found_cmp);
+	for (size_t i = 0; i < nf; i++) {
+		if (rc == 0)
+			add(x, f[i].rec, 1);
+		json_decref(f[i].rec);
+		free(f[i].key);
+	}
+	free(f);
+	json_decref(todo);
+	json_decref(seen);
+	git_tree_free(root);
+	return rc;
 }
 
 /*
@@ -529,6 +666,11 @@ int go_interp_apply(go_interp *x, long n, json_t *rec)
 {
 	if (!x->resolved)
 		resolve(x);
+	if (x->full || n == -2) { /* fail closed: nothing is known to be checked */
+		go_problem(rec, x->o.tool, GO_ERROR, "index-full", "id",
+			   "记录过多（超过 40 亿条或 4 GB 的索引号），规则 7 无法检查本批记录；请分批处理。");
+		return 1;
+	}
 	if (n < 0 || (size_t)n >= x->n)
 		return 0;
 	const struct entry *e = &x->e[n];
@@ -541,4 +683,31 @@ int go_interp_apply(go_interp *x, long n, json_t *rec)
 		errors += go_resp_apply(x->resp, e->resp, rec);
 	errors += apply_links(x, e, rec);
 	return errors;
+}
+
+/*
+ * The findings that rest on a document's absence (an orphan, a missing
+ * interpretation, feedback, result or press conference): documents read by id
+ * cannot prove one, only the whole store can. Does any batch record get one?
+ */
+int go_interp_needs_all(go_interp *x)
+{
+	static const char *const absent[] = {
+		"orphan-interpretation", "orphan-link", "orphan-follow-up", "orphan-feedback",
+		"missing-interpretation", "missing-feedback", "missing-investigation-result",
+		"missing-press-conference",
+	};
+	int need = x->full;
+	for (size_t i = 0; !need && i < x->n; i++) {
+		if (x->e[i].flags & F_STORED)
+			continue;
+		json_t *scratch = json_object(), *v;
+		go_interp_apply(x, (long)i, scratch);
+		size_t k;
+		json_array_foreach(json_object_get(scratch, "problems"), k, v)
+			for (size_t a = 0; a < sizeof absent / sizeof *absent; a++)
+				need |= go_str(v, "code") && strcmp(go_str(v, "code"), absent[a]) == 0;
+		json_decref(scratch);
+	}
+	return need;
 }
