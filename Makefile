@@ -51,7 +51,8 @@ GO_LDFLAGS = $(GO_SAN) -Wl,--as-needed $(LDFLAGS)
 
 TOOLS   := $(patsubst cmd/%.c,%,$(wildcard cmd/go-*.c))
 LIBSRC  := $(wildcard lib/*.c)
-LIBOBJ  := $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(LIBSRC)) $(BUILD)/lib/calendar-data.o
+LIBOBJ  := $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(LIBSRC)) $(BUILD)/lib/calendar-data.o \
+	$(BUILD)/lib/variants-data.o
 UNITS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
 BINS    := $(addprefix $(BUILD)/bin/,$(TOOLS))
 MANS    := $(patsubst man/%,$(BUILD)/man/%,$(wildcard man/*.[1-9]))
@@ -68,7 +69,7 @@ DEPS_TEST  := cmd:git=git cmd:jq=jq cmd:bsdtar=libarchive-tools cmd:zstd=zstd \
 	cmd:pre-commit=pre-commit cmd:prove=perl cmd:man=man-db cmd:readelf=binutils \
 	cmd:script=bsdutils cmd:reuse=reuse cmd:clang=clang cmd:zsh=zsh \
 	cmd:chromium=chromium cmd:xmllint=libxml2-utils fonts-wqy-microhei \
-	cmd:lighttpd=lighttpd cmd:python3=python3 cmd:node=nodejs
+	cmd:lighttpd=lighttpd cmd:python3=python3 cmd:node=nodejs cmd:strace=strace
 
 .PHONY: all deps deps-test check demo bench install uninstall dist clean fuzz
 # The hooks beside the build's programs, where go-publish --init finds them
@@ -99,6 +100,20 @@ $(BUILD)/lib/calendar-data.c: $(BUILD)/gen-calendar $(HOLIDAYS)
 	@mkdir -p $(@D)
 	$(BUILD)/gen-calendar $(HOLIDAYS) > $@.tmp && mv $@.tmp $@
 $(BUILD)/lib/calendar-data.o: $(BUILD)/lib/calendar-data.c
+	$(CC) $(GO_CFLAGS) -c -o $@ $<
+
+# The default rules' keywords in other scripts, converted by OpenCC once, at
+# build time (issue 18): go-classify loads OpenCC only for a user's keywords.
+# gen-variants links the library's other objects, so it runs where the build
+# runs; a cross build without it gets an empty table (OpenCC at run time).
+VARIANTS_GEN_OBJ = $(filter-out $(BUILD)/lib/variants-data.o,$(LIBOBJ))
+$(BUILD)/gen-variants: data/gen-variants.c $(VARIANTS_GEN_OBJ) lib/go.h
+	@mkdir -p $(@D)
+	$(CC) $(GO_CFLAGS) -o $@ $< $(VARIANTS_GEN_OBJ) $(GO_LDFLAGS) $(PKG_LIBS)
+$(BUILD)/lib/variants-data.c: $(BUILD)/gen-variants
+	@mkdir -p $(@D)
+	ASAN_OPTIONS=detect_leaks=0 $(BUILD)/gen-variants > $@.tmp && mv $@.tmp $@
+$(BUILD)/lib/variants-data.o: $(BUILD)/lib/variants-data.c lib/go.h
 	$(CC) $(GO_CFLAGS) -c -o $@ $<
 
 # go-site's style sheet and search script are built into the library.
