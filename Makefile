@@ -123,9 +123,15 @@ $(BUILD)/libgo.a: $(LIBOBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/bin/%: cmd/%.c $(BUILD)/libgo.a lib/go.h VERSION
+# cmd/cli.c: where the tools exit for --help, --version and usage errors
+# (issue 11: the library itself never ends the process).
+$(BUILD)/cmd/cli.o: cmd/cli.c lib/go.h VERSION
 	@mkdir -p $(@D)
-	$(CC) $(GO_CFLAGS) -o $@ $< $(BUILD)/libgo.a $(GO_LDFLAGS) $(PKG_LIBS)
+	$(CC) $(GO_CFLAGS) -c -o $@ $<
+
+$(BUILD)/bin/%: cmd/%.c $(BUILD)/cmd/cli.o $(BUILD)/libgo.a lib/go.h VERSION
+	@mkdir -p $(@D)
+	$(CC) $(GO_CFLAGS) -o $@ $< $(BUILD)/cmd/cli.o $(BUILD)/libgo.a $(GO_LDFLAGS) $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libgo.a lib/go.h
 	@mkdir -p $(@D)
@@ -195,15 +201,15 @@ FUZZ_RUN = run() { n=$$1; shift; if "$$@" >$(BUILD)/fuzz-$$n.log 2>&1; then \
 fuzz: $(BUILD)/libgo.a $(BUILD)/bin/go-classify
 	mkdir -p $(BUILD)/fuzz-json-corpus $(BUILD)/fuzz-rules-corpus $(BUILD)/fuzz-bagit-corpus
 	clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz-json tests/fuzz/json.c $(LIBSRC) \
-		$(BUILD)/lib/calendar-data.c $(PKG_LIBS)
+		$(BUILD)/lib/calendar-data.c $(BUILD)/lib/variants-data.c $(PKG_LIBS)
 	@$(FUZZ_RUN) json $(BUILD)/fuzz-json -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(BUILD)/fuzz-json-corpus tests/cases/go-check-reason/*/
 	clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz-rules tests/fuzz/rules.c $(LIBSRC) \
-		$(BUILD)/lib/calendar-data.c $(PKG_LIBS)
+		$(BUILD)/lib/calendar-data.c $(BUILD)/lib/variants-data.c $(PKG_LIBS)
 	$(BUILD)/bin/go-classify --print-default-rules > $(BUILD)/fuzz-rules-corpus/default.rules
 	@$(FUZZ_RUN) rules $(BUILD)/fuzz-rules -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(BUILD)/fuzz-rules-corpus
 	clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz-bagit tests/fuzz/bagit.c $(LIBSRC) \
-		$(BUILD)/lib/calendar-data.c $(PKG_LIBS)
+		$(BUILD)/lib/calendar-data.c $(BUILD)/lib/variants-data.c $(PKG_LIBS)
 	@$(FUZZ_RUN) bagit $(BUILD)/fuzz-bagit -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 		$(BUILD)/fuzz-bagit-corpus

@@ -92,6 +92,10 @@ int go_read_file(const char *path, size_t max, char **buf, size_t *len);
 FILE *go_temp_file(void);
 
 /* ---- cli.c: what every main() shares ------------------------------------ */
+/* The helpers that exit (go_help to go_number_arg) are cmd/cli.c's, linked into
+ * each tool, not into libgo.a: only a tool ends the process (issue 11). Their
+ * returning parts are lib/cli.c's (go_usage_vmessage, go_parse_today,
+ * go_parse_number, at the end of this header). */
 
 /* Print usage text to stdout (for --help) and exit GO_OK. */
 _Noreturn void go_help(const char *usage);
@@ -102,7 +106,8 @@ _Noreturn void go_usage_error(const char *usage, const char *fmt, ...)
 _Noreturn void go_version(void);
 /* SPEC §5: a terminal on stdin and no file named prints usage, exits GO_FATAL. */
 void go_usage_if_tty(int nfiles, const char *usage);
-/* Parse --today's argument, or the system date when arg is NULL; go_die on error. */
+/* Parse --today's argument, or the system date when arg is NULL; exit GO_FATAL
+ * after the message on error. */
 int go_today_arg(const char *arg);
 /* Parse a non-negative integer option; go_usage_error on error. */
 long go_number_arg(const char *usage, const char *opt, const char *arg, long max);
@@ -1122,5 +1127,13 @@ int go_variants_write(FILE *out, const char *const *kws, size_t n);
 /* The keywords of the rules' FIELD~ conditions, borrowed, in *kws (to free);
  * their number. */
 size_t go_rules_keywords(const go_rules *rs, const char ***kws);
+
+/* lib/cli.c, what cmd/cli.c's exiting helpers are made of: the usage error's
+ * lines on stderr ("prog: message", the synopsis, "Try ..."); --today's day
+ * (NULL: the system date) into *day, 0, or -1 after "prog: --today: ..."; a
+ * whole number from 0 to max into *v, 0, or -1 (no message). */
+void go_usage_vmessage(const char *usage, const char *fmt, va_list ap);
+int go_parse_today(const char *arg, int *day);
+int go_parse_number(const char *arg, long max, long *v);
 
 #endif
