@@ -21,7 +21,7 @@
 
 enum { K_OTHER, K_POLICY, K_INTERP };
 enum { A_NONE, A_PROACTIVE, A_ON_REQUEST, A_WITHHELD, A_OTHER };
-enum { F_STORED = 1, F_SHADOWED = 2, F_NO_REASON = 4 };
+enum { F_STORED = 1, F_SHADOWED = 2, F_NO_REASON = 4, F_DELETED = 8 };
 
 struct entry {
 	uint32_t id;         /* offsets into the string pool, or NONE */
@@ -232,6 +232,8 @@ static long add(go_interp *x, const json_t *rec, int stored)
 	const char *code = kind ? go_norm_kind(kind) : NULL;
 	int k = go_is_policy_kind(code) ? K_POLICY : go_is_interpretation(rec) ? K_INTERP : K_OTHER;
 	const char *id = go_str(rec, "id");
+	/* go-cat --changed/--staged: a document the change removes (store.deleted) */
+	int deleted = !stored && json_is_true(json_object_get(json_object_get(rec, "store"), "deleted"));
 	/* An id-less record that is neither kind is nothing rule 7 can name. */
 	if (!id && k == K_OTHER)
 		return -1;
@@ -264,11 +266,13 @@ static long add(go_interp *x, const json_t *rec, int stored)
 	e->link[0] = e->link[1] = NONE;
 	for (int l = 0; l < 2; l++) {
 		const char *t = go_str(rec, l ? "replaces" : "amends");
-		if (t && !stored)
+		if (t && !stored && !deleted)
 			e->link[l] = pool_add(x, t);
 	}
 	e->kind = (uint8_t)k;
 	e->flags = stored ? F_STORED : 0;
+	if (deleted)
+		e->flags |= F_DELETED;
 	if (k != K_OTHER) {
 		const char *s = go_str(rec, "office");
 		if (s)
@@ -285,7 +289,7 @@ static long add(go_interp *x, const json_t *rec, int stored)
 		else
 			e->published = stored ? NO_DAY : x->o.today;
 	}
-	long r = go_resp_add(x->resp, rec, stored);
+	long r = deleted ? -1 : go_resp_add(x->resp, rec, stored);
 	e->resp = r < 0 ? NONE : (uint32_t)r;
 	if (!stored) { /* what it names, should the store be read by id */
 		const char *f = r < 0 ? NULL : go_str(rec, "follows") ? go_str(rec, "follows")
@@ -307,6 +311,8 @@ static long add(go_interp *x, const json_t *rec, int stored)
 		t->slot[j] = i + 1;
 		t->used++;
 	}
+	if (deleted) /* only what its removal does to others is checked */
+		return k == K_OTHER ? -1 : (long)i;
 	return (k == K_OTHER && e->resp == NONE && e->link[0] == NONE && e->link[1] == NONE) ||
 	       stored ? -1 : (long)i;
 }
@@ -339,20 +345,6 @@ size_t go_interp_size(const go_interp *x)
 	return x->n;
 }
 
-/* A batch policy of this id? */
-static int batch_policy(const go_interp *x, const char *id)
-{
-	const struct table *t = &x->ids;
-	if (!t->cap)
-		return 0;
-	for (size_t j = hash_fold(id) & (t->cap - 1); t->slot[j]; j = (j + 1) & (t->cap - 1)) {
-		const struct entry *e = &x->e[t->slot[j] - 1];
-		if (!(e->flags & F_STORED) && e->kind == K_POLICY && strcmp(str_at(x, e->id), id) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 struct found {
 	char *key; /* its folder and a '/': strcmp then sorts as git's tree order */
 	json_t *rec;
@@ -367,8 +359,8 @@ static int found_cmp(const void *a, const void *b)
  * What the batch names, looked up on main by id: the policy an interpretation
  * interprets, what a record amends or replaces, the response a response follows
  * (and the one that follows, up the chain), the draft a feedback responds to;
- * and for a batch policy already published, its stored version and the
- * interpretations it lists (go-publish keeps that list both ways). They are
+ * a batch policy's stored version; and the interpretations every stored
+ * policy read lists (go-publish keeps that list both ways). They are
  * indexed in path order, as go_interp_add_store would have met them.
  */
 int go_interp_add_named(go_interp *x, go_store *s)
@@ -412,7 +404,7 @@ int go_interp_add_named(go_interp *x, go_store *s)
 		const char *code = go_norm_kind(go_str(rec, "kind") ? go_str(rec, "kind") : "");
 		if (go_str(rec, "follows") && code && strcmp(code, "response") == 0)
 			json_array_append_new(todo, json_string(go_str(rec, "follows")));
-		if (go_is_policy_kind(code) && batch_policy(x, id)) {
+		if (go_is_policy_kind(code)) {
 			size_t k;
 			json_t *v;
 			json_array_foreach(json_object_get(rec, "interpretations"), k, v)
@@ -451,11 +443,12 @@ static const struct entry *find(const go_interp *x, const char *id, const struct
 		const struct entry *e = &x->e[t->slot[j] - 1];
 		const char *eid = str_at(x, e->id);
 		if (strcmp(eid, id) != 0) {
-			if (fold && !*fold && strcasecmp(eid, id) == 0 && !(e->flags & F_SHADOWED))
+			if (fold && !*fold && strcasecmp(eid, id) == 0 &&
+			    !(e->flags & (F_SHADOWED | F_DELETED)))
 				*fold = e;
 			continue;
 		}
-		if (e->flags & F_SHADOWED)
+		if (e->flags & (F_SHADOWED | F_DELETED))
 			continue;
 		if (!best || (best->flags & F_STORED) || (!(e->flags & F_STORED) && e > best))
 			best = e;
@@ -471,6 +464,18 @@ static int lookup_resp(const void *ctx, const char *id, long *resp)
 		return 0;
 	*resp = e->resp == NONE ? -1 : (long)e->resp;
 	return 1;
+}
+
+/* A batch record of this id, a removed one too: it shadows the stored one. */
+static int in_batch(const go_interp *x, const char *id)
+{
+	const struct table *t = &x->ids;
+	for (size_t j = hash_fold(id) & (t->cap - 1); t->cap && t->slot[j]; j = (j + 1) & (t->cap - 1)) {
+		const struct entry *e = &x->e[t->slot[j] - 1];
+		if (!(e->flags & F_STORED) && strcmp(str_at(x, e->id), id) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 static void chain(go_interp *x, uint32_t i)
@@ -501,8 +506,7 @@ static void resolve(go_interp *x)
 		struct entry *e = &x->e[i];
 		if (!(e->flags & F_STORED) || e->id == NONE)
 			continue;
-		const struct entry *b = find(x, str_at(x, e->id), NULL);
-		if (b && !(b->flags & F_STORED))
+		if (in_batch(x, str_at(x, e->id)))
 			e->flags |= F_SHADOWED;
 	}
 	for (size_t i = 0; i < x->n; i++)
@@ -518,7 +522,7 @@ static void resolve(go_interp *x)
 		for (size_t i = 0; i < x->n; i++) {
 			const struct entry *e = &x->e[i];
 			if (e->kind != K_INTERP || e->interprets == NONE ||
-			    (e->flags & F_SHADOWED) || !!(e->flags & F_STORED) != stored)
+			    (e->flags & (F_SHADOWED | F_DELETED)) || !!(e->flags & F_STORED) != stored)
 				continue;
 			chain(x, (uint32_t)i);
 		}
@@ -662,6 +666,34 @@ static int apply_links(go_interp *x, const struct entry *e, json_t *rec)
 	return errors;
 }
 
+/* A document the change removes: a policy's interpretations left naming
+ * nothing, or a proactive policy left without its last interpretation. */
+static int apply_deleted(go_interp *x, const struct entry *e, json_t *rec)
+{
+	const char *id = str_at(x, e->id);
+	int errors = 0;
+	if (e->kind == K_POLICY && id) {
+		for (uint32_t i = chain_head(x, id); i != NONE; i = x->e[i].next) {
+			go_problem(rec, x->o.tool, GO_ERROR, "orphan-interpretation", "id",
+				   "删除政策 %s 后，解读 %s 所解读的政策不存在（谁起草、谁解读）：须一并处理其解读。",
+				   id, x->e[i].id != NONE ? str_at(x, x->e[i].id) : "（无索引号）");
+			errors++;
+		}
+		return errors;
+	}
+	const char *target = str_at(x, e->interprets);
+	const struct entry *p = target ? find(x, target, NULL) : NULL;
+	if (p && p->kind == K_POLICY && p->attr == A_PROACTIVE && !(p->flags & F_NO_REASON) &&
+	    chain_head(x, target) == NONE) {
+		go_problem(rec, x->o.tool, GO_ERROR, "missing-interpretation", "interprets",
+			   "删除解读 %s 后，主动公开的政策文件 %s 在%s中没有解读（谁起草、谁解读）："
+			   "须另有解读，或在政策的 no_interpretation_reason 中说明不解读的理由。",
+			   id ? id : "（无索引号）", target, where(x));
+		errors++;
+	}
+	return errors;
+}
+
 int go_interp_apply(go_interp *x, long n, json_t *rec)
 {
 	if (!x->resolved)
@@ -675,6 +707,8 @@ int go_interp_apply(go_interp *x, long n, json_t *rec)
 		return 0;
 	const struct entry *e = &x->e[n];
 	int errors = 0;
+	if (e->flags & F_DELETED)
+		return apply_deleted(x, e, rec);
 	if (e->kind == K_POLICY)
 		errors = apply_policy(x, e, rec);
 	else if (e->kind == K_INTERP)

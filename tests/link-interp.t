@@ -330,6 +330,42 @@ bad=
 both unlisted --repo "$T/unlisted" --today 2026-03-02 "$T/policy.jsonl"
 is "$bad" "" "unlisted stored interpretation: the same as --all"
 
+# go-cat --changed/--staged report a removed document with store.deleted: true
+# (issue 18 item 2). Its removal is what is checked: a proactive policy left
+# without its last interpretation, interpretations left naming no policy.
+# Both modes agree.
+di='{"id":"SFJ-2026-00101","kind":"interpretation","interprets":"SFJ-2026-00100","office":"法规科","attribute":"proactive","category":"execution","title":"一图读懂","date":"2026-02-27","published":"2026-03-02","store":{"path":"docs/2026/SFJ-2026-00101","deleted":true}}'
+dp='{"id":"SFJ-2026-00100","kind":"normative","office":"法规科","attribute":"proactive","category":"execution","title":"行政执法公示办法","date":"2026-02-27","published":"2026-03-02","interpretations":["SFJ-2026-00101"],"store":{"path":"docs/2026/SFJ-2026-00100","deleted":true}}'
+printf '%s\n' "$di" >"$T/del-i.jsonl"
+run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/del-i.jsonl"
+is "$status" 1 "a removed interpretation, its policy left with none: exit 1"
+is "$(problems "$T/out")" "SFJ-2026-00101 missing-interpretation error" \
+	"a removed interpretation: missing-interpretation on the removal"
+like "$(jq -r '.problems[0].message' "$T/out")" '删除解读 SFJ-2026-00101 后，主动公开的政策文件 SFJ-2026-00100' \
+	"a removed interpretation: the message names both"
+is "$(jq -c 'del(.problems)' "$T/out")" "$(printf '%s' "$di" | jq -c .)" "a removed interpretation: the record otherwise as it came"
+printf '%s\n' "$di" '{"id":"SFJ-2026-00108","kind":"interpretation","interprets":"SFJ-2026-00100","office":"法规科","attribute":"proactive","title":"新解读","date":"2026-03-02"}' >"$T/del-i2.jsonl"
+run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/del-i2.jsonl"
+is "$status:$(problems "$T/out")" "0:" "a removed interpretation replaced by another: exit 0, no problem"
+printf '%s\n' "$dp" >"$T/del-p.jsonl"
+run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/del-p.jsonl"
+is "$status:$(problems "$T/out")" "1:SFJ-2026-00100 orphan-interpretation error" \
+	"a removed policy with a stored interpretation: orphan-interpretation on the removal"
+is "$(jq -c '.interpretations' "$T/out")" '["SFJ-2026-00101"]' "a removed policy: no list set by the join"
+printf '%s\n' "$dp" "$di" >"$T/del-both.jsonl"
+run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/del-both.jsonl"
+is "$status:$(problems "$T/out")" "0:" "a policy removed with its interpretation: exit 0, no problem"
+printf '%s\n' "$dp" '{"id":"SFJ-2026-00109","kind":"interpretation","interprets":"SFJ-2026-00100","office":"法规科","attribute":"proactive","title":"解读","date":"2026-03-02"}' >"$T/del-p2.jsonl"
+run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/del-p2.jsonl"
+is "$(problems "$T/out")" "SFJ-2026-00100 orphan-interpretation error
+SFJ-2026-00100 orphan-interpretation error
+SFJ-2026-00109 orphan-interpretation error" "an interpretation of a policy the change removes is an orphan"
+bad=
+for f in del-i del-i2 del-p del-both del-p2; do
+	both "$f" --repo "$T/store" --today 2026-03-02 "$T/$f.jsonl"
+done
+is "$bad" "" "removed documents: by id and --all the same"
+
 # --all needs a store.
 run go-link-interp --all --today 2026-03-02 "$T/late.jsonl"
 is "$status" 2 "--all without a store: exit 2"
