@@ -412,7 +412,8 @@ int go_interp_add_named(go_interp *x, go_store *s)
 					json_array_append(todo, v);
 		}
 	}
-	qsort(f, nf, sizeof *f, found_cmp);
+	if (nf)
+		qsort(f, nf, sizeof *f, found_cmp);
 	for (size_t i = 0; i < nf; i++) {
 		if (rc == 0)
 			add(x, f[i].rec, 1);
