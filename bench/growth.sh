@@ -24,15 +24,20 @@ export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL \
 W=$(mktemp -d "${TMPDIR:-/tmp}/growth.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 
-# timed CMD...: run it (stdout to /dev/null); $secs wall, $kb peak RSS. A
-# failure is said, never hidden: the figures of that row are then wrong.
+# timed CMD...: run it (stdout to /dev/null); $secs wall, $cpu user + system
+# (children included; steadier on a shared machine), $kb peak RSS. A failure
+# is said, never hidden: the figures of that row are then wrong.
 timed() {
-	/usr/bin/time -f '%e %M' -o "$W/time" "$@" >/dev/null 2>"$W/stderr" ||
+	/usr/bin/time -f '%e %M %U %S' -o "$W/time" "$@" >/dev/null 2>"$W/stderr" ||
 		{ echo "  FAILED: $*" >&2; sed 's/^/    /' "$W/stderr" | head -5 >&2; }
 	tail -n 1 "$W/time" >"$W/time.last"
-	read -r secs kb <"$W/time.last"
+	read -r secs kb user sys <"$W/time.last"
+	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
 }
-row() { printf '  %-44s %8s s %8d MB\n' "$1" "$2" $(($3 / 1024)); }
+row() { printf '  %-44s %7s s wall %7s s cpu %6d MB\n' "$1" "$secs" "$cpu" $((kb / 1024)); }
+# keep CASE N: the last two timed runs (go-tools, then git) into the table
+keep() { echo "$1 $2 $g_s $secs $g_kb $kb $g_c $cpu" >>"$W/ratios"; }
+gone() { g_s=$secs g_kb=$kb g_c=$cpu; }
 # The fast-import stream of branches main and public of store $1, byte for byte
 # (as bench/go-publish.sh makes it: from git ls-tree, whatever the layout).
 stream() {
@@ -66,12 +71,11 @@ for n in $sizes; do
 	store=$W/store-$n.git
 	# 1. bulk
 	timed go-publish --init --repo "$store" --today 2026-12-31 -m bench "$c"
-	row "bulk: go-publish --init" "$secs" "$kb"; g_s=$secs g_kb=$kb
+	row "bulk: go-publish --init"; gone
 	stream "$store" >"$W/s.fi"
 	git init -q --bare "$W/fi-$n.git"
 	timed sh -c 'git -C "$1" fast-import --quiet <"$2"' sh "$W/fi-$n.git" "$W/s.fi"
-	row "bulk: git fast-import" "$secs" "$kb"
-	echo "bulk $n $g_s $secs $g_kb $kb" >>"$W/ratios"
+	row "bulk: git fast-import"; keep bulk "$n"
 	rm -f "$W/s.fi" "$W/blobs"
 	rm -rf "$W/fi-$n.git"
 	git -C "$store" gc -q
@@ -85,54 +89,63 @@ for n in $sizes; do
 	co=$W/co-$n
 	git clone -q "$store" "$co"
 	timed go-publish --repo "$store" --today 2026-12-31 -m ten "$W/ten.jsonl"
-	row "10 documents: go-publish" "$secs" "$kb"; g_s=$secs g_kb=$kb
+	row "10 documents: go-publish"; gone
 	git -C "$store" diff --name-only main~1 main >"$W/changed"
 	dirs=$(sed 's,/[^/]*$,,' "$W/changed" | sort -u | tr '\n' ' ')
 	# shellcheck disable=SC2086
 	git -C "$store" archive main $dirs | tar -x -C "$co"
 	# shellcheck disable=SC2086
 	(cd "$co" && timed sh -c "git add $dirs && git commit -q --no-verify -m ten" &&
-		echo "$secs $kb" >"$W/git")
-	read -r secs kb <"$W/git"
-	row "10 documents: git add && git commit" "$secs" "$kb"
-	echo "ten $n $g_s $secs $g_kb $kb" >>"$W/ratios"
+		echo "$secs $kb $cpu" >"$W/git")
+	read -r secs kb cpu <"$W/git"
+	row "10 documents: git add && git commit"; keep ten "$n"
 
 	# 3. hook: the same 10 documents staged again, the pre-commit hook alone
 	# (as git runs it, from the checkout), then git commit with and without it.
 	git -C "$co" reset -q --soft HEAD~1
-	(cd "$co" && timed "$hooks/pre-commit" && echo "$secs $kb" >"$W/git")
-	read -r h_s h_kb <"$W/git"
 	(cd "$co" && "$hooks/pre-commit" >/dev/null 2>&1) ||
 		echo "  the hook refused the 10 documents: the hook figures are wrong" >&2
-	row "pre-commit hook (10 documents)" "$h_s" "$h_kb"
+	# its parts: the layout (go-gate), the records (go-cat), rule 7 by id
+	# (as the hook runs it) and, for comparison, over the whole store (--all)
+	(cd "$co" && timed go-gate --staged && echo "$secs $kb $cpu" >"$W/git")
+	read -r secs kb cpu <"$W/git"; row "  of which go-gate --staged"
+	(cd "$co" && go-cat --staged >"$W/staged.jsonl" && timed go-cat --staged &&
+		echo "$secs $kb $cpu" >"$W/git")
+	read -r secs kb cpu <"$W/git"; row "  of which go-cat --staged"
+	timed go-link-interp --repo "$co/.git" "$W/staged.jsonl"
+	row "  of which go-link-interp --repo (by id)"
+	timed go-link-interp --repo "$co/.git" --all "$W/staged.jsonl"
+	row "  (for comparison: go-link-interp --all)"
+	(cd "$co" && timed "$hooks/pre-commit" && echo "$secs $kb $cpu" >"$W/git")
+	read -r secs kb cpu <"$W/git"
+	row "pre-commit hook (10 documents)"; gone
 	timed git -C "$co" commit -q --no-verify -m ten
-	row "git commit --no-verify" "$secs" "$kb"
-	echo "hook $n $h_s $secs $h_kb $kb" >>"$W/ratios"
+	row "git commit --no-verify"; keep hook "$n"
 	rm -rf "$co"
 
 	# 4. year: one year's documents, against git archive of main.
 	year=$(git -C "$store" ls-tree --name-only main docs/ | sed -n 's,^docs/\([0-9]\{4\}\)$,\1,p' | tail -n 1)
 	timed go-cat --repo "$store" --year "$year"
-	row "go-cat --year $year" "$secs" "$kb"; g_s=$secs g_kb=$kb
+	row "go-cat --year $year"; gone
 	timed git -C "$store" archive main
-	row "git archive main" "$secs" "$kb"
-	echo "year $n $g_s $secs $g_kb $kb" >>"$W/ratios"
+	row "git archive main"; keep year "$n"
 
 	# 5. archive
 	timed go-archive create --repo "$store" --name bag -o "$W/bag.tar.zst"
-	row "go-archive create --repo" "$secs" "$kb"; g_s=$secs g_kb=$kb
+	row "go-archive create --repo"; gone
 	timed sh -c 'git -C "$1" archive --format=tar main | zstd -3 -q -c >"$2"' sh "$store" "$W/git.tar.zst"
-	row "git archive main | zstd -3" "$secs" "$kb"
-	echo "archive $n $g_s $secs $g_kb $kb" >>"$W/ratios"
+	row "git archive main | zstd -3"; keep archive "$n"
 	rm -rf "$store" "$W/bag.tar.zst" "$W/git.tar.zst"
 done
 
-# The ratio go-tools / git of each case at each size, and whether it grows:
-# "grows" when the largest size's ratio is over 1.5x the smallest's.
-echo "== go-tools time / git time (peak MB of go-tools), by size"
+# The ratio go-tools / git of each case at each size (wall, then cpu: below 1,
+# go-tools is the faster), and whether it grows: "grows" when the largest
+# size's cpu ratio is over 1.5x the smallest's.
+echo "== go-tools time / git time, wall and cpu (peak MB of go-tools), by size"
 awk '
-	{ r = ($4 > 0 ? $3 / $4 : 0); key = $1; if (!(key in first)) { first[key] = r; order[++k] = key }
-	  last[key] = r; line[key] = line[key] sprintf("  %7d: %6.2fx (%4d MB)", $2, r, $5 / 1024) }
+	{ w = ($4 > 0 ? $3 / $4 : 0); r = ($8 > 0 ? $7 / $8 : 0)
+	  key = $1; if (!(key in first)) { first[key] = r; order[++k] = key }
+	  last[key] = r; line[key] = line[key] sprintf("  %7d: %5.2fx %5.2fx (%4d MB)", $2, w, r, $5 / 1024) }
 	END {
 		name["bulk"] = "bulk publish / fast-import"; name["ten"] = "10 docs / add+commit"
 		name["hook"] = "hook / commit --no-verify"; name["year"] = "go-cat --year / git archive"
