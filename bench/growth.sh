@@ -144,8 +144,9 @@ done
 echo "== go-tools time / git time, wall and cpu (peak MB of go-tools), by size"
 awk '
 	{ w = ($4 > 0 ? $3 / $4 : 0); r = ($8 > 0 ? $7 / $8 : 0)
-	  key = $1; if (!(key in first)) { first[key] = r; order[++k] = key }
-	  last[key] = r; line[key] = line[key] sprintf("  %7d: %5.2fx %5.2fx (%4d MB)", $2, w, r, $5 / 1024) }
+	  key = $1; if (!(key in first)) { first[key] = r; order[++k] = key; g0[key] = $7; n0[key] = $2 }
+	  last[key] = r; g1[key] = $7; n1[key] = $2
+	  line[key] = line[key] sprintf("  %7d: %5.2fx %5.2fx (%4d MB)", $2, w, r, $5 / 1024) }
 	END {
 		name["bulk"] = "bulk publish / fast-import"; name["ten"] = "10 docs / add+commit"
 		name["hook"] = "hook / commit --no-verify"; name["year"] = "go-cat --year / git archive"
@@ -153,6 +154,8 @@ awk '
 		for (i = 1; i <= k; i++) {
 			key = order[i]
 			verdict = (first[key] > 0 && last[key] > 1.5 * first[key]) ? "grows" : "flat"
-			printf "%-30s%s   %s\n", name[key], line[key], verdict
+			# and go-tools own cpu time, store x(n1/n0): does the same work cost more?
+			own = (n1[key] > n0[key] && g0[key] > 0) ? sprintf(", go-tools cpu x%.1f for a store x%d", g1[key] / g0[key], n1[key] / n0[key]) : ""
+			printf "%-30s%s   ratio %s%s\n", name[key], line[key], verdict, own
 		}
 	}' "$W/ratios"
