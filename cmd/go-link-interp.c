@@ -2,6 +2,7 @@
 /* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* go-link-interp — join interpretations to their policies (SPEC §4 rule 7, 谁起草、谁解读). */
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -119,7 +120,7 @@ static int reindex(struct join *j, long n, const char *line, size_t len)
 		go_diex("temporary file: record %ld: %s", n, err.text);
 	long m = go_interp_add(j->y, rec);
 	json_decref(rec);
-	if (m == -2)
+	if (m == GO_INTERP_FULL)
 		return -1;
 	if (n >= 0 && (size_t)n < j->nmap)
 		j->map[n] = m;
@@ -290,7 +291,7 @@ int main(int argc, char **argv)
 		summary_records += !go_is_invalid(rec);
 		size_t before = go_interp_size(x);
 		long n = go_interp_add(x, rec);
-		if (n == -2) {
+		if (n == GO_INTERP_FULL) {
 			json_decref(rec);
 			go_warnx("too many records to index (over 4 G records or 4 GB of ids): split the input");
 			status = GO_FATAL;

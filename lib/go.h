@@ -1094,9 +1094,11 @@ const char *go_attribute_name(const char *code);
 
 /* ---- issue 18 (hooks): rule 7 against the store by id; no exit in lib/ ---- */
 
-/* go_interp_add returns -2 (and every go_interp_apply from then on adds an
- * index-full error) once the index is out of room: over 4 G records or 4 GB of
- * ids. The tool reports it and stops. */
+/* go_interp_add returns GO_INTERP_FULL once the index is out of room (over 4 G
+ * records or 4 GB of ids), a number go_interp_apply takes like any other: from
+ * then on it adds an index-full error to every record, so a caller that does
+ * not check still fails closed. go-link-interp reports it and stops. */
+#define GO_INTERP_FULL LONG_MAX
 /* The number of entries indexed so far, batch and stored: a caller can tell
  * whether go_interp_add kept one for a record it returned -1 for. */
 size_t go_interp_size(const go_interp *x);

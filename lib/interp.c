@@ -7,6 +7,7 @@
  * is never kept), so go-link-interp can spool a stream far larger than memory
  * and go-publish can run the very same checks on a batch held in memory.
  */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +55,7 @@ struct go_interp {
 	size_t nnamed, named_cap;
 	int resolved;
 	int stored;       /* a store took part: messages say so */
-	int full;         /* the index ran out of room: go_interp_add returned -2 */
+	int full;         /* the index ran out of room: go_interp_add returned GO_INTERP_FULL */
 	go_resp *resp;    /* responses, decision drafts, feedback (response.c) */
 };
 
@@ -225,7 +226,7 @@ static long add(go_interp *x, const json_t *rec, int stored)
 	if (x->resolved)
 		GO_BUG("go_interp_add after go_interp_apply");
 	if (x->full)
-		return -2;
+		return GO_INTERP_FULL;
 	if (!json_is_object(rec) || go_is_invalid(rec))
 		return -1;
 	const char *kind = go_str(rec, "kind");
@@ -251,7 +252,7 @@ static long add(go_interp *x, const json_t *rec, int stored)
 	}
 	if (x->n >= UINT32_MAX - 2 || need > UINT32_MAX - 1 - x->pool_len) {
 		x->full = 1;
-		return -2;
+		return GO_INTERP_FULL;
 	}
 	if (x->n == x->cap) {
 		x->cap = x->cap ? x->cap * 2 : 1024;
@@ -699,7 +700,7 @@ int go_interp_apply(go_interp *x, long n, json_t *rec)
 {
 	if (!x->resolved)
 		resolve(x);
-	if (x->full || n == -2) { /* fail closed: nothing is known to be checked */
+	if (x->full || n == GO_INTERP_FULL) { /* fail closed: nothing is known to be checked */
 		go_problem(rec, x->o.tool, GO_ERROR, "index-full", "id",
 			   "记录过多（超过 40 亿条或 4 GB 的索引号），规则 7 无法检查本批记录；请分批处理。");
 		return 1;
