@@ -54,7 +54,8 @@ GO_LDFLAGS = $(GO_SAN) -Wl,--as-needed $(LDFLAGS)
 
 TOOLS   := $(patsubst cmd/%.c,%,$(wildcard cmd/go-*.c))
 LIBSRC  := $(wildcard lib/*.c)
-LIBOBJ  := $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(LIBSRC)) $(BUILD)/lib/calendar-data.o
+LIBOBJ  := $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(LIBSRC)) $(BUILD)/lib/calendar-data.o \
+	$(BUILD)/lib/variants-data.o
 UNITS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
 BINS    := $(addprefix $(BUILD)/bin/,$(TOOLS))
 MANS    := $(patsubst man/%,$(BUILD)/man/%,$(wildcard man/*.[1-9]))
@@ -71,7 +72,7 @@ DEPS_TEST  := cmd:git=git cmd:jq=jq cmd:bsdtar=libarchive-tools cmd:zstd=zstd \
 	cmd:pre-commit=pre-commit cmd:prove=perl cmd:man=man-db cmd:readelf=binutils \
 	cmd:script=bsdutils cmd:reuse=reuse cmd:clang=clang cmd:zsh=zsh \
 	cmd:chromium=chromium cmd:xmllint=libxml2-utils fonts-wqy-microhei \
-	cmd:lighttpd=lighttpd cmd:python3=python3 cmd:node=nodejs
+	cmd:lighttpd=lighttpd cmd:python3=python3 cmd:node=nodejs cmd:strace=strace
 
 .PHONY: all deps deps-test check demo bench install uninstall dist clean fuzz
 # The hooks beside the build's programs, where go-publish --init finds them
@@ -104,6 +105,23 @@ $(BUILD)/lib/calendar-data.c: $(BUILD)/gen-calendar $(HOLIDAYS)
 $(BUILD)/lib/calendar-data.o: $(BUILD)/lib/calendar-data.c
 	$(CC) $(GO_CFLAGS) -c -o $@ $<
 
+# The default rules' keywords in other scripts, converted by OpenCC once, at
+# build time (issue 18): go-classify loads OpenCC only for a user's keywords.
+# gen-variants links the library's other objects, so it runs where the build
+# runs; a cross build without it gets an empty table (OpenCC at run time).
+VARIANTS_GEN_OBJ = $(filter-out $(BUILD)/lib/variants-data.o,$(LIBOBJ))
+# Only the matcher and the rules (the default rules are in rules.c) make the
+# table: the other objects are linked but do not make it stale.
+$(BUILD)/gen-variants: data/gen-variants.c lib/go.h lib/go-classify.h \
+		$(BUILD)/lib/match.o $(BUILD)/lib/rules.o | $(VARIANTS_GEN_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(GO_CFLAGS) -o $@ $< $(VARIANTS_GEN_OBJ) $(GO_LDFLAGS) $(PKG_LIBS)
+$(BUILD)/lib/variants-data.c: $(BUILD)/gen-variants
+	@mkdir -p $(@D)
+	ASAN_OPTIONS=detect_leaks=0 $(BUILD)/gen-variants > $@.tmp && mv $@.tmp $@
+$(BUILD)/lib/variants-data.o: $(BUILD)/lib/variants-data.c lib/go.h lib/go-classify.h
+	$(CC) $(GO_CFLAGS) -c -o $@ $<
+
 # go-site's style sheet and search script are built into the library.
 $(BUILD)/lib/site-assets.o: $(wildcard share/site/*)
 
@@ -111,12 +129,14 @@ $(BUILD)/libgo.a: $(LIBOBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
 
+# cmd/cli.c: where the tools exit for --help, --version and usage errors
+# (issue 11: the library itself never ends the process), linked into each tool.
 $(BUILD)/cmd/%.o: cmd/%.c VERSION
 	@mkdir -p $(@D)
 	$(CC) $(GO_CFLAGS) $(GO_DEPFLAGS) -c -o $@ $<
-$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(BUILD)/libgo.a
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(BUILD)/cmd/cli.o $(BUILD)/libgo.a
 	@mkdir -p $(@D)
-	$(CC) $(GO_CFLAGS) -o $@ $< $(BUILD)/libgo.a $(GO_LDFLAGS) $(PKG_LIBS)
+	$(CC) $(GO_CFLAGS) -o $@ $< $(BUILD)/cmd/cli.o $(BUILD)/libgo.a $(GO_LDFLAGS) $(PKG_LIBS)
 
 $(BUILD)/tests/unit/%.o: tests/unit/%.c VERSION
 	@mkdir -p $(@D)
@@ -193,15 +213,15 @@ FUZZ_RUN = run() { n=$$1; shift; if "$$@" >$(BUILD)/fuzz-$$n.log 2>&1; then \
 fuzz: $(BUILD)/libgo.a $(BUILD)/bin/go-classify
 	mkdir -p $(BUILD)/fuzz-json-corpus $(BUILD)/fuzz-rules-corpus $(BUILD)/fuzz-bagit-corpus
 	clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz-json tests/fuzz/json.c $(LIBSRC) \
-		$(BUILD)/lib/calendar-data.c $(PKG_LIBS)
+		$(BUILD)/lib/calendar-data.c $(BUILD)/lib/variants-data.c $(PKG_LIBS)
 	@$(FUZZ_RUN) json $(BUILD)/fuzz-json -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(BUILD)/fuzz-json-corpus tests/cases/go-check-reason/*/
 	clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz-rules tests/fuzz/rules.c $(LIBSRC) \
-		$(BUILD)/lib/calendar-data.c $(PKG_LIBS)
+		$(BUILD)/lib/calendar-data.c $(BUILD)/lib/variants-data.c $(PKG_LIBS)
 	$(BUILD)/bin/go-classify --print-default-rules > $(BUILD)/fuzz-rules-corpus/default.rules
 	@$(FUZZ_RUN) rules $(BUILD)/fuzz-rules -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(BUILD)/fuzz-rules-corpus
 	clang $(FUZZ_FLAGS) -o $(BUILD)/fuzz-bagit tests/fuzz/bagit.c $(LIBSRC) \
-		$(BUILD)/lib/calendar-data.c $(PKG_LIBS)
+		$(BUILD)/lib/calendar-data.c $(BUILD)/lib/variants-data.c $(PKG_LIBS)
 	@$(FUZZ_RUN) bagit $(BUILD)/fuzz-bagit -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 		$(BUILD)/fuzz-bagit-corpus

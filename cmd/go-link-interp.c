@@ -2,6 +2,7 @@
 /* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* go-link-interp — join interpretations to their policies (SPEC §4 rule 7, 谁起草、谁解读). */
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,7 +11,7 @@
 #include "go-store.h"
 
 static const char usage[] =
-	"usage: go-link-interp [--repo DIR] [--grace-days N] [--investigation-days N]\n"
+	"usage: go-link-interp [--repo DIR [--all]] [--grace-days N] [--investigation-days N]\n"
 	"                      [--today YYYY-MM-DD] [--summary] [FILE...]\n"
 	"\n"
 	"Join interpretations (kind interpretation, interprets: ID) to the policies\n"
@@ -25,7 +26,11 @@ static const char usage[] =
 	"missing-feedback, orphan-feedback, feedback-office-mismatch, late-feedback.\n"
 	"Other records pass unchanged.\n"
 	"\n"
-	"  --repo DIR          the store to join against (default: $GO_STORE; none: input only)\n"
+	"  --repo DIR          the store to join against (default: $GO_STORE; none: input only):\n"
+	"                      the documents the input names, looked up by id, and the\n"
+	"                      whole of main only to confirm a finding that rests on a\n"
+	"                      document's absence (orphan-*, missing-*)\n"
+	"  --all               read every document on main first (audit the whole store)\n"
 	"  --grace-days N      working days an interpretation may follow its policy's\n"
 	"                      publication, and feedback its decision (default: 0)\n"
 	"  --investigation-days N\n"
@@ -43,7 +48,9 @@ static const char usage[] =
 /*
  * The records wait in a temporary file until every one is indexed: memory holds
  * an index entry per record, never the records. A spool line is "-" and the
- * record, passed on as it is, or "N\t" and the record numbered N by the index.
+ * record, passed on as it is, "+" and a record passed on as it is that the
+ * index still keeps (an id others may name), or "N\t" and the record numbered N
+ * by the index.
  */
 static FILE *spool_open(void)
 {
@@ -62,9 +69,9 @@ static FILE *spool_open(void)
 	return f;
 }
 
-static void spool_write(FILE *spool, const go_reader *rd, long n, const json_t *rec)
+static void spool_write(FILE *spool, const go_reader *rd, long n, int kept, const json_t *rec)
 {
-	int ok = n < 0 ? putc('-', spool) != EOF : fprintf(spool, "%ld\t", n) > 0;
+	int ok = n < 0 ? putc(kept ? '+' : '-', spool) != EOF : fprintf(spool, "%ld\t", n) > 0;
 	if (!ok || go_write(spool, rd, rec) != 0)
 		go_die("temporary file");
 }
@@ -73,13 +80,28 @@ static void spool_write(FILE *spool, const go_reader *rd, long n, const json_t *
 static int summary;
 static unsigned long summary_records, summary_errors;
 
+/* The join the output comes from: x numbered the records as they were read;
+ * a join redone over the whole store (y) numbers them anew (map). */
+struct join {
+	go_interp *x, *y;
+	long *map;  /* x's number: y's, for a redone join */
+	size_t nmap;
+	int *errors;
+};
+
 /* Apply rule 7 to the spooled line of record n and write it out. */
-static int emit(go_interp *x, long n, const char *line, size_t len, int *errors)
+static int emit(struct join *j, long n, const char *line, size_t len)
 {
 	go_json_error err;
 	json_t *rec = go_json_parse(line, len, &err);
 	if (!rec)
 		go_diex("temporary file: record %ld: %s", n, err.text);
+	go_interp *x = j->x;
+	int *errors = j->errors;
+	if (j->y) {
+		x = j->y;
+		n = (size_t)n < j->nmap ? j->map[n] : -1;
+	}
 	/* Running the filter twice gives what running it once does. */
 	go_problems_clear(rec, "go-link-interp");
 	*errors += go_interp_apply(x, n, rec);
@@ -90,9 +112,31 @@ static int emit(go_interp *x, long n, const char *line, size_t len, int *errors)
 	return rc;
 }
 
-/* Copy the spool to stdout in input order; only indexed records are parsed. */
-static int spool_emit(FILE *spool, go_interp *x, int *errors)
+/* A spooled line, to index it in the redone join. */
+static int reindex(struct join *j, long n, const char *line, size_t len)
 {
+	go_json_error err;
+	json_t *rec = go_json_parse(line, len, &err);
+	if (!rec)
+		go_diex("temporary file: record %ld: %s", n, err.text);
+	long m = go_interp_add(j->y, rec);
+	json_decref(rec);
+	if (m == GO_INTERP_FULL)
+		return -1;
+	if (n >= 0 && (size_t)n < j->nmap)
+		j->map[n] = m;
+	return 0;
+}
+
+/*
+ * Read the spool in input order. Emitting (fn emit), a "-" or "+" line is
+ * copied to stdout as it is and only indexed records are parsed; reindexing
+ * (fn reindex), "-" lines are skipped and the others go to fn ("+": n = -1).
+ */
+static int spool_walk(FILE *spool, struct join *j,
+		      int (*fn)(struct join *, long, const char *, size_t))
+{
+	int copy = fn == emit;
 	enum { START, COPY, NUMBER, RECORD } state = START;
 	static char chunk[1 << 16];
 	char *line = NULL;
@@ -102,14 +146,20 @@ static int spool_emit(FILE *spool, go_interp *x, int *errors)
 
 	if (fflush(spool) != 0 || fseek(spool, 0, SEEK_SET) != 0)
 		go_die("temporary file");
+	clearerr(spool);
 	while (rc == 0 && (got = fread(chunk, 1, sizeof chunk, spool)) > 0) {
 		for (size_t pos = 0; rc == 0 && pos < got;) {
 			char *nl;
 			size_t end;
 			switch (state) {
 			case START:
-				if (chunk[pos] == '-') {
+				if (chunk[pos] == '-' || (chunk[pos] == '+' && copy)) {
 					state = COPY;
+					pos++;
+				} else if (chunk[pos] == '+') {
+					state = RECORD;
+					n = -1;
+					len = 0;
 					pos++;
 				} else {
 					state = NUMBER;
@@ -119,7 +169,7 @@ static int spool_emit(FILE *spool, go_interp *x, int *errors)
 			case COPY:
 				nl = memchr(chunk + pos, '\n', got - pos);
 				end = nl ? (size_t)(nl - chunk) + 1 : got;
-				if (fwrite(chunk + pos, 1, end - pos, stdout) != end - pos)
+				if (copy && fwrite(chunk + pos, 1, end - pos, stdout) != end - pos)
 					rc = -1;
 				pos = end;
 				if (nl)
@@ -145,7 +195,7 @@ static int spool_emit(FILE *spool, go_interp *x, int *errors)
 				len += end - pos;
 				pos = nl ? end + 1 : end;
 				if (nl) {
-					rc = emit(x, n, line, len, errors);
+					rc = fn(j, n, line, len);
 					state = START;
 				}
 				break;
@@ -177,6 +227,7 @@ int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"repo", required_argument, NULL, 'r'},
+		{"all", no_argument, NULL, 'a'},
 		{"grace-days", required_argument, NULL, 'g'},
 		{"investigation-days", required_argument, NULL, 'i'},
 		{"today", required_argument, NULL, 't'},
@@ -187,10 +238,11 @@ int main(int argc, char **argv)
 	};
 	const char *today = NULL, *repo = getenv("GO_STORE");
 	long grace = 0, investigation = 20;
-	int c;
+	int c, all = 0;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': repo = optarg; break;
+		case 'a': all = 1; break;
 		case 'g': grace = go_number_arg(usage, "--grace-days", optarg, 3650); break;
 		case 'i': investigation = go_number_arg(usage, "--investigation-days", optarg, 3650); break;
 		case 't': today = optarg; break;
@@ -203,6 +255,8 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	go_usage_if_tty(argc, usage);
+	if (all && !(repo && *repo))
+		go_usage_error(usage, "--all: no store to audit (--repo DIR or $GO_STORE)");
 	summary = go_summary_wanted(summary);
 
 	go_interp_opts opts = {.tool = "go-link-interp", .today = go_today_arg(today),
@@ -216,14 +270,18 @@ int main(int argc, char **argv)
 	json_t *rec;
 	go_reader_init(&rd, argc, argv, 0);
 
+	struct join j = {.x = x, .errors = &errors};
 	if (repo && *repo) {
-		if (go_store_open(&store, repo, 0) != 0 || go_interp_add_store(x, store) != 0) {
+		if (go_store_open(&store, repo, 0) != 0 ||
+		    (all && go_interp_add_store(x, store) != 0)) {
 			status = GO_FATAL;
 			goto out;
 		}
-		/* The index holds what rule 7 needs: the repository can go. */
-		go_store_free(store);
-		store = NULL;
+		/* --all: the index holds what rule 7 needs, the repository can go. */
+		if (all) {
+			go_store_free(store);
+			store = NULL;
+		}
 	}
 	spool = spool_open();
 	while ((rec = go_reader_next(&rd))) {
@@ -232,14 +290,45 @@ int main(int argc, char **argv)
 		if (!go_is_invalid(rec) && concerned(rec))
 			go_normalise(rec);
 		summary_records += !go_is_invalid(rec);
-		spool_write(spool, &rd, go_interp_add(x, rec), rec);
+		size_t before = go_interp_size(x);
+		long n = go_interp_add(x, rec);
+		if (n == GO_INTERP_FULL) {
+			json_decref(rec);
+			go_warnx("too many records to index (over 4 G records or 4 GB of ids): split the input");
+			status = GO_FATAL;
+			goto out;
+		}
+		spool_write(spool, &rd, n, go_interp_size(x) > before, rec);
 		json_decref(rec);
 		if (progress && ++count % 10000 == 0)
 			fprintf(stderr, "\r%s: %lu records read", go_prog(), count);
 	}
 	if (progress && count >= 10000)
 		fprintf(stderr, "\r%s: %lu records read\n", go_prog(), count);
-	if (spool_emit(spool, x, &errors) != 0) {
+	if (store) {
+		/* By id: what the input names; the whole store only to confirm a
+		 * finding that rests on a document's absence, by the same join as
+		 * --all (the store first, then the input, renumbered). */
+		if (go_interp_add_named(x, store) != 0) {
+			status = GO_FATAL;
+			goto out;
+		}
+		if (go_interp_needs_all(x)) {
+			j.y = go_interp_new(&opts);
+			j.nmap = go_interp_size(x);
+			j.map = go_xcalloc(j.nmap + 1, sizeof *j.map);
+			if (go_interp_add_store(j.y, store) != 0) {
+				status = GO_FATAL;
+				goto out;
+			}
+			if (spool_walk(spool, &j, reindex) != 0) {
+				go_warnx("too many records to index (over 4 G records or 4 GB of ids): split the input");
+				status = GO_FATAL;
+				goto out;
+			}
+		}
+	}
+	if (spool_walk(spool, &j, emit) != 0) {
 		go_warn("standard output");
 		status = GO_FATAL;
 		goto out;
@@ -256,5 +345,7 @@ out:
 	go_store_free(store);
 	go_reader_free(&rd);
 	go_interp_free(x);
+	go_interp_free(j.y);
+	free(j.map);
 	return go_finish(status);
 }

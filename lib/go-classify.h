@@ -85,4 +85,20 @@ char *go_rules_explain(go_rules *rs, json_t *rec);
 /* for --stats: one line a rule on out, how many fields it set so far. */
 void go_rules_stats(const go_rules *rs, FILE *out);
 
+/* A keyword's variants in other scripts, worked out in advance: the default
+ * rules' keywords, converted by OpenCC when the project is built (gen-variants,
+ * into variants-data.c). vars: each spelling go_matcher_build adds, NUL-ended,
+ * then an empty one. go_matcher_build takes a keyword's variants from here and
+ * loads OpenCC only for keywords the table lacks (a user's rules). */
+struct go_variant {
+	const char *kw, *vars;
+};
+extern const struct go_variant go_variant_table[]; /* sorted by kw (strcmp) */
+extern const size_t go_variant_count;
+/* Write variants-data.c for kws[0..n) (OpenCC, never the table): 0, or -1. */
+int go_variants_write(FILE *out, const char *const *kws, size_t n);
+/* The keywords of the rules' FIELD~ conditions, borrowed, in *kws (to free);
+ * their number. */
+size_t go_rules_keywords(const go_rules *rs, const char ***kws);
+
 #endif

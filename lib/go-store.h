@@ -456,4 +456,12 @@ go_names *go_names_open(go_store *s, struct git_tree *root);
 int go_names_lookup(go_names *n, const char *name, char **other, char **shard);
 void go_names_free(go_names *n);
 
+/* interp.c: rule 7 by id. */
+/* After the last go_interp_add: add the documents on main of s that the batch
+ * names, by id (go_store_find_id): what interpretations interpret, records
+ * amend or replace, responses follow (up the chain), feedback responds to, and
+ * a batch policy's stored version with the interpretations it lists. The cost
+ * follows the batch, not the store. 0, or -1 (printed). */
+int go_interp_add_named(go_interp *x, go_store *s);
+
 #endif

@@ -113,6 +113,10 @@ void go_buf_printf(go_buf *b, const char *fmt, ...) __attribute__((format(printf
 void go_buf_free(go_buf *b);
 
 /* ---- cli.c: what every main() shares ------------------------------------ */
+/* The helpers that exit (go_help to go_number_arg) are cmd/cli.c's, linked into
+ * each tool, not into libgo.a: only a tool ends the process (issue 11). Their
+ * returning parts are lib/cli.c's (go_usage_vmessage, go_parse_today,
+ * go_parse_number, at the end of this header). */
 
 /* Print usage text to stdout (for --help) and exit GO_OK. */
 _Noreturn void go_help(const char *usage);
@@ -123,7 +127,8 @@ _Noreturn void go_usage_error(const char *usage, const char *fmt, ...)
 _Noreturn void go_version(void);
 /* SPEC §5: a terminal on stdin and no file named prints usage, exits GO_FATAL. */
 void go_usage_if_tty(int nfiles, const char *usage);
-/* Parse --today's argument, or the system date when arg is NULL; go_die on error. */
+/* Parse --today's argument, or the system date when arg is NULL; exit GO_FATAL
+ * after the message on error. */
 int go_today_arg(const char *arg);
 /* Parse a non-negative integer option; go_usage_error on error. */
 long go_number_arg(const char *usage, const char *opt, const char *arg, long max);
@@ -552,5 +557,31 @@ const char *go_word(const char *zh);
 /* interp.c: x joins against a store (its messages say 输入和文档库) although
  * only the stored documents it needs are added (go-publish). */
 void go_interp_with_store(go_interp *x);
+
+/* ---- interp.c: rule 7 against the store by id (issue 18) ---------------- */
+
+/* go_interp_add returns GO_INTERP_FULL once the index is out of room (over 4 G
+ * records or 4 GB of ids), a number go_interp_apply takes like any other: from
+ * then on it adds an index-full error to every record, so a caller that does
+ * not check still fails closed. go-link-interp reports it and stops. */
+#define GO_INTERP_FULL LONG_MAX
+/* The number of entries indexed so far, batch and stored: a caller can tell
+ * whether go_interp_add kept one for a record it returned -1 for. */
+size_t go_interp_size(const go_interp *x);
+/* After go_interp_add_named: does a batch record get a finding that rests on a
+ * document's absence (orphan-*, missing-*)? Then only the whole store can
+ * confirm it: the caller redoes the join with go_interp_add_store (go-link-interp
+ * does). It resolves x: no go_interp_add after it. */
+int go_interp_needs_all(go_interp *x);
+
+
+/* ---- cli.c: what cmd/cli.c's exiting helpers are made of (issue 11) ---- */
+/* lib/cli.c, what cmd/cli.c's exiting helpers are made of: the usage error's
+ * lines on stderr ("prog: message", the synopsis, "Try ..."); --today's day
+ * (NULL: the system date) into *day, 0, or -1 after "prog: --today: ..."; a
+ * whole number from 0 to max into *v, 0, or -1 (no message). */
+void go_usage_vmessage(const char *usage, const char *fmt, va_list ap);
+int go_parse_today(const char *arg, int *day);
+int go_parse_number(const char *arg, long max, long *v);
 
 #endif

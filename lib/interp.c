@@ -7,10 +7,13 @@
  * is never kept), so go-link-interp can spool a stream far larger than memory
  * and go-publish can run the very same checks on a batch held in memory.
  */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <git2.h>
 
 #include "go.h"
 #include "go-store.h"
@@ -20,7 +23,7 @@
 
 enum { K_OTHER, K_POLICY, K_INTERP };
 enum { A_NONE, A_PROACTIVE, A_ON_REQUEST, A_WITHHELD, A_OTHER };
-enum { F_STORED = 1, F_SHADOWED = 2, F_NO_REASON = 4 };
+enum { F_STORED = 1, F_SHADOWED = 2, F_NO_REASON = 4, F_DELETED = 8 };
 
 struct entry {
 	uint32_t id;         /* offsets into the string pool, or NONE */
@@ -49,8 +52,11 @@ struct go_interp {
 	struct table offices; /* interned offices, by string */
 	struct table targets; /* head of each chain of interpretations, by interprets */
 	uint32_t *tail;       /* per targets slot: the chain's last entry */
+	uint32_t *named;  /* what batch records name (pool offsets), for go_interp_add_named */
+	size_t nnamed, named_cap;
 	int resolved;
 	int stored;       /* a store took part: messages say so */
+	int full;         /* the index ran out of room: go_interp_add returned GO_INTERP_FULL */
 	go_resp *resp;    /* responses, decision drafts, feedback (response.c) */
 };
 
@@ -77,7 +83,7 @@ static uint32_t pool_add(go_interp *x, const char *s)
 {
 	size_t len = strlen(s) + 1;
 	if (x->pool_len + len > UINT32_MAX - 1)
-		go_diex("too many ids to index (over 4 GB of them)");
+		GO_BUG("pool_add without room (add() checks first)");
 	if (x->pool_len + len > x->pool_cap) {
 		while (x->pool_len + len > x->pool_cap)
 			x->pool_cap = x->pool_cap ? x->pool_cap * 2 : 1 << 16;
@@ -153,6 +159,7 @@ void go_interp_free(go_interp *x)
 	free(x->offices.slot);
 	free(x->targets.slot);
 	free(x->tail);
+	free(x->named);
 	go_resp_free(x->resp);
 	free(x);
 }
@@ -197,6 +204,15 @@ static const struct entry *find_stored(const go_interp *x, const char *id)
 	return NULL;
 }
 
+static void name(go_interp *x, uint32_t off)
+{
+	if (x->nnamed == x->named_cap) {
+		x->named_cap = x->named_cap ? x->named_cap * 2 : 256;
+		x->named = go_xrealloc(x->named, x->named_cap * sizeof *x->named);
+	}
+	x->named[x->nnamed++] = off;
+}
+
 int go_is_interpretation(const json_t *rec)
 {
 	const char *kind = go_str(rec, "kind");
@@ -209,21 +225,36 @@ int go_is_interpretation(const json_t *rec)
 static long add(go_interp *x, const json_t *rec, int stored)
 {
 	if (x->resolved)
-		go_diex("internal error: go_interp_add after go_interp_apply");
+		GO_BUG("go_interp_add after go_interp_apply");
+	if (x->full)
+		return GO_INTERP_FULL;
 	if (!json_is_object(rec) || go_is_invalid(rec))
 		return -1;
 	const char *kind = go_str(rec, "kind");
 	const char *code = kind ? go_norm_kind(kind) : NULL;
 	int k = go_is_policy_kind(code) ? K_POLICY : go_is_interpretation(rec) ? K_INTERP : K_OTHER;
 	const char *id = go_str(rec, "id");
+	/* go-cat --changed/--staged: a document the change removes (store.deleted) */
+	int deleted = !stored && json_is_true(json_object_get(json_object_get(rec, "store"), "deleted"));
 	/* An id-less record that is neither kind is nothing rule 7 can name. */
 	if (!id && k == K_OTHER)
 		return -1;
 	/* A caller may come across the same stored document twice. */
 	if (stored && id && find_stored(x, id))
 		return -1;
-	if (x->n == UINT32_MAX - 1)
-		go_diex("too many records to index");
+	/* Room for every string it may keep, or the index is full: offsets are
+	 * 32-bit. The caller reports it; apply fails every record from then on. */
+	static const char *const keys[] = {"id", "amends", "replaces", "office", "interprets",
+					   "follows", "responds_to"};
+	size_t need = 0;
+	for (size_t q = 0; q < sizeof keys / sizeof *keys; q++) {
+		const char *v = go_str(rec, keys[q]);
+		need += v ? strlen(v) + 1 : 0;
+	}
+	if (x->n >= UINT32_MAX - 2 || need > UINT32_MAX - 1 - x->pool_len) {
+		x->full = 1;
+		return GO_INTERP_FULL;
+	}
 	if (x->n == x->cap) {
 		x->cap = x->cap ? x->cap * 2 : 1024;
 		x->e = go_xrealloc(x->e, x->cap * sizeof *x->e);
@@ -237,11 +268,13 @@ static long add(go_interp *x, const json_t *rec, int stored)
 	e->link[0] = e->link[1] = NONE;
 	for (int l = 0; l < 2; l++) {
 		const char *t = go_str(rec, l ? "replaces" : "amends");
-		if (t && !stored)
+		if (t && !stored && !deleted)
 			e->link[l] = pool_add(x, t);
 	}
 	e->kind = (uint8_t)k;
 	e->flags = stored ? F_STORED : 0;
+	if (deleted)
+		e->flags |= F_DELETED;
 	if (k != K_OTHER) {
 		const char *s = go_str(rec, "office");
 		if (s)
@@ -258,8 +291,17 @@ static long add(go_interp *x, const json_t *rec, int stored)
 		else
 			e->published = stored ? NO_DAY : x->o.today;
 	}
-	long r = go_resp_add(x->resp, rec, stored);
+	long r = deleted ? -1 : go_resp_add(x->resp, rec, stored);
 	e->resp = r < 0 ? NONE : (uint32_t)r;
+	if (!stored) { /* what it names, should the store be read by id */
+		const char *f = r < 0 ? NULL : go_str(rec, "follows") ? go_str(rec, "follows")
+						: go_str(rec, "responds_to");
+		uint32_t names[] = {k == K_POLICY ? e->id : NONE, e->interprets, e->link[0],
+				    e->link[1], f ? pool_add(x, f) : NONE};
+		for (size_t l = 0; l < sizeof names / sizeof *names; l++)
+			if (names[l] != NONE)
+				name(x, names[l]);
+	}
 	uint32_t i = (uint32_t)x->n++;
 	if (e->id != NONE) {
 		struct table *t = &x->ids;
@@ -271,6 +313,8 @@ static long add(go_interp *x, const json_t *rec, int stored)
 		t->slot[j] = i + 1;
 		t->used++;
 	}
+	if (deleted) /* only what its removal does to others is checked */
+		return k == K_OTHER ? -1 : (long)i;
 	return (k == K_OTHER && e->resp == NONE && e->link[0] == NONE && e->link[1] == NONE) ||
 	       stored ? -1 : (long)i;
 }
@@ -303,6 +347,93 @@ int go_interp_add_store(go_interp *x, go_store *s)
 	return go_store_foreach(s, NULL, 0, add_stored_cb, x) == 0 ? 0 : -1;
 }
 
+size_t go_interp_size(const go_interp *x)
+{
+	return x->n;
+}
+
+struct found {
+	char *key; /* its folder and a '/': strcmp then sorts as git's tree order */
+	json_t *rec;
+};
+
+static int found_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct found *)a)->key, ((const struct found *)b)->key);
+}
+
+/*
+ * What the batch names, looked up on main by id: the policy an interpretation
+ * interprets, what a record amends or replaces, the response a response follows
+ * (and the one that follows, up the chain), the draft a feedback responds to;
+ * a batch policy's stored version; and the interpretations every stored
+ * policy read lists (go-publish keeps that list both ways). They are
+ * indexed in path order, as go_interp_add_store would have met them.
+ */
+int go_interp_add_named(go_interp *x, go_store *s)
+{
+	char commit[41];
+	git_tree *root = NULL;
+	struct found *f = NULL;
+	size_t nf = 0, capf = 0;
+	int rc = 0;
+
+	x->stored = 1;
+	int err = go_store_resolve(s, NULL, commit, &root);
+	if (err == GIT_ENOTFOUND)
+		return 0; /* no main yet: an empty store */
+	if (err < 0)
+		return -1;
+	json_t *todo = json_array(), *seen = json_object();
+	for (size_t i = 0; i < x->nnamed; i++)
+		json_array_append_new(todo, json_string(str_at(x, x->named[i])));
+	for (size_t i = 0; i < json_array_size(todo); i++) {
+		const char *id = json_string_value(json_array_get(todo, i));
+		json_t *rec = NULL;
+		char *dir = NULL;
+		if (!id || json_object_get(seen, id))
+			continue;
+		json_object_set_new(seen, id, json_true());
+		err = go_store_find_id(s, root, id, 0, &rec, &dir);
+		if (err == GIT_ENOTFOUND)
+			continue;
+		if (err < 0) {
+			rc = -1;
+			break;
+		}
+		if (nf == capf) {
+			capf = capf ? capf * 2 : 64;
+			f = go_xrealloc(f, capf * sizeof *f);
+		}
+		f[nf].key = go_xasprintf("%s/", dir);
+		f[nf++].rec = rec;
+		free(dir);
+		const char *code = go_norm_kind(go_str(rec, "kind") ? go_str(rec, "kind") : "");
+		if (go_str(rec, "follows") && code && strcmp(code, "response") == 0)
+			json_array_append_new(todo, json_string(go_str(rec, "follows")));
+		if (go_is_policy_kind(code)) {
+			size_t k;
+			json_t *v;
+			json_array_foreach(json_object_get(rec, "interpretations"), k, v)
+				if (json_is_string(v))
+					json_array_append(todo, v);
+		}
+	}
+	if (nf)
+		qsort(f, nf, sizeof *f, found_cmp);
+	for (size_t i = 0; i < nf; i++) {
+		if (rc == 0)
+			add(x, f[i].rec, 1);
+		json_decref(f[i].rec);
+		free(f[i].key);
+	}
+	free(f);
+	json_decref(todo);
+	json_decref(seen);
+	git_tree_free(root);
+	return rc;
+}
+
 /*
  * The entry rule 7 takes as the document with exactly this id: the last batch
  * record of that id, else the stored document. *fold gets one whose id differs
@@ -320,11 +451,12 @@ static const struct entry *find(const go_interp *x, const char *id, const struct
 		const struct entry *e = &x->e[t->slot[j] - 1];
 		const char *eid = str_at(x, e->id);
 		if (strcmp(eid, id) != 0) {
-			if (fold && !*fold && strcasecmp(eid, id) == 0 && !(e->flags & F_SHADOWED))
+			if (fold && !*fold && strcasecmp(eid, id) == 0 &&
+			    !(e->flags & (F_SHADOWED | F_DELETED)))
 				*fold = e;
 			continue;
 		}
-		if (e->flags & F_SHADOWED)
+		if (e->flags & (F_SHADOWED | F_DELETED))
 			continue;
 		if (!best || (best->flags & F_STORED) || (!(e->flags & F_STORED) && e > best))
 			best = e;
@@ -340,6 +472,18 @@ static int lookup_resp(const void *ctx, const char *id, long *resp)
 		return 0;
 	*resp = e->resp == NONE ? -1 : (long)e->resp;
 	return 1;
+}
+
+/* A batch record of this id, a removed one too: it shadows the stored one. */
+static int in_batch(const go_interp *x, const char *id)
+{
+	const struct table *t = &x->ids;
+	for (size_t j = hash_fold(id) & (t->cap - 1); t->cap && t->slot[j]; j = (j + 1) & (t->cap - 1)) {
+		const struct entry *e = &x->e[t->slot[j] - 1];
+		if (!(e->flags & F_STORED) && strcmp(str_at(x, e->id), id) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 static void chain(go_interp *x, uint32_t i)
@@ -370,8 +514,7 @@ static void resolve(go_interp *x)
 		struct entry *e = &x->e[i];
 		if (!(e->flags & F_STORED) || e->id == NONE)
 			continue;
-		const struct entry *b = find(x, str_at(x, e->id), NULL);
-		if (b && !(b->flags & F_STORED))
+		if (in_batch(x, str_at(x, e->id)))
 			e->flags |= F_SHADOWED;
 	}
 	for (size_t i = 0; i < x->n; i++)
@@ -387,7 +530,7 @@ static void resolve(go_interp *x)
 		for (size_t i = 0; i < x->n; i++) {
 			const struct entry *e = &x->e[i];
 			if (e->kind != K_INTERP || e->interprets == NONE ||
-			    (e->flags & F_SHADOWED) || !!(e->flags & F_STORED) != stored)
+			    (e->flags & (F_SHADOWED | F_DELETED)) || !!(e->flags & F_STORED) != stored)
 				continue;
 			chain(x, (uint32_t)i);
 		}
@@ -531,14 +674,49 @@ static int apply_links(go_interp *x, const struct entry *e, json_t *rec)
 	return errors;
 }
 
+/* A document the change removes: a policy's interpretations left naming
+ * nothing, or a proactive policy left without its last interpretation. */
+static int apply_deleted(go_interp *x, const struct entry *e, json_t *rec)
+{
+	const char *id = str_at(x, e->id);
+	int errors = 0;
+	if (e->kind == K_POLICY && id) {
+		for (uint32_t i = chain_head(x, id); i != NONE; i = x->e[i].next) {
+			go_problem(rec, x->o.tool, GO_ERROR, "orphan-interpretation", "id",
+				   "删除政策 %s 后，解读 %s 所解读的政策不存在（谁起草、谁解读）：须一并处理其解读。",
+				   id, x->e[i].id != NONE ? str_at(x, x->e[i].id) : "（无索引号）");
+			errors++;
+		}
+		return errors;
+	}
+	const char *target = str_at(x, e->interprets);
+	const struct entry *p = target ? find(x, target, NULL) : NULL;
+	if (p && p->kind == K_POLICY && p->attr == A_PROACTIVE && !(p->flags & F_NO_REASON) &&
+	    chain_head(x, target) == NONE) {
+		go_problem(rec, x->o.tool, GO_ERROR, "missing-interpretation", "interprets",
+			   "删除解读 %s 后，主动公开的政策文件 %s 在%s中没有解读（谁起草、谁解读）："
+			   "须另有解读，或在政策的 no_interpretation_reason 中说明不解读的理由。",
+			   id ? id : "（无索引号）", target, where(x));
+		errors++;
+	}
+	return errors;
+}
+
 int go_interp_apply(go_interp *x, long n, json_t *rec)
 {
 	if (!x->resolved)
 		resolve(x);
+	if (x->full || n == GO_INTERP_FULL) { /* fail closed: nothing is known to be checked */
+		go_problem(rec, x->o.tool, GO_ERROR, "index-full", "id",
+			   "记录过多（超过 40 亿条或 4 GB 的索引号），规则 7 无法检查本批记录；请分批处理。");
+		return 1;
+	}
 	if (n < 0 || (size_t)n >= x->n)
 		return 0;
 	const struct entry *e = &x->e[n];
 	int errors = 0;
+	if (e->flags & F_DELETED)
+		return apply_deleted(x, e, rec);
 	if (e->kind == K_POLICY)
 		errors = apply_policy(x, e, rec);
 	else if (e->kind == K_INTERP)
@@ -547,4 +725,31 @@ int go_interp_apply(go_interp *x, long n, json_t *rec)
 		errors += go_resp_apply(x->resp, e->resp, rec);
 	errors += apply_links(x, e, rec);
 	return errors;
+}
+
+/*
+ * The findings that rest on a document's absence (an orphan, a missing
+ * interpretation, feedback, result or press conference): documents read by id
+ * cannot prove one, only the whole store can. Does any batch record get one?
+ */
+int go_interp_needs_all(go_interp *x)
+{
+	static const char *const absent[] = {
+		"orphan-interpretation", "orphan-link", "orphan-follow-up", "orphan-feedback",
+		"missing-interpretation", "missing-feedback", "missing-investigation-result",
+		"missing-press-conference",
+	};
+	int need = x->full;
+	for (size_t i = 0; !need && i < x->n; i++) {
+		if (x->e[i].flags & F_STORED)
+			continue;
+		json_t *scratch = json_object(), *v;
+		go_interp_apply(x, (long)i, scratch);
+		size_t k;
+		json_array_foreach(json_object_get(scratch, "problems"), k, v)
+			for (size_t a = 0; a < sizeof absent / sizeof *absent; a++)
+				need |= go_str(v, "code") && strcmp(go_str(v, "code"), absent[a]) == 0;
+		json_decref(scratch);
+	}
+	return need;
 }

@@ -48,7 +48,11 @@ struct go_matcher {
 	struct pending {   /* keywords whose variants are still to be added */
 		char *kw, *simp; /* simp: its t2s form, once known */
 		uint32_t id;
+		int done;        /* its variants came from go_variant_table */
+		char *got;       /* go_variants_write: the spellings added, each NUL-ended */
+		size_t ngot;
 	} *pending;
+	int record;        /* go_variants_write: keep what each keyword adds */
 	size_t npending;
 	/* after go_matcher_build */
 	int built;
@@ -261,14 +265,26 @@ int go_matcher_add(go_matcher *m, const char *kw, size_t n, unsigned id, int var
 		char *copy = go_xmalloc(n + 1);
 		memcpy(copy, kw, n);
 		copy[n] = '\0';
-		m->pending[m->npending++] = (struct pending){ copy, NULL, id };
+		m->pending[m->npending++] = (struct pending){ .kw = copy, .id = id };
 	}
 	return 0;
 }
 
+/* Insert one variant of p's keyword (and keep it, for go_variants_write). */
+static void add_variant(go_matcher *m, struct pending *p, const char *v, size_t vn)
+{
+	insert(m, v, vn, p->id);
+	if (!m->record)
+		return;
+	p->got = go_xrealloc(p->got, p->ngot + vn + 1);
+	memcpy(p->got + p->ngot, v, vn + 1);
+	p->ngot += vn + 1;
+}
+
 /* Insert cc's conversion of s when it differs from s; the conversion is
  * returned (malloc'd) when keep, else freed. */
-static char *insert_converted(go_matcher *m, opencc_t cc, const char *s, uint32_t id, int keep)
+static char *insert_converted(go_matcher *m, opencc_t cc, struct pending *p, const char *s,
+			      int keep)
 {
 	size_t n = strlen(s);
 	char *v = opencc_convert_utf8(cc, s, n);
@@ -276,19 +292,40 @@ static char *insert_converted(go_matcher *m, opencc_t cc, const char *s, uint32_
 		return NULL;
 	size_t vn = strlen(v);
 	if (vn != n || memcmp(v, s, n) != 0)
-		insert(m, v, vn, id);
+		add_variant(m, p, v, vn);
 	char *out = keep ? go_xstrdup(v) : NULL;
 	opencc_convert_utf8_free(v);
 	return out;
 }
 
-/* The variants of every pending keyword of ms, one OpenCC configuration
- * loaded at a time (each holds about 10 MB of dictionaries). */
-static int expand(go_matcher **ms, size_t nm)
+static int variant_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct go_variant *)elem)->kw);
+}
+
+/* The variants of a keyword the table knows (the default rules' keywords,
+ * converted at build time by gen-variants): no OpenCC for it. */
+static int from_table(go_matcher *m, struct pending *p)
+{
+	const struct go_variant *v = go_variant_count ?
+		bsearch(p->kw, go_variant_table, go_variant_count, sizeof *go_variant_table,
+			variant_cmp) : NULL;
+	if (!v)
+		return 0;
+	for (const char *s = v->vars; *s; s += strlen(s) + 1)
+		add_variant(m, p, s, strlen(s));
+	return p->done = 1;
+}
+
+/* The variants of every pending keyword of ms: from the table when it has
+ * them, else from OpenCC, loaded only then (about 130 ms and 10 MB a
+ * configuration), one configuration at a time. */
+static int expand(go_matcher **ms, size_t nm, int table)
 {
 	size_t total = 0;
 	for (size_t k = 0; k < nm; k++)
-		total += ms[k]->npending;
+		for (size_t i = 0; i < ms[k]->npending; i++)
+			total += !(table && from_table(ms[k], &ms[k]->pending[i]));
 	if (total == 0)
 		return 0;
 	for (size_t c = 0; c < NCC; c++) {
@@ -300,13 +337,15 @@ static int expand(go_matcher **ms, size_t nm)
 		for (size_t k = 0; k < nm; k++)
 			for (size_t i = 0; i < ms[k]->npending; i++) {
 				struct pending *p = &ms[k]->pending[i];
+				if (p->done)
+					continue;
 				if (c == 0) {
-					p->simp = insert_converted(ms[k], cc, p->kw, p->id, 1);
+					p->simp = insert_converted(ms[k], cc, p, p->kw, 1);
 					continue;
 				}
-				insert_converted(ms[k], cc, p->kw, p->id, 0);
+				insert_converted(ms[k], cc, p, p->kw, 0);
 				if (p->simp && strcmp(p->simp, p->kw) != 0)
-					insert_converted(ms[k], cc, p->simp, p->id, 0);
+					insert_converted(ms[k], cc, p, p->simp, 0);
 			}
 		opencc_close(cc);
 	}
@@ -318,6 +357,7 @@ static void free_pending(go_matcher *m)
 	for (size_t i = 0; i < m->npending; i++) {
 		free(m->pending[i].kw);
 		free(m->pending[i].simp);
+		free(m->pending[i].got);
 	}
 	free(m->pending);
 	m->pending = NULL;
@@ -331,7 +371,7 @@ int go_matchers_build(go_matcher **ms, size_t n)
 	for (size_t k = 0; k < n; k++)
 		if (ms[k]->built)
 			GO_BUG("go_matchers_build: a matcher built twice");
-	int rc = expand(ms, n);
+	int rc = expand(ms, n, 1);
 	for (size_t k = 0; k < n; k++) {
 		free_pending(ms[k]);
 		compile(ms[k]);
@@ -482,4 +522,57 @@ void go_matcher_free(go_matcher *m)
 	free(m->outoff);
 	free(m->outs);
 	free(m);
+}
+
+/* C string literal text of s[0..n) (UTF-8 kept as it is). */
+static void put_literal(FILE *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(out, "\\%03o", c);
+		else
+			putc(c, out);
+	}
+}
+
+static int pending_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct pending *)a)->kw, ((const struct pending *)b)->kw);
+}
+
+int go_variants_write(FILE *out, const char *const *kws, size_t n)
+{
+	go_matcher *m = go_matcher_new();
+	m->record = 1;
+	for (size_t i = 0; i < n; i++)
+		go_matcher_add(m, kws[i], strlen(kws[i]), 0, 1);
+	/* The table is what OpenCC gives, whatever an earlier table said. */
+	int rc = expand(&m, 1, 0);
+	if (m->npending)
+		qsort(m->pending, m->npending, sizeof *m->pending, pending_cmp);
+	fprintf(out, "/* SPDX-License-Identifier: Apache-2.0 */\n"
+		     "/* Generated by gen-variants from the default rules and OpenCC's data. */\n"
+		     "#include \"go.h\"\n#include \"go-classify.h\"\n\n"
+		     "const struct go_variant go_variant_table[] = {\n");
+	size_t written = 0;
+	for (size_t i = 0; rc == 0 && i < m->npending; i++) {
+		const struct pending *p = &m->pending[i];
+		if (i && strcmp(p->kw, m->pending[i - 1].kw) == 0)
+			continue;
+		fputs("\t{\"", out);
+		put_literal(out, p->kw, strlen(p->kw));
+		fputs("\", \"", out);
+		for (size_t at = 0; at < p->ngot; at += strlen(p->got + at) + 1) {
+			put_literal(out, p->got + at, strlen(p->got + at));
+			fputs("\\000", out);
+		}
+		fputs("\"},\n", out);
+		written++;
+	}
+	fprintf(out, "\t{\"\", \"\"},\n};\nconst size_t go_variant_count = %zu;\n", written);
+	go_matcher_free(m);
+	return rc || ferror(out) ? -1 : 0;
 }

@@ -957,3 +957,21 @@ void go_rules_stats(const go_rules *rs, FILE *out)
 	}
 	fprintf(out, "%s: 共 %zu 条规则，设定 %lu 个字段\n", go_prog(), rs->nrules, total);
 }
+
+size_t go_rules_keywords(const go_rules *rs, const char ***kws)
+{
+	size_t n = 0, cap = 0;
+	*kws = NULL;
+	for (size_t i = 0; i < rs->nrules; i++)
+		for (size_t j = 0; j < rs->rules[i].nconds; j++) {
+			const struct cond *c = &rs->rules[i].conds[j];
+			for (size_t v = 0; c->type == C_CONTAINS && v < c->nvals; v++) {
+				if (n == cap) {
+					cap = cap ? cap * 2 : 256;
+					*kws = go_xrealloc(*kws, cap * sizeof **kws);
+				}
+				(*kws)[n++] = c->vals[v];
+			}
+		}
+	return n;
+}

@@ -228,4 +228,23 @@ printf '%s\n' '{"id":"Q-1","title":"通知","office":"办公室","kind":"notice"
 run go-classify "$T/q.jsonl"
 is "$(jq -r '.attribute + " " + (.basis // [] | join(","))' "$T/out" | tr '\n' ';')" "withheld ogi-15-third-party;proactive ;" \
 	"a full-width grouped mobile is personal information; a fixed line alone is not"
+# Issue 18: the default rules' variants were worked out at build time, so
+# go-classify starts without OpenCC's dictionaries; a keyword of the user's
+# own still gets its variants (OpenCC, loaded then).
+printf '%s\n' '{"id":"V-1","title":"關於調整公積金繳存基數的通知","kind":"notice","office":"办公室","date":"2026-03-04"}' >"$T/v.jsonl"
+run go-classify "$T/v.jsonl"
+is "$(jq -r .attribute "$T/out")" withheld "default rules, traditional title: 公积金 matches 公積金 (variants from the table)"
+is "$(cat "$T/err")" "" "default rules: nothing on stderr"
+printf 'attribute=withheld basis=ogi-16-internal reason="党费收缴" if title~党费收缴\n' >"$T/own.rules"
+printf '%s\n' '{"id":"V-2","title":"黨費收繳情況","kind":"notice","office":"办公室","date":"2026-03-04"}' >"$T/own.jsonl"
+run go-classify --no-default-rules -r "$T/own.rules" "$T/own.jsonl"
+is "$(jq -r .attribute "$T/out")" withheld "a user's keyword: its traditional variant matches (OpenCC at run time)"
+if command -v strace >/dev/null 2>&1; then
+	strace -f -e trace=open,openat -o "$T/trace" go-classify "$T/v.jsonl" >/dev/null 2>&1
+	is "$(grep -c '/opencc/' "$T/trace")" 0 "the default rules: no OpenCC data file opened"
+	strace -f -e trace=open,openat -o "$T/trace" go-classify --no-default-rules -r "$T/own.rules" "$T/own.jsonl" >/dev/null 2>&1
+	like "$(grep -c '/opencc/.*\.ocd2' "$T/trace")" '^[1-9]' "a user's keyword: OpenCC's dictionaries are loaded"
+else
+	skip 2 "strace is not installed"
+fi
 finish

@@ -6,20 +6,16 @@
 . "${0%/*}/lib.sh"
 
 # mkstore REPO < records.jsonl: a bare repository whose main holds each record
-# as docs/<YYYY>/<id, / as ~>/record.json, written with git plumbing only.
+# as docs/<YYYY>/<id, / as ~>/record.json, written with git plumbing only
+# (one git fast-import).
 mkstore() {
 	git init -q --bare "$1" || return
-	while IFS= read -r line; do
-		id=$(printf '%s\n' "$line" | jq -r .id | tr / '~')
-		year=$(printf '%s\n' "$line" | jq -r '.date[0:4]')
-		blob=$(printf '%s\n' "$line" | jq -S . | git --git-dir="$1" hash-object -w --stdin)
-		GIT_INDEX_FILE=$T/index git --git-dir="$1" update-index --add \
-			--cacheinfo "100644,$blob,docs/$year/$id/record.json" || return
-	done
-	tree=$(GIT_INDEX_FILE=$T/index git --git-dir="$1" write-tree) &&
-	commit=$(git --git-dir="$1" commit-tree -m 'publish' "$tree") &&
-	git --git-dir="$1" update-ref refs/heads/main "$commit" &&
-	rm -f "$T/index"
+	jq -r -s '"commit refs/heads/main", "committer Test <t@example> 1772409600 +0000",
+		"data 7", "publish",
+		(.[] | (. | tojson) as $t |
+			"M 100644 inline docs/\(.date[0:4])/\(.id | gsub("/"; "~"))/record.json",
+			"data \(($t | utf8bytelength) + 1)", $t), ""' |
+		git --git-dir="$1" fast-import --quiet
 }
 
 # problems FILE: "id code severity" for each problem, one a line.
@@ -228,10 +224,159 @@ is "$?" 2 "no temporary file: exit 2"
 like "$(cat "$T/err")" "^go-link-interp: $T/no-such-dir/go-link-interp\.[A-Za-z0-9]{6}: No such file" \
 	"no temporary file: the path and the reason"
 
+# --- issue 18: --repo looks up by id what the input names; --all reads every
+# document on main first (the old behaviour). Both give the same output.
+# both NAME ARGS...: run both modes, compare stdout, stderr and status; with
+# strip=1, stdout without the policies' lists (findings only).
+strip=
+both() {
+	_name=$1
+	shift
+	go-link-interp --all "$@" >"$T/all.out" 2>"$T/all.err"
+	_all=$?
+	go-link-interp "$@" >"$T/id.out" 2>"$T/id.err"
+	_id=$?
+	if [ -n "$strip" ] && ! cmp -s "$T/all.out" "$T/id.out"; then
+		jq -c 'del(.interpretations?)' "$T/all.out" >"$T/all.s" 2>&1
+		jq -c 'del(.interpretations?)' "$T/id.out" >"$T/id.s" 2>&1
+		mv "$T/all.s" "$T/all.out" && mv "$T/id.s" "$T/id.out"
+	fi
+	cmp -s "$T/all.out" "$T/id.out" && cmp -s "$T/all.err" "$T/id.err" && [ "$_all" = "$_id" ] ||
+		bad="$bad $_name"
+}
+bad=
+for f in late again shadow withheld case; do
+	both "$f" --repo "$T/store" --today 2026-03-10 "$T/$f.jsonl"
+	both "$f-grace" --repo "$T/store" --today 2026-03-02 --grace-days 6 "$T/$f.jsonl"
+done
+is "$bad" "" "by id and --all: the same stdout, stderr and status on the store's cases"
+
+# Every fixture case of go-link-interp split in two: each other record is
+# stored, the rest is the input, and the other way round: both modes agree.
+bad= n=0
+for dir in "$TESTS"/cases/go-link-interp/*/; do
+	[ -f "$dir/in.jsonl" ] || continue
+	name=$(basename "$dir")
+	args=$(sed -n 's/^go-link-interp//p' "$dir/cmd" | head -1)
+	for half in 0 1; do
+		awk -v h=$half 'NR % 2 == h' "$dir/in.jsonl" | jq -R -c 'fromjson? |
+			select(type == "object" and (.id | type) == "string" and
+			(.date | type) == "string" and (.date | test("^[0-9]{4}-")))' >"$T/half-store"
+		awk -v h=$half 'NR % 2 != h' "$dir/in.jsonl" >"$T/half-in"
+		# shellcheck disable=SC2086
+		rm -rf "$T/split" && mkstore "$T/split" <"$T/half-store" &&
+			{ strip=1; both "$name-$half" --repo "$T/split" $args "$T/half-in"; strip=; } ||
+			bad="$bad $name-mkstore"
+		# As go-publish leaves a store: no interpretation without its policy,
+		# each policy listing its interpretations.
+		jq -s -c 'map(.id) as $ids | map(select((.interprets | type) != "string" or
+			(.interprets | IN($ids[])))) | . as $all | map(.id as $id |
+			[$all[] | select(.interprets == $id) | .id] as $l |
+			if $l == [] then . else .interpretations = $l end) | .[]' \
+			"$T/half-store" >"$T/half-kept"
+		# shellcheck disable=SC2086
+		rm -rf "$T/split" && mkstore "$T/split" <"$T/half-kept" &&
+			both "$name-$half-kept" --repo "$T/split" $args "$T/half-in" ||
+			bad="$bad $name-mkstore"
+		n=$((n + 1))
+	done
+done
+is "$bad" "" "by id and --all: the same findings on all $n halves of the fixture cases, the same output where the store lists its interpretations"
+
+# A store with one unreadable record.json beside the documents: by id, only what
+# the input names is read, so a clean input passes; --all reads it, and fails.
+mkstore "$T/broken" <<'EOF2'
+{"id":"SFJ-2026-00100","kind":"normative","office":"法规科","attribute":"proactive","category":"execution","title":"行政执法公示办法","date":"2026-02-27","published":"2026-03-02","interpretations":["SFJ-2026-00101"]}
+{"id":"SFJ-2026-00101","kind":"interpretation","interprets":"SFJ-2026-00100","office":"法规科","attribute":"proactive","category":"execution","title":"一图读懂","date":"2026-02-27","published":"2026-03-02"}
+{"id":"SFJ-2026-00900","kind":"notice","office":"办公室","attribute":"proactive","title":"通知","date":"2026-02-27"}
+EOF2
+blob=$(printf '{"id": "SFJ-2026-00900", not json\n' | git --git-dir="$T/broken" hash-object -w --stdin)
+git --git-dir="$T/broken" read-tree main &&
+	GIT_INDEX_FILE=$T/bindex git --git-dir="$T/broken" read-tree main &&
+	GIT_INDEX_FILE=$T/bindex git --git-dir="$T/broken" update-index --cacheinfo \
+		"100644,$blob,docs/2026/SFJ-2026-00900/record.json" &&
+	tree=$(GIT_INDEX_FILE=$T/bindex git --git-dir="$T/broken" write-tree) &&
+	git --git-dir="$T/broken" update-ref refs/heads/main \
+		"$(git --git-dir="$T/broken" commit-tree -p main -m corrupt "$tree")"
+ok $? "a store with a corrupt unrelated record.json"
+run go-link-interp --repo "$T/broken" --today 2026-03-02 "$T/again.jsonl"
+is "$status" 0 "by id, corrupt unrelated record: exit 0"
+is "$(cat "$T/err")" "" "by id, corrupt unrelated record: nothing on stderr"
+is "$(jq -c '.interpretations // empty' "$T/out")" '["SFJ-2026-00101","SFJ-2026-00103"]' \
+	"by id: the stored interpretation the policy lists, then the input's"
+is "$(problems "$T/out")" "" "by id, corrupt unrelated record: no problem"
+run go-link-interp --repo "$T/broken" --all --today 2026-03-02 "$T/again.jsonl"
+is "$status" 2 "--all, corrupt unrelated record: exit 2"
+like "$(cat "$T/err")" "^go-link-interp: .*SFJ-2026-00900" "--all: the unreadable document named on stderr"
+is "$(wc -c <"$T/out" | tr -d ' ')" 0 "--all, corrupt unrelated record: nothing on stdout"
+# A finding that rests on an absence (an orphan) is confirmed against the
+# whole store, which here cannot be read: exit 2, never a wrong finding.
+run go-link-interp --repo "$T/broken" --today 2026-03-02 "$T/case.jsonl"
+is "$status" 2 "by id, an orphan: the whole store is read to confirm it (exit 2 here)"
+like "$(cat "$T/err")" "^go-link-interp: .*SFJ-2026-00900" "by id, an orphan: the unreadable document named"
+
+# A stored interpretation that its policy does not list (committed without
+# go-publish): the policy in the input would lack one, so the whole store is
+# read, and it is found, as --all finds it.
+mkstore "$T/unlisted" <<'EOF2'
+{"id":"SFJ-2026-00100","kind":"normative","office":"法规科","attribute":"proactive","category":"execution","title":"行政执法公示办法","date":"2026-02-27","published":"2026-03-02"}
+{"id":"SFJ-2026-00101","kind":"interpretation","interprets":"SFJ-2026-00100","office":"法规科","attribute":"proactive","category":"execution","title":"一图读懂","date":"2026-02-27","published":"2026-03-02"}
+EOF2
+sed -n 2p "$T/again.jsonl" >"$T/policy.jsonl"
+run go-link-interp --repo "$T/unlisted" --today 2026-03-02 "$T/policy.jsonl"
+is "$status" 0 "unlisted stored interpretation: exit 0"
+is "$(jq -c .interpretations "$T/out")" '["SFJ-2026-00101"]' "unlisted stored interpretation: found"
+bad=
+both unlisted --repo "$T/unlisted" --today 2026-03-02 "$T/policy.jsonl"
+is "$bad" "" "unlisted stored interpretation: the same as --all"
+
+# go-cat --changed/--staged report a removed document with store.deleted: true
+# (issue 18 item 2). Its removal is what is checked: a proactive policy left
+# without its last interpretation, interpretations left naming no policy.
+# Both modes agree.
+di='{"id":"SFJ-2026-00101","kind":"interpretation","interprets":"SFJ-2026-00100","office":"法规科","attribute":"proactive","category":"execution","title":"一图读懂","date":"2026-02-27","published":"2026-03-02","store":{"path":"docs/2026/SFJ-2026-00101","deleted":true}}'
+dp='{"id":"SFJ-2026-00100","kind":"normative","office":"法规科","attribute":"proactive","category":"execution","title":"行政执法公示办法","date":"2026-02-27","published":"2026-03-02","interpretations":["SFJ-2026-00101"],"store":{"path":"docs/2026/SFJ-2026-00100","deleted":true}}'
+printf '%s\n' "$di" >"$T/del-i.jsonl"
+run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/del-i.jsonl"
+is "$status" 1 "a removed interpretation, its policy left with none: exit 1"
+is "$(problems "$T/out")" "SFJ-2026-00101 missing-interpretation error" \
+	"a removed interpretation: missing-interpretation on the removal"
+like "$(jq -r '.problems[0].message' "$T/out")" '删除解读 SFJ-2026-00101 后，主动公开的政策文件 SFJ-2026-00100' \
+	"a removed interpretation: the message names both"
+is "$(jq -c 'del(.problems)' "$T/out")" "$(printf '%s' "$di" | jq -c .)" "a removed interpretation: the record otherwise as it came"
+printf '%s\n' "$di" '{"id":"SFJ-2026-00108","kind":"interpretation","interprets":"SFJ-2026-00100","office":"法规科","attribute":"proactive","title":"新解读","date":"2026-03-02"}' >"$T/del-i2.jsonl"
+run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/del-i2.jsonl"
+is "$status:$(problems "$T/out")" "0:" "a removed interpretation replaced by another: exit 0, no problem"
+printf '%s\n' "$dp" >"$T/del-p.jsonl"
+run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/del-p.jsonl"
+is "$status:$(problems "$T/out")" "1:SFJ-2026-00100 orphan-interpretation error" \
+	"a removed policy with a stored interpretation: orphan-interpretation on the removal"
+is "$(jq -c '.interpretations' "$T/out")" '["SFJ-2026-00101"]' "a removed policy: no list set by the join"
+printf '%s\n' "$dp" "$di" >"$T/del-both.jsonl"
+run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/del-both.jsonl"
+is "$status:$(problems "$T/out")" "0:" "a policy removed with its interpretation: exit 0, no problem"
+printf '%s\n' "$dp" '{"id":"SFJ-2026-00109","kind":"interpretation","interprets":"SFJ-2026-00100","office":"法规科","attribute":"proactive","title":"解读","date":"2026-03-02"}' >"$T/del-p2.jsonl"
+run go-link-interp --repo "$T/store" --today 2026-03-02 "$T/del-p2.jsonl"
+is "$(problems "$T/out")" "SFJ-2026-00100 orphan-interpretation error
+SFJ-2026-00100 orphan-interpretation error
+SFJ-2026-00109 orphan-interpretation error" "an interpretation of a policy the change removes is an orphan"
+bad=
+for f in del-i del-i2 del-p del-both del-p2; do
+	both "$f" --repo "$T/store" --today 2026-03-02 "$T/$f.jsonl"
+done
+is "$bad" "" "removed documents: by id and --all the same"
+
+# --all needs a store.
+run go-link-interp --all --today 2026-03-02 "$T/late.jsonl"
+is "$status" 2 "--all without a store: exit 2"
+is "$(head -1 "$T/err")" "go-link-interp: --all: no store to audit (--repo DIR or \$GO_STORE)" \
+	"--all without a store: says why"
+is "$(wc -c <"$T/out" | tr -d ' ')" 0 "--all without a store: nothing on stdout"
+
 # --- the command line.
 run go-link-interp --help
 is "$status" 0 "--help: exit 0"
-like "$(head -1 "$T/out")" '^usage: go-link-interp \[--repo DIR\]' "--help: usage on stdout"
+like "$(head -1 "$T/out")" '^usage: go-link-interp \[--repo DIR' "--help: usage on stdout"
 run go-link-interp --version
 like "$(cat "$T/out")" '^go-link-interp \(go-tools\) [0-9]' "--version"
 run go-link-interp --grace-days x "$T/late.jsonl"

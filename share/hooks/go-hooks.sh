@@ -37,6 +37,8 @@ go_hooks_gate() {
 
 # go_hooks_check LABEL GITDIR PREFIX GO-CAT-ARGS...
 #   go-cat GO-CAT-ARGS | go-check-reason | go-link-interp --repo GITDIR
+#   (by id: go-link-interp reads only the stored documents the change names,
+#   so a hook costs what the change costs; never --all, the whole-store audit)
 #   prints each problem on stderr as "PREFIX<folder>/record.json: CODE: message"
 #   and returns 1 when a document breaks a rule or a tool failed, else 0.
 go_hooks_check() {
