@@ -93,8 +93,9 @@ int go_store_read_doc(go_store *s, struct git_tree *root, const char *dir, int f
 int go_store_find_id(go_store *s, struct git_tree *root, const char *id, int flags,
 		json_t **rec, char **dir);
 
-/* publish.c: go-publish's batches. Prepare each accepted record (its blobs and
- * document folder are written at once, nothing of a refused one), then commit
+/* publish.c, publish-land.c, publish-push.c: go-publish's batches. Prepare
+ * each accepted record (its blobs and document folder are written at once,
+ * nothing of a refused one), then commit
  * the batch: one commit on the register, re-applied on a moved tip, then one on
  * the public view, the projection of the register's tip (project.c), when it
  * changes; each ref moved by compare-and-swap. */

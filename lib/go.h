@@ -31,7 +31,8 @@
  *   request.c   applications for information (依申请公开) (go_request_check, ...)
  *   summary.c   what a run did, for people        (go_summary_record, ...)
  *   sha.c       MD5, SHA-1, SHA-256, SHA-512      (go_hash)
- *   store.c, publish.c, pack.c, project.c, gate.c, purge.c, request-store.c,
+ *   store.c, publish.c (+ publish-land.c, publish-push.c), pack.c, project.c,
+ *   gate.c, purge.c, migrate.c, request-store.c,
  *   report.c, report-out.c: see go-store.h; archive.c, bagit.c, attach.c:
  *   go-archive.h; match.c, rules.c: go-classify.h; html.c, site.c: go-site.h.
  *
