@@ -110,7 +110,9 @@ $(BUILD)/libgo.a: $(LIBOBJ)
 
 $(BUILD)/bin/%: cmd/%.c $(BUILD)/libgo.a lib/go.h VERSION
 	@mkdir -p $(@D)
-	$(CC) $(GO_CFLAGS) -o $@ $< $(BUILD)/libgo.a $(GO_LDFLAGS) $(PKG_LIBS)
+	$(CC) $(GO_CFLAGS) -o $@ $< $(wildcard cmd/$*/*.c) $(BUILD)/libgo.a $(GO_LDFLAGS) $(PKG_LIBS)
+# A tool in several files (as bsdtar's tar/): cmd/go-NAME.c and cmd/go-NAME/*.c.
+$(BUILD)/bin/go-archive: $(wildcard cmd/go-archive/*.[ch])
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libgo.a lib/go.h
 	@mkdir -p $(@D)
