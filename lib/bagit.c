@@ -1016,6 +1016,7 @@ static const int out_algs[2] = {GO_SHA256, GO_SHA512};
 struct go_bag_out {
 	FILE *spool[2];  /* manifest lines, in the order the payload came */
 	go_hash h[2];
+	go_hash mh[2];   /* SHA-256 of each manifest, for the tag manifest */
 	char *path;
 	uint64_t octets, count, size;
 };
@@ -1023,13 +1024,15 @@ struct go_bag_out {
 go_bag_out *go_bag_out_new(void)
 {
 	go_bag_out *b = go_xcalloc(1, sizeof *b);
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < 2; i++) {
+		go_hash_init(&b->mh[i], GO_SHA256);
 		if (!(b->spool[i] = go_temp_file())) {
 			int e = errno;
 			go_bag_out_free(b);
 			errno = e;
 			return NULL;
 		}
+	}
 	return b;
 }
 
@@ -1063,12 +1066,19 @@ void go_bag_out_data(go_bag_out *b, const void *p, size_t n)
 int go_bag_out_end(go_bag_out *b)
 {
 	int rc = 0;
+	size_t plen = strlen(b->path);
 	for (int i = 0; i < 2; i++) {
 		unsigned char d[GO_HASH_MAX];
-		char hex[2 * GO_HASH_MAX + 1];
+		char line[2 * GO_HASH_MAX + 2];
+		size_t n = 2 * go_hash_size(out_algs[i]);
 		go_hash_final(&b->h[i], d);
-		go_hex(d, go_hash_size(out_algs[i]), hex);
-		if (fprintf(b->spool[i], "%s  %s\n", hex, b->path) < 0)
+		go_hex(d, go_hash_size(out_algs[i]), line);
+		line[n] = line[n + 1] = ' ';
+		go_hash_update(&b->mh[i], line, n + 2);
+		go_hash_update(&b->mh[i], b->path, plen);
+		go_hash_update(&b->mh[i], "\n", 1);
+		if (fwrite(line, 1, n + 2, b->spool[i]) != n + 2 ||
+		    fwrite(b->path, 1, plen, b->spool[i]) != plen || putc('\n', b->spool[i]) == EOF)
 			rc = -1;
 	}
 	b->octets += b->size;
@@ -1082,34 +1092,32 @@ void go_bag_out_oxum(const go_bag_out *b, uint64_t *octets, uint64_t *count)
 	*count = b->count;
 }
 
-/* Stream the spool f into the archive, and its digest into d (may be NULL). */
-static int copy_spool(FILE *f, go_archive_writer *w, const char *path, go_hash *d)
+/* Stream manifest i's spool into w. */
+static int copy_spool(go_bag_out *b, int i, go_archive_writer *w)
 {
+	static const char *const name[2] = {"manifest-sha256.txt", "manifest-sha512.txt"};
 	char buf[65536];
 	size_t n;
+	FILE *f = b->spool[i];
 	if (fflush(f) != 0 || fseeko(f, 0, SEEK_END) != 0)
 		return -1;
 	off_t size = ftello(f);
 	rewind(f);
-	if (w && go_archive_file(w, path, (uint64_t)size) < 0)
+	if (go_archive_file(w, name[i], (uint64_t)size) < 0)
 		return -1;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-		if (d)
-			go_hash_update(d, buf, n);
-		if (w && go_archive_data(w, buf, n) < 0)
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		if (go_archive_data(w, buf, n) < 0)
 			return -1;
-	}
 	return ferror(f) ? -1 : 0;
 }
 
-struct tagfile {
-	const char *name;
-	char *text;      /* NULL: a spooled manifest */
-	int spool;
-	char hex[2 * GO_HASH_MAX + 1];
-};
+int go_bag_out_write_sha512(go_bag_out *b, go_archive_writer *w512)
+{
+	return copy_spool(b, 1, w512);
+}
 
-int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const *info)
+int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const *info,
+			  go_archive_writer *w512)
 {
 	char size[32];
 	go_bagit_size(b->octets, size);
@@ -1128,7 +1136,12 @@ int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const
 	char *tail = go_xasprintf("%sBag-Size: %s\nPayload-Oxum: %" PRIu64 ".%" PRIu64 "\n",
 				  infotext, size, b->octets, b->count);
 	free(infotext);
-	struct tagfile t[4] = {
+	struct tagfile {
+		const char *name;
+		char *text;      /* NULL: a spooled manifest */
+		int spool;
+		char hex[2 * GO_HASH_MAX + 1];
+	} t[4] = {
 		{"bag-info.txt", tail, -1, ""},
 		{"bagit.txt", go_xstrdup("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"), -1, ""},
 		{"manifest-sha256.txt", NULL, 0, ""},
@@ -1140,33 +1153,28 @@ int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const
 	for (int i = 0; i < 4; i++) {
 		go_hash h;
 		unsigned char d[GO_HASH_MAX];
-		go_hash_init(&h, GO_SHA256);
-		if (t[i].text)
+		if (t[i].text) {
+			go_hash_init(&h, GO_SHA256);
 			go_hash_update(&h, t[i].text, strlen(t[i].text));
-		else if (copy_spool(b->spool[t[i].spool], NULL, NULL, &h) < 0)
-			rc = -1;
+		} else {
+			h = b->mh[t[i].spool]; /* a copy: the digest so far */
+		}
 		go_hash_final(&h, d);
 		go_hex(d, 32, t[i].hex);
 	}
 	char *tagman = go_xasprintf("%s  %s\n%s  %s\n%s  %s\n%s  %s\n", t[0].hex, t[0].name,
 				    t[1].hex, t[1].name, t[2].hex, t[2].name, t[3].hex, t[3].name);
-	const struct { const char *name; const char *text; int spool; } order[5] = {
-		{"bagit.txt", t[1].text, -1},
-		{"tagmanifest-sha256.txt", tagman, -1},
-		{"bag-info.txt", t[0].text, -1},
-		{"manifest-sha256.txt", NULL, 0},
-		{"manifest-sha512.txt", NULL, 1},
-	};
-	for (int i = 0; i < 5 && rc == 0; i++) {
-		if (order[i].text) {
-			size_t len = strlen(order[i].text);
-			if (go_archive_file(w, order[i].name, len) < 0 ||
-			    go_archive_data(w, order[i].text, len) < 0)
-				rc = -1;
-		} else if (copy_spool(b->spool[order[i].spool], w, order[i].name, NULL) < 0) {
+	const char *text[3] = {t[1].text, tagman, t[0].text};
+	const char *name[3] = {"bagit.txt", "tagmanifest-sha256.txt", "bag-info.txt"};
+	for (int i = 0; i < 3 && rc == 0; i++) {
+		size_t len = strlen(text[i]);
+		if (go_archive_file(w, name[i], len) < 0 || go_archive_data(w, text[i], len) < 0)
 			rc = -1;
-		}
 	}
+	if (rc == 0)
+		rc = copy_spool(b, 0, w);
+	if (rc == 0 && w512)
+		rc = copy_spool(b, 1, w512);
 	free(tagman);
 	free(t[0].text);
 	free(t[1].text);

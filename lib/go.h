@@ -550,6 +550,13 @@ int go_archive_file(go_archive_writer *w, const char *path, uint64_t size);
 int go_archive_data(go_archive_writer *w, const void *p, size_t n);
 /* Finish and free; 0 or -1 (printed, and no OUT is left). */
 int go_archive_writer_close(go_archive_writer *w);
+/* A spool: entries (go_archive_file, go_archive_data) written into a temporary
+ * file as an archive of format would hold them (compressed), to come after
+ * those of another writer: go_archive_writer_append(w, spool) ends w's entries,
+ * copies the spool's after them and frees the spool (NULL after a message).
+ * Then only go_archive_writer_close(w). 0 or -1 (printed). */
+go_archive_writer *go_archive_spool_open(const char *format, const char *root, int64_t mtime);
+int go_archive_writer_append(go_archive_writer *w, go_archive_writer *spool);
 /* Free without finishing: no OUT is left. NULL-safe. */
 void go_archive_writer_abort(go_archive_writer *w);
 
@@ -645,7 +652,12 @@ void go_bag_out_data(go_bag_out *b, const void *p, size_t n);
 /* 0, or -1 (errno) when the manifest spool cannot be written. */
 int go_bag_out_end(go_bag_out *b);
 void go_bag_out_oxum(const go_bag_out *b, uint64_t *octets, uint64_t *count);
-int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const *info);
+/* manifest-sha512.txt goes into w512: w itself, or a spool to append to w;
+ * NULL: the caller writes it with go_bag_out_write_sha512 (which only reads
+ * what write_tags does not: the two may run in two threads at once). */
+int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const *info,
+			  go_archive_writer *w512);
+int go_bag_out_write_sha512(go_bag_out *b, go_archive_writer *w512);
 
 /* ---- response.c: 回应关切 and 公众参与 (responses, feedback) ------------- */
 
@@ -1086,5 +1098,22 @@ void go_batch_drop(go_batch *b, long n);
 /* The Chinese name of an attribute code (主动公开, 依申请公开, 不予公开), else
  * NULL (vocab.c): messages name attributes so (issue 17). */
 const char *go_attribute_name(const char *code);
+
+/* ---- worker.c: a second thread fed through a bounded queue (issue 12) --- */
+
+typedef struct go_worker go_worker;
+/* Runs in the worker's thread, on each message in the order sent; the first
+ * non-zero return is kept, and later messages are dropped. */
+typedef int (*go_worker_fn)(void *ctx, int tag, const void *p, size_t n);
+/* threaded 0 (or no thread to be had): fn runs at once, in the caller's thread. */
+go_worker *go_worker_new(go_worker_fn fn, void *ctx, int threaded);
+/* Queue a copy of p[0..n) for fn(ctx, tag, ...); long data may come to fn in
+ * several pieces of the same tag. Blocks while the queue (2 MB) is full.
+ * fn's first error as far as known, or 0. */
+int go_worker_send(go_worker *w, int tag, const void *p, size_t n);
+/* Wait until fn has run on everything sent: fn's first error, or 0. */
+int go_worker_wait(go_worker *w);
+/* Wait, stop the thread and free. NULL-safe. */
+void go_worker_free(go_worker *w);
 
 #endif

@@ -35,17 +35,16 @@ struct create {
 	const char *out;
 	go_bag_out *bag;
 	go_archive_writer *w;
-	int pass;           /* 1: hash, 2: write */
-	uint64_t files, bytes, total_files;
+	go_archive_writer *payload; /* every payload file, as it is read and hashed */
+	go_worker *worker;  /* hashes and writes the payload */
+	go_archive_writer *sha512; /* manifest-sha512.txt, written beside the other tags */
+	uint64_t files, bytes;
 	int tty;
 	time_t last;
 	/* records input */
 	FILE *spool;
 	struct doc *docs;
 	size_t ndocs;
-	FILE *payload;      /* every payload file's bytes, in order */
-	struct ent { char *path; uint64_t size; } *ents;
-	size_t nents, ecap;
 	go_store **stores;  /* attachment blobs' repositories, opened once */
 	char **store_paths;
 	size_t nstores;
@@ -61,21 +60,47 @@ static void progress(struct create *c, int done)
 	c->last = now;
 	char size[32];
 	go_bagit_size(c->bytes, size);
-	if (c->pass == 1)
-		fprintf(stderr, "\r%s: hashing %" PRIu64 " files, %s ", go_prog(), c->files, size);
-	else
-		fprintf(stderr, "\r%s: writing %" PRIu64 "/%" PRIu64 " files, %s ", go_prog(),
-			c->files, c->total_files, size);
 	if (done)
-		fputc('\n', stderr);
+		fprintf(stderr, "\r%s: writing %" PRIu64 "/%" PRIu64 " files, %s\n", go_prog(),
+			c->files, c->files, size);
+	else
+		fprintf(stderr, "\r%s: writing %" PRIu64 " files, %s ", go_prog(), c->files, size);
 }
 
 /*
- * Each file is read once (pass 1): hashed for the manifests and copied to a
- * temporary spool, so that the tag files can come first and the payload is
- * then copied from the spool (pass 2) without reading git's objects, parsing
- * records or opening attachments again.
+ * Each file is read once: hashed for the manifests and written into the
+ * payload's spool (compressed as OUT will be), so that the tag files can come
+ * first and the payload then follows them from the spool, without reading
+ * git's objects, parsing records or opening attachments again. The hashing,
+ * the tar and the compression run in a second thread (lib/worker.c), beside
+ * the reading of git's objects, as zstd beside `git archive` in a pipe; in
+ * the same order, so the bytes are the same with GO_ARCHIVE_THREADS=1.
  */
+enum { M_FILE, M_DATA, M_END, M_SHA512 };
+
+static int payload_msg(void *ctx, int tag, const void *p, size_t n)
+{
+	struct create *c = ctx;
+	if (tag == M_DATA) {
+		go_bag_out_data(c->bag, p, n);
+		return go_archive_data(c->payload, p, n);
+	}
+	if (tag == M_FILE) {
+		uint64_t size;
+		memcpy(&size, p, sizeof size);
+		const char *path = (const char *)p + sizeof size;
+		go_bag_out_begin(c->bag, path);
+		return go_archive_file(c->payload, path, size);
+	}
+	if (tag == M_SHA512)
+		return go_bag_out_write_sha512(c->bag, c->sha512);
+	if (go_bag_out_end(c->bag) < 0) {
+		go_warn("temporary file");
+		return -1;
+	}
+	return 0;
+}
+
 static int sink_file(struct create *c, const char *path, uint64_t size)
 {
 	/* NFC, as archive readers give names back (libarchive normalises): the
@@ -85,60 +110,24 @@ static int sink_file(struct create *c, const char *path, uint64_t size)
 	c->files++;
 	c->bytes += size;
 	progress(c, 0);
-	go_bag_out_begin(c->bag, p);
-	if (c->nents == c->ecap)
-		c->ents = go_xrealloc(c->ents, (c->ecap = c->ecap ? 2 * c->ecap : 1024) * sizeof *c->ents);
-	c->ents[c->nents].path = p;
-	c->ents[c->nents++].size = size;
-	return 0;
+	size_t n = strlen(p) + 1;
+	char *m = go_xmalloc(sizeof size + n);
+	memcpy(m, &size, sizeof size);
+	memcpy(m + sizeof size, p, n);
+	int rc = go_worker_send(c->worker, M_FILE, m, sizeof size + n) ? -1 : 0;
+	free(m);
+	free(p);
+	return rc;
 }
 
 static int sink_data(struct create *c, const void *p, size_t n)
 {
-	go_bag_out_data(c->bag, p, n);
-	if (fwrite(p, 1, n, c->payload) != n) {
-		go_warn("temporary file");
-		return -1;
-	}
-	return 0;
+	return go_worker_send(c->worker, M_DATA, p, n) ? -1 : 0;
 }
 
 static int sink_end(struct create *c)
 {
-	if (go_bag_out_end(c->bag) < 0) {
-		go_warn("temporary file");
-		return -1;
-	}
-	return 0;
-}
-
-/* Pass 2: the payload, from the spool, after the tag files. */
-static int write_payload(struct create *c)
-{
-	static char buf[1 << 17];
-	if (fflush(c->payload) != 0 || fseeko(c->payload, 0, SEEK_SET) != 0) {
-		go_warn("temporary file");
-		return -1;
-	}
-	for (size_t i = 0; i < c->nents; i++) {
-		uint64_t left = c->ents[i].size;
-		c->files++;
-		c->bytes += left;
-		progress(c, 0);
-		if (go_archive_file(c->w, c->ents[i].path, left) < 0)
-			return -1;
-		while (left) {
-			size_t k = left < sizeof buf ? (size_t)left : sizeof buf;
-			if (fread(buf, 1, k, c->payload) != k) {
-				go_warn("temporary file");
-				return -1;
-			}
-			if (go_archive_data(c->w, buf, k) < 0)
-				return -1;
-			left -= k;
-		}
-	}
-	return 0;
+	return go_worker_send(c->worker, M_END, NULL, 0) ? -1 : 0;
 }
 
 static int store_file(void *ctx, const char *path, const void *data, size_t size)
@@ -656,57 +645,69 @@ int archive_create(int argc, char **argv)
 	 * verification): zlib's checksum catches a damaged object, and `git
 	 * fsck` is the tool to verify a store, as `git archive` assumes too. */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-	if (!(c.bag = go_bag_out_new()) || !(c.payload = go_temp_file())) {
+	if (!(c.bag = go_bag_out_new())) {
 		go_warn("temporary file");
 		status = GO_FATAL;
 		goto out;
 	}
-	for (c.pass = 1; c.pass <= 2; c.pass++) {
-		c.files = c.bytes = 0;
-		if (c.pass == 2) {
-			if (!(c.w = go_archive_writer_open(out, format, name, mtime))) {
-				status = GO_FATAL;
-				goto out;
-			}
-			if (go_bag_out_write_tags(c.bag, c.w, info) < 0) {
-				status = GO_FATAL;
-				goto out;
-			}
-		}
-		int r = c.pass == 2 ? write_payload(&c) : repo ?
-			go_archive_walk_store(s, tree, &sel, store_file, &c) : emit_records(&c);
-		progress(&c, 1);
-		if (r < 0) {
-			status = GO_FATAL;
-			goto out;
-		}
-		if (r > 0)
-			status = GO_FINDINGS; /* documents left out, each named */
-		c.total_files = c.files;
-		if (c.pass == 1 && !c.files) {
-			go_warnx("%s: no document selected (%s): no bag written", out, desc);
-			status = GO_FINDINGS;
-			goto out;
-		}
-		if (c.pass == 1) {
-			/* Everything is in the spool: the packs' maps go before
-			 * zstd's buffers come. */
-			git_tree_free(tree);
-			tree = NULL;
-			go_store_free(s);
-			s = NULL;
-			for (size_t i = 0; i < c.nstores; i++) {
-				go_store_free(c.stores[i]);
-				free(c.store_paths[i]);
-			}
-			c.nstores = 0;
-		}
+	if (!(c.payload = go_archive_spool_open(format, name, mtime))) {
+		status = GO_FATAL;
+		goto out;
 	}
-	if (go_archive_writer_close(c.w) < 0)
+	const char *threads = getenv("GO_ARCHIVE_THREADS");
+	c.worker = go_worker_new(payload_msg, &c, !(threads && strcmp(threads, "1") == 0) &&
+				 sysconf(_SC_NPROCESSORS_ONLN) > 1);
+	int r = repo ? go_archive_walk_store(s, tree, &sel, store_file, &c) : emit_records(&c);
+	if (go_worker_wait(c.worker) != 0)
+		r = -1;
+	if (r < 0) {
+		progress(&c, 1);
+		status = GO_FATAL;
+		goto out;
+	}
+	if (r > 0)
+		status = GO_FINDINGS; /* documents left out, each named */
+	if (!c.files) {
+		go_warnx("%s: no document selected (%s): no bag written", out, desc);
+		status = GO_FINDINGS;
+		goto out;
+	}
+	/* Everything is read: the packs' maps go before the tag files' zstd
+	 * buffers come. */
+	git_tree_free(tree);
+	tree = NULL;
+	go_store_free(s);
+	s = NULL;
+	for (size_t i = 0; i < c.nstores; i++) {
+		go_store_free(c.stores[i]);
+		free(c.store_paths[i]);
+	}
+	c.nstores = 0;
+	/* The tag files first, then the payload from its spool. The largest
+	 * tag file, manifest-sha512.txt, is compressed in the worker's thread
+	 * while the others are in this one. */
+	if (!(c.sha512 = go_archive_spool_open(format, name, mtime)) ||
+	    go_worker_send(c.worker, M_SHA512, NULL, 0) != 0 ||
+	    !(c.w = go_archive_writer_open(out, format, name, mtime)) ||
+	    go_bag_out_write_tags(c.bag, c.w, info, NULL) < 0 || go_worker_wait(c.worker) != 0) {
+		progress(&c, 1);
+		status = GO_FATAL;
+		goto out;
+	}
+	r = go_archive_writer_append(c.w, c.sha512);
+	c.sha512 = NULL;
+	if (r == 0)
+		r = go_archive_writer_append(c.w, c.payload);
+	c.payload = NULL;
+	progress(&c, 1);
+	if (r < 0 || go_archive_writer_close(c.w) < 0)
 		status = GO_FATAL;
 	c.w = NULL;
 out:
+	go_worker_free(c.worker);
 	go_archive_writer_abort(c.w);
+	go_archive_writer_abort(c.payload);
+	go_archive_writer_abort(c.sha512);
 	go_bag_out_free(c.bag);
 	for (size_t i = 0; i < c.ndocs; i++) {
 		for (size_t k = 0; k < c.docs[i].natt; k++) {
@@ -718,11 +719,6 @@ out:
 		free(c.docs[i].dir);
 	}
 	free(c.docs);
-	for (size_t i = 0; i < c.nents; i++)
-		free(c.ents[i].path);
-	free(c.ents);
-	if (c.payload)
-		fclose(c.payload);
 	for (size_t i = 0; i < c.nstores; i++) {
 		go_store_free(c.stores[i]);
 		free(c.store_paths[i]);
