@@ -586,7 +586,7 @@ int go_archive_read(const char *file, const go_archive_visitor *v)
 	struct archive *a = archive_read_new();
 	struct archive_entry *e;
 	char *root = NULL;
-	int rc = -1, r, nentries = 0;
+	int rc = -1, r, nentries = 0, utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	/* Only formats and filters read in-process: no mtree (it names files on
 	 * disk), no external decompressor programs. */
 	archive_read_support_format_tar(a);
@@ -612,9 +612,10 @@ int go_archive_read(const char *file, const go_archive_visitor *v)
 		if (r == ARCHIVE_WARN)
 			go_warnx("%s: %s", file, archive_error_string(a));
 		nentries++;
-		const char *name = archive_entry_pathname_utf8(e);
+		/* In a UTF-8 locale the name as read is UTF-8 already. */
+		const char *name = utf8 ? archive_entry_pathname(e) : archive_entry_pathname_utf8(e);
 		if (!name)
-			name = archive_entry_pathname(e);
+			name = utf8 ? archive_entry_pathname_utf8(e) : archive_entry_pathname(e);
 		if (!name)
 			name = "";
 		const char *code = NULL, *why = NULL;

@@ -179,6 +179,7 @@ struct go_bag_check {
 	struct node *nodes;
 	size_t nnodes, cap;
 	uint32_t *table; /* open addressing: node index + 1, 0 empty */
+	uint32_t *thash; /* beside it: the path's hash, compared before the path */
 	size_t tsize;
 	unsigned pmask, tmask; /* algorithms of the payload and tag manifests named */
 	int hash_all, rescan;
@@ -221,6 +222,7 @@ go_bag_check *go_bag_check_new(go_bag_finding_cb cb, void *ctx)
 	c->ctx = ctx;
 	c->tsize = 1024;
 	c->table = go_xcalloc(c->tsize, sizeof *c->table);
+	c->thash = go_xcalloc(c->tsize, sizeof *c->thash);
 	c->cur = -1;
 	c->text = -1;
 	return c;
@@ -241,6 +243,7 @@ void go_bag_check_free(go_bag_check *c)
 	arena_free(&c->arena);
 	free(c->nodes);
 	free(c->table);
+	free(c->thash);
 	free(c);
 }
 
@@ -270,19 +273,27 @@ char *go_bagit_nfc(const char *path)
 	return s;
 }
 
+/* Whether s is ASCII, which is NFC (most paths: no copy to normalise). */
+static int ascii(const char *s)
+{
+	while (*s && (unsigned char)*s < 0x80)
+		s++;
+	return !*s;
+}
+
 static long lookup(go_bag_check *c, const char *raw, int create)
 {
-	char *path = go_bagit_nfc(raw);
-	size_t mask = c->tsize - 1, i = hash_str(path) & mask;
+	char *path = ascii(raw) ? (char *)raw : go_bagit_nfc(raw);
+	long found = -1;
+	uint64_t h = hash_str(path);
+	size_t mask = c->tsize - 1, i = h & mask;
 	for (; c->table[i]; i = (i + 1) & mask)
-		if (strcmp(c->nodes[c->table[i] - 1].path, path) == 0) {
-			free(path);
-			return c->table[i] - 1;
+		if (c->thash[i] == (uint32_t)h && strcmp(c->nodes[c->table[i] - 1].path, path) == 0) {
+			found = c->table[i] - 1;
+			goto out;
 		}
-	if (!create) {
-		free(path);
-		return -1;
-	}
+	if (!create)
+		goto out;
 	if (c->nnodes == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 1024;
 		c->nodes = go_xrealloc(c->nodes, c->cap * sizeof *c->nodes);
@@ -291,22 +302,30 @@ static long lookup(go_bag_check *c, const char *raw, int create)
 	memset(n, 0, sizeof *n);
 	size_t len = strlen(path) + 1;
 	n->path = memcpy(arena_alloc(&c->arena, len), path, len);
-	free(path);
 	c->table[i] = (uint32_t)++c->nnodes;
+	c->thash[i] = (uint32_t)h;
 	if (2 * c->nnodes > c->tsize) {
 		/* Grow the table: re-insert every node. */
 		free(c->table);
+		free(c->thash);
 		c->tsize *= 2;
 		c->table = go_xcalloc(c->tsize, sizeof *c->table);
+		c->thash = go_xcalloc(c->tsize, sizeof *c->thash);
 		mask = c->tsize - 1;
 		for (size_t k = 0; k < c->nnodes; k++) {
-			size_t j = hash_str(c->nodes[k].path) & mask;
+			uint64_t kh = hash_str(c->nodes[k].path);
+			size_t j = kh & mask;
 			while (c->table[j])
 				j = (j + 1) & mask;
 			c->table[j] = (uint32_t)(k + 1);
+			c->thash[j] = (uint32_t)kh;
 		}
 	}
-	return (long)c->nnodes - 1;
+	found = (long)c->nnodes - 1;
+out:
+	if (path != raw)
+		free(path);
+	return found;
 }
 
 static int is_payload(const char *path)
