@@ -24,6 +24,7 @@
  *   sha.c       MD5, SHA-1, SHA-256, SHA-512      (go_hash)
  *   archive.c   archives, written reproducibly and read defensively
  *   bagit.c     BagIt bags (RFC 8493) in them     (go_bag)
+ *   worker.c    a second thread fed through a bounded queue (go_worker)
  *   request.c   applications for information (依申请公开) (go_request_check, go_request_table3)
  *   request-store.c  a few files committed to a branch (go_store_commit_files)
  *
@@ -55,6 +56,7 @@ enum go_exit {
 	GO_OK = 0,       /* clean */
 	GO_FINDINGS = 1, /* this tool found errors or refused records */
 	GO_FATAL = 2,    /* usage, I/O or fatal error */
+	GO_CANNOT_CHECK = 3, /* go-archive verify only: no error, nothing checkable */
 };
 
 /* "prog: message: strerror(errno)" on stderr. */
@@ -910,7 +912,7 @@ void go_crash_point(const char *point);
 /* ---- bagit.c: checking in any order, verdicts (issue 12) ---------------- */
 
 /* Verdicts of go_bag_check_verdict, and go-archive verify's exit codes. */
-enum { GO_BAG_VALID = 0, GO_BAG_INVALID = 1, GO_BAG_CANNOT_CHECK = 3 };
+enum { GO_BAG_VALID = GO_OK, GO_BAG_INVALID = GO_FINDINGS, GO_BAG_CANNOT_CHECK = GO_CANNOT_CHECK };
 /* Hash every file with every algorithm: for an archive that cannot be read a
  * second time (a pipe). */
 void go_bag_check_hash_all(go_bag_check *c);

@@ -111,7 +111,7 @@ int archive_verify(int argc, char **argv)
 			if (verdict == GO_BAG_INVALID && status != GO_FATAL)
 				status = GO_FINDINGS;
 			else if (verdict == GO_BAG_CANNOT_CHECK && status == GO_OK)
-				status = GO_BAG_CANNOT_CHECK;
+				status = GO_CANNOT_CHECK;
 		}
 		go_bag_check_free(v.check);
 		if (v.write_failed) {
