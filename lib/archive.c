@@ -740,7 +740,7 @@ static int emit_tree(struct walk *w, git_tree *tree, const char *prefix)
 	return rc;
 }
 
-static int attr_selected(const go_archive_select *sel, const char *attr)
+int go_archive_selected(const go_archive_select *sel, const char *attr)
 {
 	if (!sel->attributes)
 		return 1;
@@ -781,7 +781,7 @@ static int walk_doc(struct walk *w, git_tree *doc, const char *dir)
 		w->left_out++;
 		goto out;
 	}
-	if (!attr_selected(w->sel, attr))
+	if (!go_archive_selected(w->sel, attr))
 		goto out;
 	char *path = go_xasprintf("%s/record.json", dir);
 	if (attr && strcmp(attr, "withheld") == 0) {

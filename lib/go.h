@@ -597,6 +597,8 @@ typedef struct go_archive_select {
 	const char *const *attributes; /* NULL-terminated codes; NULL: all */
 	int quiet;                     /* a second walk: no warnings again */
 } go_archive_select;
+/* Whether sel takes a document of attribute attr (may be NULL). */
+int go_archive_selected(const go_archive_select *sel, const char *attr);
 /* A file of the store layout ("docs/<YYYY>/<name>/..."), whole, in path order. */
 typedef int (*go_archive_file_cb)(void *ctx, const char *path, const void *data,
 				  size_t size);

@@ -161,16 +161,6 @@ static int valid_file_name(const json_t *name)
 	       strcmp(s, ".") != 0 && strcmp(s, "..") != 0 && strlen(s) <= 255;
 }
 
-static int attr_wanted(const char *const *attrs, const char *attr)
-{
-	if (!attrs)
-		return 1;
-	for (; *attrs; attrs++)
-		if (attr && strcmp(*attrs, attr) == 0)
-			return 1;
-	return 0;
-}
-
 /* Read the selected records of the input into c->docs (sorted in git's order)
  * and their record.json and body into the spool; *latest gets the newest
  * published or date among them (0 for none). A record left out sets *status.
@@ -207,7 +197,7 @@ static int load_records(struct create *c, int nfiles, char **files, const go_arc
 		}
 		int day;
 		go_parse_date(date, &day);
-		if ((sel->year && go_date_year(day) != sel->year) || !attr_wanted(sel->attributes, attr)) {
+		if ((sel->year && go_date_year(day) != sel->year) || !go_archive_selected(sel, attr)) {
 			free(dir);
 			json_decref(rec);
 			continue;
