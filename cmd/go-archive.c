@@ -6,7 +6,9 @@
  * mode in a file of its own under cmd/go-archive/ (as bsdtar's tar/).
  */
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <git2.h>
 
@@ -43,6 +45,12 @@ const char archive_usage[] =
 	"Exit status: 0 valid/done, 1 findings (invalid bag, refused records),\n"
 	"2 usage, I/O error or unreadable archive, 3 verify: cannot-check (only\n"
 	"manifests in algorithms go-archive does not implement).\n";
+
+int archive_threads(void)
+{
+	const char *t = getenv("GO_ARCHIVE_THREADS");
+	return !(t && strcmp(t, "1") == 0) && sysconf(_SC_NPROCESSORS_ONLN) > 1;
+}
 
 int main(int argc, char **argv)
 {

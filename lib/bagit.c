@@ -198,7 +198,90 @@ struct go_bag_check {
 	int too_long;
 	unsigned hmask;
 	go_hash h[GO_HASH_N];
+	/* go_bag_check_threads: payload files hashed in a second thread; its
+	 * digests wait in res (node, mask, digests) until merged, in order. */
+	go_worker *w;
+	int threaded_file;    /* the entry being read is hashed there */
+	unsigned char *res;
+	size_t nres, rcap;
+	go_hash wh[GO_HASH_N];  /* the worker's */
+	unsigned wmask;
+	long wnode;
 };
+
+enum { H_BEGIN, H_DATA, H_END };
+
+/* In the worker's thread: hash, and keep the digests for merge(). */
+static int hash_msg(void *ctx, int tag, const void *p, size_t n)
+{
+	go_bag_check *c = ctx;
+	if (tag == H_DATA) {
+		for (int a = 0; a < GO_HASH_N; a++)
+			if (c->wmask & (1u << a))
+				go_hash_update(&c->wh[a], p, n);
+		return 0;
+	}
+	if (tag == H_BEGIN) {
+		memcpy(&c->wnode, p, sizeof c->wnode);
+		memcpy(&c->wmask, (const char *)p + sizeof c->wnode, sizeof c->wmask);
+		for (int a = 0; a < GO_HASH_N; a++)
+			if (c->wmask & (1u << a))
+				go_hash_init(&c->wh[a], a);
+		return 0;
+	}
+	size_t need = sizeof c->wnode + sizeof c->wmask;
+	for (int a = 0; a < GO_HASH_N; a++)
+		if (c->wmask & (1u << a))
+			need += go_hash_size(a);
+	if (c->nres + need > c->rcap)
+		c->res = go_xrealloc(c->res, c->rcap = 2 * (c->nres + need) + 4096);
+	unsigned char *o = c->res + c->nres;
+	memcpy(o, &c->wnode, sizeof c->wnode);
+	memcpy(o + sizeof c->wnode, &c->wmask, sizeof c->wmask);
+	o += sizeof c->wnode + sizeof c->wmask;
+	for (int a = 0; a < GO_HASH_N; a++)
+		if (c->wmask & (1u << a)) {
+			go_hash_final(&c->wh[a], o);
+			o += go_hash_size(a);
+		}
+	c->nres += need;
+	return 0;
+}
+
+static void compare(go_bag_check *c, struct node *n, int alg, const unsigned char *d);
+
+/* The worker's digests into their nodes, compared as go_bag_check_end would
+ * have: before anything reads a node's digests. */
+static void merge(go_bag_check *c)
+{
+	if (!c->w)
+		return;
+	go_worker_wait(c->w);
+	for (size_t off = 0; off < c->nres;) {
+		long k;
+		unsigned mask;
+		memcpy(&k, c->res + off, sizeof k);
+		memcpy(&mask, c->res + off + sizeof k, sizeof mask);
+		off += sizeof k + sizeof mask;
+		struct node *n = &c->nodes[k];
+		for (int a = 0; a < GO_HASH_N; a++) {
+			if (!(mask & (1u << a)))
+				continue;
+			size_t size = go_hash_size(a);
+			n->got[a] = memcpy(arena_alloc(&c->arena, size), c->res + off, size);
+			off += size;
+			if (n->want[a])
+				compare(c, n, a, n->got[a]);
+		}
+	}
+	c->nres = 0;
+}
+
+void go_bag_check_threads(go_bag_check *c, int threaded)
+{
+	if (threaded && !c->w)
+		c->w = go_worker_new(hash_msg, c, 1);
+}
 
 static void finding(go_bag_check *c, int warning, const char *code, const char *path,
 		    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
@@ -240,6 +323,8 @@ void go_bag_check_free(go_bag_check *c)
 	for (int i = 0; i < c->ntexts; i++)
 		if (c->texts[i].f)
 			fclose(c->texts[i].f);
+	go_worker_free(c->w);
+	free(c->res);
 	arena_free(&c->arena);
 	free(c->nodes);
 	free(c->table);
@@ -766,6 +851,7 @@ static void parse_text(go_bag_check *c, struct text *t)
  * order they came. */
 static void parse_pending(go_bag_check *c, int force)
 {
+	merge(c);
 	for (int i = 0; i < c->ntexts; i++)
 		if (!c->texts[i].parsed && c->texts[i].kind == K_BAGIT)
 			parse_text(c, &c->texts[i]);
@@ -792,6 +878,7 @@ int go_bag_check_begin(go_bag_check *c, const char *path, uint64_t size)
 			return 0;
 		}
 		n->again = 1;
+		c->threaded_file = 0;
 		c->hmask = n->need;
 		c->kind = K_PAYLOAD;
 		for (int a = 0; a < GO_HASH_N; a++)
@@ -847,6 +934,14 @@ int go_bag_check_begin(go_bag_check *c, const char *path, uint64_t size)
 			c->text = c->ntexts++;
 		}
 	}
+	c->threaded_file = c->w && c->kind == K_PAYLOAD;
+	if (c->threaded_file) {
+		unsigned char m[sizeof c->cur + sizeof c->hmask];
+		memcpy(m, &c->cur, sizeof c->cur);
+		memcpy(m + sizeof c->cur, &c->hmask, sizeof c->hmask);
+		go_worker_send(c->w, H_BEGIN, m, sizeof m);
+		return 0;
+	}
 	for (int a = 0; a < GO_HASH_N; a++)
 		if (c->hmask & (1u << a))
 			go_hash_init(&c->h[a], a);
@@ -857,6 +952,10 @@ void go_bag_check_data(go_bag_check *c, const void *buf, size_t n)
 {
 	if (c->cur < 0)
 		return;
+	if (c->threaded_file) {
+		go_worker_send(c->w, H_DATA, buf, n);
+		return;
+	}
 	for (int a = 0; a < GO_HASH_N; a++)
 		if (c->hmask & (1u << a))
 			go_hash_update(&c->h[a], buf, n);
@@ -878,6 +977,10 @@ int go_bag_check_end(go_bag_check *c, int complete)
 	struct node *n = &c->nodes[c->cur];
 	long cur = c->cur;
 	c->cur = -1;
+	if (c->threaded_file && complete) {
+		go_worker_send(c->w, H_END, NULL, 0);
+		return 0; /* the digests come at merge() */
+	}
 	if (!complete) {
 		/* The reader reported why; the content was not read to its end. */
 		n->bad = n->partial = 1;
@@ -929,7 +1032,7 @@ int go_bag_check_end(go_bag_check *c, int complete)
 size_t go_bag_check_rescan(go_bag_check *c)
 {
 	size_t k = 0;
-	parse_pending(c, 1);
+	parse_pending(c, 1); /* (merges the worker's digests) */
 	for (size_t i = 0; i < c->nnodes; i++)
 		if (c->nodes[i].need)
 			k++;

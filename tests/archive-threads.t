@@ -57,6 +57,34 @@ cmp -s x/bag/data/docs/2026/D-7/files/大文件.bin big.bin; ok $? "the 3 MB att
 (cd x/bag && sha512sum --quiet -c manifest-sha512.txt && sha256sum --quiet -c tagmanifest-sha256.txt)
 ok $? "sha512sum -c and sha256sum -c accept the manifests"
 
+# verify hashes the payload in a second thread: the same findings, in the same
+# order, and the same exit status as in one, whatever the order of the files.
+rm -rf d && mkdir d && bsdtar -xf two.tar -C d
+printf 'changed' >d/bag/data/docs/2026/D-10/files/a.txt
+printf 'x' >>d/bag/data/docs/2026/D-7/files/大文件.bin
+rm d/bag/data/docs/2026/D-20/body.md
+printf 'extra\n' >d/bag/data/unlisted.txt
+(cd d && find bag -type f | LC_ALL=C sort) >d.list
+LC_ALL=C sort -r d.list >d.rev
+awk 'BEGIN { srand(12) } { print rand() "\t" $0 }' d.list | sort | cut -f2 >d.shuf
+for order in list rev shuf; do
+	(cd d && bsdtar -cf "../d-$order.tar" -T "../d.$order")
+	GO_ARCHIVE_THREADS=1 go-archive verify "d-$order.tar" >"one-$order.out"; one=$?
+	same=0 k=0
+	while [ "$k" -lt 4 ]; do
+		k=$((k + 1))
+		go-archive verify "d-$order.tar" >"two-$order.out"; two=$?
+		[ "$one" = "$two" ] && cmp -s "one-$order.out" "two-$order.out" || same=1
+	done
+	is "$one:$same" "1:0" "verify, $order order: in two threads, 4 times the findings and exit status of one"
+done
+is "$(jq -r '.code + " " + .path' one-shuf.out | LC_ALL=C sort | uniq -c | awk '{ print $1, $2, $3 }' | tr '\n' ';')" \
+	"2 checksum-mismatch data/docs/2026/D-10/files/a.txt;2 checksum-mismatch data/docs/2026/D-7/files/大文件.bin;1 missing-file data/docs/2026/D-20/body.md;1 oxum-mismatch bag-info.txt;1 unlisted-file data/unlisted.txt;" \
+	"verify, shuffled: each damage found (a changed file in both manifests)"
+GO_ARCHIVE_THREADS=1 go-archive verify - <d-shuf.tar >one-pipe.out; one=$?
+go-archive verify - <d-shuf.tar >two-pipe.out; two=$?
+cmp -s one-pipe.out two-pipe.out; is "$one:$two:$?" "1:1:0" "verify of a pipe: the same in two threads as in one"
+
 # A store: the same, through go-archive's walk of git's objects.
 go-publish --init --repo store --today 2026-12-31 -m t <in.jsonl >/dev/null 2>err
 is "$?" 0 "a store of the 300 documents"

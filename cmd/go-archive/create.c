@@ -644,9 +644,7 @@ int archive_create(int argc, char **argv)
 		status = GO_FATAL;
 		goto out;
 	}
-	const char *threads = getenv("GO_ARCHIVE_THREADS");
-	c.worker = go_worker_new(payload_msg, &c, !(threads && strcmp(threads, "1") == 0) &&
-				 sysconf(_SC_NPROCESSORS_ONLN) > 1);
+	c.worker = go_worker_new(payload_msg, &c, archive_threads());
 	int r = repo ? go_archive_walk_store(s, tree, &sel, store_file, &c) : emit_records(&c);
 	if (go_worker_wait(c.worker) != 0)
 		r = -1;

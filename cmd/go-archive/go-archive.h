@@ -13,6 +13,10 @@ int archive_create(int argc, char **argv);   /* create.c */
 int archive_verify(int argc, char **argv);   /* verify.c */
 int archive_records(int argc, char **argv);  /* records.c */
 
+/* Whether to work in two threads: not with GO_ARCHIVE_THREADS=1, nor on one
+ * processor. The output is the same either way (go-archive.c). */
+int archive_threads(void);
+
 /* Document folders (docs/<YYYY>/<name>) in git's order (create.c). */
 int archive_dir_cmp(const char *a, const char *b);
 

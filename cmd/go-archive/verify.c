@@ -95,6 +95,7 @@ int archive_verify(int argc, char **argv)
 			    S_ISREG(st.st_mode);
 		if (!again)
 			go_bag_check_hash_all(v.check);
+		go_bag_check_threads(v.check, archive_threads());
 		vis.ctx = &v;
 		int r = go_archive_read(argv[i], &vis);
 		if (r == 0 && again && go_bag_check_rescan(v.check)) {
