@@ -684,11 +684,16 @@ int archive_create(int argc, char **argv)
 	}
 	r = go_archive_writer_append(c.w, c.sha512);
 	c.sha512 = NULL;
-	if (r == 0)
+	if (r == 0) {
 		r = go_archive_writer_append(c.w, c.payload);
-	c.payload = NULL;
+		c.payload = NULL;
+	}
 	progress(&c, 1);
-	if (r < 0 || go_archive_writer_close(c.w) < 0)
+	if (r < 0) {
+		status = GO_FATAL;
+		goto out; /* c.w aborted there: no OUT */
+	}
+	if (go_archive_writer_close(c.w) < 0)
 		status = GO_FATAL;
 	c.w = NULL;
 out:
