@@ -36,6 +36,7 @@ struct go_worker {
 	void *ctx;
 	int threaded;
 	int err;                  /* fn's first error: later messages dropped */
+	int werr;                 /* the same, the worker's own (err is under the lock) */
 	int seen_err;             /* err, as the caller last saw it */
 	struct slot slot[SLOTS];
 	size_t head, tail, full;  /* slots handed over: tail..head (mod SLOTS), full of them */
@@ -45,14 +46,15 @@ struct go_worker {
 	pthread_cond_t more, less;
 };
 
+/* In the worker's thread, without the lock: its own copy of the error. */
 static void run_slot(go_worker *w, const struct slot *s)
 {
 	for (size_t off = 0; off < s->len;) {
 		struct msg m;
 		memcpy(&m, s->buf + off, sizeof m);
 		off += sizeof m;
-		if (!w->err)
-			w->err = w->fn(w->ctx, m.tag, s->buf + off, m.n);
+		if (!w->werr)
+			w->werr = w->fn(w->ctx, m.tag, s->buf + off, m.n);
 		off += m.n;
 	}
 }
@@ -70,6 +72,7 @@ static void *work(void *arg)
 		pthread_mutex_unlock(&w->lock);
 		run_slot(w, s);
 		pthread_mutex_lock(&w->lock);
+		w->err = w->werr;
 		s->len = 0;
 		w->tail = (w->tail + 1) % SLOTS;
 		w->full--;

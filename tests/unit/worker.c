@@ -5,6 +5,10 @@
 #include "tap.h"
 #include "go.h"
 
+#ifndef WORKER_MSGS
+#define WORKER_MSGS 3000 /* fewer to run it under valgrind --tool=helgrind */
+#endif
+
 struct log {
 	go_hash h;       /* SHA-256 of what the function saw */
 	size_t calls, bytes;
@@ -40,7 +44,7 @@ static void run(int threaded, int fail_at, unsigned char digest[32], size_t *byt
 	unsigned seed = 12;
 	for (size_t i = 0; i < sizeof buf; i++)
 		buf[i] = (unsigned char)(i * 131 + (i >> 9));
-	for (int i = 0; i < 3000; i++) {
+	for (int i = 0; i < WORKER_MSGS; i++) {
 		seed = seed * 1103515245 + 12345;
 		size_t n = (seed >> 8) % 5 == 0 ? (seed >> 4) % sizeof buf : (seed >> 4) % 700;
 		go_worker_send(w, i % 3, buf + (seed % 1000), n > sizeof buf - 1000 ? sizeof buf - 1000 : n);
