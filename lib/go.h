@@ -926,7 +926,9 @@ size_t go_bag_check_rescan(go_bag_check *c);
 int go_bag_check_verdict(const go_bag_check *c);
 /* threaded: payload files are hashed in a second thread (lib/worker.c) while
  * the caller reads the next; their checksum findings come when the digests
- * are next needed (a tag file parsed, rescan, finish), in the files' order. */
+ * are next needed (a tag file parsed, rescan, finish), in the files' order,
+ * so go_bag_check_end cannot tell then whether a payload file failed (it
+ * returns 0): for go-archive verify, not records. */
 void go_bag_check_threads(go_bag_check *c, int threaded);
 /* path in Unicode NFC (a copy; the bytes as they are when not UTF-8): how
  * bags compare names, and how create names the files it writes. */
