@@ -12,7 +12,7 @@
 
 #include <git2.h>
 
-#include "go-archive/go-archive.h"
+#include "go-archive/modes.h"
 
 const char archive_usage[] =
 	"usage: go-archive create (--repo DIR [--rev REV] | FILE...) [OPTIONS] -o OUT|-\n"

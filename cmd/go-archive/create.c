@@ -13,7 +13,7 @@
 
 #include <git2.h>
 
-#include "go-archive.h"
+#include "modes.h"
 
 struct att {
 	char *name;

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "go-archive.h"
+#include "modes.h"
 
 #define MAX_RECORD_JSON ((size_t)16 << 20)
 

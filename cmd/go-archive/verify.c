@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "go-archive.h"
+#include "modes.h"
 
 void archive_print_finding(void *ctx, const char *severity, const char *code, const char *path,
 			   const char *message)

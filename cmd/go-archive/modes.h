@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* SPDX-FileCopyrightText: 2026 go-tools developers */
 /* What the modes of go-archive (cmd/go-archive.c and the files beside this one) share. */
-#ifndef GO_ARCHIVE_H
-#define GO_ARCHIVE_H
+#ifndef GO_ARCHIVE_MODES_H
+#define GO_ARCHIVE_MODES_H
 
 #include "go.h"
 
