@@ -134,9 +134,13 @@ $(BUILD)/libgo.a: $(LIBOBJ)
 $(BUILD)/cmd/%.o: cmd/%.c VERSION
 	@mkdir -p $(@D)
 	$(CC) $(GO_CFLAGS) $(GO_DEPFLAGS) -c -o $@ $<
-$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(BUILD)/cmd/cli.o $(BUILD)/libgo.a
+# A tool in several files (as bsdtar's tar/): cmd/go-NAME.c and cmd/go-NAME/*.c,
+# each compiled to an object by the rule above.
+.SECONDEXPANSION:
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $$(subst .c,.o,$$(addprefix $(BUILD)/,$$(wildcard cmd/$$*/*.c))) \
+		$(BUILD)/cmd/cli.o $(BUILD)/libgo.a
 	@mkdir -p $(@D)
-	$(CC) $(GO_CFLAGS) -o $@ $< $(BUILD)/cmd/cli.o $(BUILD)/libgo.a $(GO_LDFLAGS) $(PKG_LIBS)
+	$(CC) $(GO_CFLAGS) -o $@ $(filter %.o,$^) $(BUILD)/libgo.a $(GO_LDFLAGS) $(PKG_LIBS)
 
 $(BUILD)/tests/unit/%.o: tests/unit/%.c VERSION
 	@mkdir -p $(@D)
@@ -145,7 +149,7 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libgo.a
 	@mkdir -p $(@D)
 	$(CC) $(GO_CFLAGS) -o $@ $< $(BUILD)/libgo.a $(GO_LDFLAGS) $(PKG_LIBS)
 
--include $(wildcard $(BUILD)/lib/*.d $(BUILD)/cmd/*.d $(BUILD)/tests/unit/*.d)
+-include $(wildcard $(BUILD)/lib/*.d $(BUILD)/cmd/*.d $(BUILD)/cmd/*/*.d $(BUILD)/tests/unit/*.d)
 # Objects are kept between builds (make would delete them as intermediates).
 .SECONDARY:
 

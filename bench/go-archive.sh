@@ -9,11 +9,29 @@
 #   2. go-archive verify of that bag (every file hashed twice, every manifest
 #      checked) against `sha256sum` + `sha512sum` over the same payload.
 # Targets: create >= 1.0x git's pipeline (wall) under 64 MB peak; verify >= 1.0x.
+# Both wall and CPU time are given: git's pipeline is two processes, go-archive
+# create two threads (GO_ARCHIVE_THREADS=1, measured too, makes it one).
 # BENCH_BEFORE=DIR (a build of an earlier commit: DIR/bin/go-archive) adds its
 # create and verify, for before/after figures.
 . "${0%/*}/lib.sh"
 sizes=${BENCH_SIZES:-20000 100000}
 before=${BENCH_BEFORE:-}
+runs=${BENCH_RUNS:-3}
+
+# measure, BENCH_RUNS times: the least wall and the least CPU time (the machine
+# is shared: the least is the run least disturbed), the largest peak.
+measure_best() {
+	bs= bc= bk=0 r=0
+	while [ "$r" -lt "$runs" ]; do
+		r=$((r + 1))
+		measure "$@" >/dev/null
+		bs=$(awk -v a="$secs" -v b="${bs:-$secs}" 'BEGIN { print (a < b ? a : b) }')
+		bc=$(awk -v a="$cpu" -v b="${bc:-$cpu}" 'BEGIN { print (a < b ? a : b) }')
+		[ "$kb" -gt "$bk" ] && bk=$kb
+	done
+	secs=$bs cpu=$bc kb=$bk
+	printf '  %-34s %7.2f s wall %7.2f s cpu %9d KB peak (best of %d)\n' "$1" "$secs" "$cpu" "$kb" "$runs"
+}
 
 for n in $sizes; do
 	store=$work/archive-store-$n.git
@@ -24,31 +42,35 @@ for n in $sizes; do
 		git -C "$store" gc -q
 	fi
 	echo "$n documents ($(du -sh "$store" | cut -f1) store):"
-	measure "git archive | zstd -3" \
+	measure_best "git archive | zstd -3" \
 		sh -c 'git -C "$1" archive --format=tar main | zstd -3 -q -c >"$2"' sh \
 		"$store" "$work/git.tar.zst"
 	git_secs=$secs git_cpu=$cpu
 	if [ -n "$before" ]; then
-		measure "before: go-archive create" \
+		measure_best "before: go-archive create" \
 			"$before/bin/go-archive" create --repo "$store" --name bag -o "$work/bag-before.tar.zst"
 		echo "  before / git: $(ratio "$secs" "$git_secs")x wall, $(ratio "$cpu" "$git_cpu")x cpu"
 	fi
-	measure "go-archive create --repo (tar.zst)" \
+	measure_best "go-archive create --repo (tar.zst)" \
 		go-archive create --repo "$store" --name bag -o "$work/bag.tar.zst"
-	ga_secs=$secs ga_kb=$kb
-	echo "  go-archive / git: $(ratio "$ga_secs" "$git_secs")x git's speed (wall), $(ratio "$cpu" "$git_cpu")x (cpu);" \
+	ga_secs=$secs ga_kb=$kb ga_cpu=$cpu
+	measure_best "the same, GO_ARCHIVE_THREADS=1" \
+		env GO_ARCHIVE_THREADS=1 go-archive create --repo "$store" --name bag -o "$work/bag1.tar.zst"
+	echo "  one thread / git: $(ratio "$secs" "$git_secs")x wall, $(ratio "$cpu" "$git_cpu")x cpu;" \
+		"the same bytes as two: $(cmp -s "$work/bag.tar.zst" "$work/bag1.tar.zst" && echo yes || echo NO)"
+	echo "  go-archive / git: $(ratio "$ga_secs" "$git_secs")x git's speed (wall), $(ratio "$ga_cpu" "$git_cpu")x (cpu);" \
 		"sizes $(wc -c <"$work/bag.tar.zst") vs $(wc -c <"$work/git.tar.zst") bytes"
 	[ "$ga_kb" -lt 65536 ] && echo "  peak memory under 64 MB: yes" || echo "  peak memory under 64 MB: NO"
 	octets=$(bsdtar -xOf "$work/bag.tar.zst" bag/bag-info.txt | sed -n 's/^Payload-Oxum: \([0-9]*\)\..*/\1/p')
 	bsdtar -xOf "$work/bag.tar.zst" 'bag/data/*' >"$work/payload"
-	measure "sha256sum + sha512sum (payload)" sh -c 'sha256sum "$1" && sha512sum "$1"' sh "$work/payload"
+	measure_best "sha256sum + sha512sum (payload)" sh -c 'sha256sum "$1" && sha512sum "$1"' sh "$work/payload"
 	sum_secs=$secs sum_cpu=$cpu
 	rm -f "$work/payload"
 	if [ -n "$before" ]; then
-		measure "before: go-archive verify" "$before/bin/go-archive" verify "$work/bag.tar.zst"
+		measure_best "before: go-archive verify" "$before/bin/go-archive" verify "$work/bag.tar.zst"
 		echo "  before: $(ratio "$secs" "$sum_secs")x the speed of sha256sum + sha512sum (wall)"
 	fi
-	measure "go-archive verify" go-archive verify "$work/bag.tar.zst"
+	measure_best "go-archive verify" go-archive verify "$work/bag.tar.zst"
 	echo "  verify: $(awk -v o="$octets" -v s="$secs" 'BEGIN { printf "%.1f", o / 1e6 / s }') MB/s" \
 		"of payload; $(ratio "$secs" "$sum_secs")x the speed of sha256sum + sha512sum (wall)," \
 		"$(ratio "$cpu" "$sum_cpu")x (cpu)"

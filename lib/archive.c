@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,67 +24,167 @@
 
 /* ---- writing ------------------------------------------------------------ */
 
+/*
+ * A tar goes through two libarchive writers: the tar writer (pax) gives its
+ * bytes to a compressor (the raw format, with the filter), holding back the
+ * last 1024: the end-of-archive marker, dropped when a spool follows
+ * (go_archive_writer_append). A tar, and a gzip or zstd stream, can be
+ * concatenated: tags written last come first, without the payload being
+ * written twice. A zip has one writer; its spool is the files' bytes and
+ * names, replayed into it.
+ */
 struct go_archive_writer {
-	struct archive *a;
+	struct archive *a;   /* the entries; NULL for a zip spool */
+	struct archive *z;   /* tar: the compressor the tar's bytes go through */
 	struct archive_entry *e;
 	char *out, *tmp, *root;
 	int64_t mtime;
 	uint64_t want, have; /* size of the current entry, bytes written */
-	const char *path;    /* of the current entry, for messages */
 	char *cur;
 	int fd;              /* ours to close, or -1 */
+	int outfd;           /* where the archive's bytes go */
+	int utf8_locale;     /* names need no conversion (half the cost of a header) */
+	char *format;
+	int ended;           /* a tar whose own entries are done: spools follow */
+	unsigned char hold[1024];
+	size_t nhold;
+	FILE *spool;         /* a spool's bytes (go_archive_spool_open) */
+	struct spooled { char *path; uint64_t size; } *ents; /* a zip spool's files */
+	size_t nents, ecap;
 };
 
 static int wfail(go_archive_writer *w, const char *what)
 {
-	go_warnx("%s: %s: %s", w->out, what, archive_error_string(w->a) ?
-		 archive_error_string(w->a) : "archive error");
+	struct archive *a = w->a ? w->a : w->z;
+	go_warnx("%s: %s: %s", w->out, what, a && archive_error_string(a) ?
+		 archive_error_string(a) : "archive error");
 	return -1;
 }
 
-go_archive_writer *go_archive_writer_open(const char *out, const char *format,
-					  const char *root, int64_t mtime)
+static int zwrite(go_archive_writer *w, const void *p, size_t n)
+{
+	while (n) {
+		la_ssize_t k = archive_write_data(w->z, p, n);
+		if (k <= 0) {
+			if (w->a)
+				archive_set_error(w->a, EIO, "%s", archive_error_string(w->z) ?
+						  archive_error_string(w->z) : "compressor error");
+			return -1;
+		}
+		p = (const char *)p + k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* The tar writer's bytes: all but the last sizeof hold on to the compressor. */
+static la_ssize_t to_compressor(struct archive *a, void *ctx, const void *buf, size_t n)
+{
+	go_archive_writer *w = ctx;
+	const unsigned char *p = buf;
+	size_t total = n;
+	if (w->nhold + n > sizeof w->hold) {
+		size_t pass = w->nhold + n - sizeof w->hold;
+		size_t from_hold = pass < w->nhold ? pass : w->nhold;
+		if (from_hold && zwrite(w, w->hold, from_hold) < 0)
+			return -1;
+		memmove(w->hold, w->hold + from_hold, w->nhold - from_hold);
+		w->nhold -= from_hold;
+		if (pass > from_hold && zwrite(w, p, pass - from_hold) < 0)
+			return -1;
+		p += pass - from_hold;
+		n -= pass - from_hold;
+	}
+	memcpy(w->hold + w->nhold, p, n);
+	w->nhold += n;
+	return (la_ssize_t)total;
+}
+
+static go_archive_writer *writer_new(const char *out, const char *root, int64_t mtime)
 {
 	go_archive_writer *w = go_xcalloc(1, sizeof *w);
 	w->out = go_xstrdup(out);
 	w->root = go_xstrdup(root);
 	w->mtime = mtime;
-	w->a = archive_write_new();
 	w->e = archive_entry_new();
-	w->fd = -1;
-	int r = ARCHIVE_OK, zip = strcmp(format, "zip") == 0;
-	if (zip) {
-		r = archive_write_set_format_zip(w->a);
+	w->fd = w->outfd = -1;
+	w->utf8_locale = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	return w;
+}
+
+/* w->z: the compressor of format ("tar", "tar.gz", "tar.zst") onto w->outfd,
+ * its one entry begun. 0 or -1 (printed). */
+static int compressor_open(go_archive_writer *w, const char *format)
+{
+	w->z = archive_write_new();
+	int r = archive_write_set_format_raw(w->z);
+	if (r == ARCHIVE_OK && strcmp(format, "tar.gz") == 0) {
+		r = archive_write_add_filter_gzip(w->z);
+		/* No timestamp in the gzip header: the same input, the same bytes. */
 		if (r == ARCHIVE_OK)
-			r = archive_write_set_options(w->a, "zip:compression=deflate");
-	} else {
-		r = archive_write_set_format_pax_restricted(w->a);
-		if (r == ARCHIVE_OK && strcmp(format, "tar.gz") == 0) {
-			r = archive_write_add_filter_gzip(w->a);
-			/* No timestamp in the gzip header: the same input, the same bytes. */
-			if (r == ARCHIVE_OK)
-				r = archive_write_set_options(w->a, "gzip:!timestamp");
-		} else if (r == ARCHIVE_OK && strcmp(format, "tar.zst") == 0) {
-			r = archive_write_add_filter_zstd(w->a);
-			/* One zstd worker thread: compression runs beside the
-			 * tar writer (as zstd beside git archive in a pipe). A
-			 * fixed count: the same bytes on any machine; more
-			 * workers cost 30 MB each for little more speed. */
-			if (r == ARCHIVE_OK)
-				r = archive_write_set_options(w->a, "zstd:compression-level=3,zstd:threads=1");
-		}
+			r = archive_write_set_options(w->z, "gzip:!timestamp");
+	} else if (r == ARCHIVE_OK && strcmp(format, "tar.zst") == 0) {
+		r = archive_write_add_filter_zstd(w->z);
+		/* No zstd threads: the same bytes on any machine, and 30 MB less
+		 * than one worker's buffers. go-archive create compresses in a
+		 * thread of its own (lib/worker.c) beside the reading of git. */
+		if (r == ARCHIVE_OK)
+			r = archive_write_set_options(w->z, "zstd:compression-level=3,zstd:threads=0");
 	}
 	/* No padding after the end: the same bytes to a file, a pipe or a tty. */
 	if (r == ARCHIVE_OK)
-		r = archive_write_set_bytes_in_last_block(w->a, 1);
-	if (r != ARCHIVE_OK) {
-		wfail(w, format);
-		goto fail;
+		r = archive_write_set_bytes_in_last_block(w->z, 1);
+	if (r == ARCHIVE_OK)
+		r = archive_write_open_fd(w->z, w->outfd);
+	if (r == ARCHIVE_OK) {
+		/* The raw format's one entry: the tar's bytes. */
+		archive_entry_clear(w->e);
+		archive_entry_set_filetype(w->e, AE_IFREG);
+		archive_entry_set_pathname(w->e, "tar");
+		r = archive_write_header(w->z, w->e);
 	}
+	if (r != ARCHIVE_OK) {
+		go_warnx("%s: %s: %s", w->out, format, archive_error_string(w->z) ?
+			 archive_error_string(w->z) : "archive error");
+		return -1;
+	}
+	return 0;
+}
+
+/* Set up w's writers for format, writing to w->outfd. 0 or -1 (printed). */
+static int writer_start(go_archive_writer *w, const char *format)
+{
+	int r;
+	w->format = go_xstrdup(format);
+	w->a = archive_write_new();
+	if (strcmp(format, "zip") == 0) {
+		r = archive_write_set_format_zip(w->a);
+		if (r == ARCHIVE_OK)
+			r = archive_write_set_options(w->a, "zip:compression=deflate");
+		if (r == ARCHIVE_OK)
+			r = archive_write_set_bytes_in_last_block(w->a, 1);
+		if (r == ARCHIVE_OK)
+			r = archive_write_open_fd(w->a, w->outfd);
+		return r == ARCHIVE_OK ? 0 : wfail(w, format);
+	}
+	if (compressor_open(w, format) < 0)
+		return -1;
+	r = archive_write_set_format_pax_restricted(w->a);
+	if (r == ARCHIVE_OK)
+		r = archive_write_set_bytes_in_last_block(w->a, 1);
+	if (r == ARCHIVE_OK)
+		r = archive_write_open2(w->a, w, NULL, to_compressor, NULL, NULL);
+	return r == ARCHIVE_OK ? 0 : wfail(w, format);
+}
+
+go_archive_writer *go_archive_writer_open(const char *out, const char *format,
+					  const char *root, int64_t mtime)
+{
+	go_archive_writer *w = writer_new(out, root, mtime);
 	struct stat st, lst;
 	int exists = strcmp(out, "-") != 0 && stat(out, &st) == 0;
 	if (strcmp(out, "-") == 0) {
-		r = archive_write_open_fd(w->a, STDOUT_FILENO);
+		w->outfd = STDOUT_FILENO;
 	} else if (exists && !S_ISREG(st.st_mode)) {
 		/* A FIFO, a device, /dev/stdout: written through, as a shell
 		 * redirection would; never replaced. */
@@ -91,7 +192,6 @@ go_archive_writer *go_archive_writer_open(const char *out, const char *format,
 			go_warn("%s", out);
 			goto fail;
 		}
-		r = archive_write_open_fd(w->a, w->fd);
 	} else if (!exists && lstat(out, &lst) == 0) {
 		go_warnx("%s: a symbolic link to nothing: not replaced, not followed", out);
 		goto fail;
@@ -119,12 +219,27 @@ go_archive_writer *go_archive_writer_open(const char *out, const char *format,
 		}
 		fchmod(fd, 0644 & ~0022);
 		w->fd = fd;
-		r = archive_write_open_fd(w->a, fd);
 	}
-	if (r != ARCHIVE_OK) {
-		wfail(w, "open");
+	if (w->outfd < 0)
+		w->outfd = w->fd;
+	if (writer_start(w, format) < 0)
+		goto fail;
+	return w;
+fail:
+	go_archive_writer_abort(w);
+	return NULL;
+}
+
+go_archive_writer *go_archive_spool_open(const char *format, const char *root, int64_t mtime)
+{
+	go_archive_writer *w = writer_new("temporary file", root, mtime);
+	if (!(w->spool = go_temp_file())) {
+		go_warn("temporary file");
 		goto fail;
 	}
+	w->outfd = fileno(w->spool);
+	if (strcmp(format, "zip") != 0 && writer_start(w, format) < 0)
+		goto fail;
 	return w;
 fail:
 	go_archive_writer_abort(w);
@@ -149,11 +264,25 @@ int go_archive_file(go_archive_writer *w, const char *rel, uint64_t size)
 {
 	if (end_entry(w) < 0)
 		return -1;
-	w->cur = go_xasprintf("%s/%s", w->root, rel);
 	w->want = size;
 	w->have = 0;
+	if (!w->a) {
+		/* A zip spool: the name and size now, the bytes in the spool. */
+		if (w->nents == w->ecap)
+			w->ents = go_xrealloc(w->ents, (w->ecap = w->ecap ? 2 * w->ecap : 1024) *
+					      sizeof *w->ents);
+		w->ents[w->nents].path = go_xstrdup(rel);
+		w->ents[w->nents++].size = size;
+		w->cur = go_xstrdup(rel);
+		return 0;
+	}
+	w->cur = go_xasprintf("%s/%s", w->root, rel);
 	archive_entry_clear(w->e);
-	archive_entry_set_pathname_utf8(w->e, w->cur);
+	/* In a UTF-8 locale the name is already what libarchive converts to. */
+	if (w->utf8_locale)
+		archive_entry_copy_pathname(w->e, w->cur);
+	else
+		archive_entry_set_pathname_utf8(w->e, w->cur);
 	archive_entry_set_filetype(w->e, AE_IFREG);
 	archive_entry_set_perm(w->e, 0644);
 	archive_entry_set_size(w->e, (la_int64_t)size);
@@ -172,6 +301,14 @@ int go_archive_data(go_archive_writer *w, const void *p, size_t n)
 		go_warnx("%s: %s: more data than announced", w->out, w->cur);
 		return -1;
 	}
+	if (!w->a) {
+		if (fwrite(p, 1, n, w->spool) != n) {
+			go_warn("%s", w->out);
+			return -1;
+		}
+		w->have += n;
+		return 0;
+	}
 	while (n) {
 		la_ssize_t k = archive_write_data(w->a, p, n);
 		if (k <= 0)
@@ -183,11 +320,108 @@ int go_archive_data(go_archive_writer *w, const void *p, size_t n)
 	return 0;
 }
 
-int go_archive_writer_close(go_archive_writer *w)
+/* End w's archive: with its end-of-archive marker (last), or without (a
+ * spool follows). 0 or -1 (printed). */
+static int writer_finish(go_archive_writer *w, int last)
 {
 	int rc = end_entry(w);
-	if (rc == 0 && archive_write_close(w->a) != ARCHIVE_OK)
+	if (rc == 0 && w->a && archive_write_close(w->a) != ARCHIVE_OK)
 		rc = wfail(w, "close");
+	if (rc == 0 && w->z) {
+		static const unsigned char zeros[sizeof w->hold];
+		if (!last && (w->nhold != sizeof w->hold || memcmp(w->hold, zeros, w->nhold) != 0))
+			GO_BUG("a tar's end is not its end-of-archive marker");
+		if (last && zwrite(w, w->hold, w->nhold) < 0)
+			rc = wfail(w, "close");
+		w->nhold = 0;
+		if (rc == 0 && archive_write_close(w->z) != ARCHIVE_OK) {
+			go_warnx("%s: close: %s", w->out, archive_error_string(w->z));
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+static int append_spool(go_archive_writer *w, go_archive_writer *spool)
+{
+	char buf[1 << 16];
+	int rc = 0;
+	if (!spool->a) {
+		/* A zip: its files, one by one, from the spool. */
+		if (end_entry(spool) < 0 || fflush(spool->spool) != 0 || fseeko(spool->spool, 0, SEEK_SET) != 0)
+			rc = -1;
+		for (size_t i = 0; rc == 0 && i < spool->nents; i++) {
+			uint64_t left = spool->ents[i].size;
+			if (go_archive_file(w, spool->ents[i].path, left) < 0)
+				rc = -1;
+			while (rc == 0 && left) {
+				size_t k = left < sizeof buf ? (size_t)left : sizeof buf;
+				if (fread(buf, 1, k, spool->spool) != k) {
+					go_warn("%s", spool->out);
+					rc = -1;
+				} else if (go_archive_data(w, buf, k) < 0) {
+					rc = -1;
+				}
+				left -= k;
+			}
+		}
+		return rc;
+	}
+	if (!w->ended) {
+		/* Closed: only spools and go_archive_writer_close are left. */
+		if (writer_finish(w, 0) < 0)
+			return -1;
+		archive_write_free(w->a);
+		archive_write_free(w->z);
+		w->a = w->z = NULL;
+		w->ended = 1;
+	}
+	if (writer_finish(spool, 0) < 0)
+		return -1;
+	if (fflush(spool->spool) != 0 || fseeko(spool->spool, 0, SEEK_SET) != 0) {
+		go_warn("%s", spool->out);
+		return -1;
+	}
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, spool->spool)) > 0) {
+		for (size_t off = 0; off < n;) {
+			ssize_t k = write(w->outfd, buf + off, n - off);
+			if (k < 0) {
+				go_warn("%s", w->out);
+				return -1;
+			}
+			off += (size_t)k;
+		}
+	}
+	if (ferror(spool->spool)) {
+		go_warn("%s", spool->out);
+		return -1;
+	}
+	return 0;
+}
+
+int go_archive_writer_append(go_archive_writer *w, go_archive_writer *spool)
+{
+	int rc = append_spool(w, spool);
+	go_archive_writer_abort(spool);
+	return rc;
+}
+
+int go_archive_writer_close(go_archive_writer *w)
+{
+	int rc = 0;
+	if (w->ended) {
+		/* After the spools, the end-of-archive marker, in a frame of its own. */
+		static const unsigned char zeros[sizeof w->hold];
+		if (compressor_open(w, w->format) < 0 || zwrite(w, zeros, sizeof zeros) < 0 ||
+		    archive_write_close(w->z) != ARCHIVE_OK)
+			rc = -1;
+		if (rc < 0 && w->z)
+			go_warnx("%s: close: %s", w->out, archive_error_string(w->z) ?
+				 archive_error_string(w->z) : "archive error");
+	} else {
+		rc = writer_finish(w, 1);
+	}
 	if (w->fd >= 0) {
 		if (close(w->fd) != 0 && rc == 0) {
 			go_warn("%s", w->out);
@@ -214,13 +448,21 @@ void go_archive_writer_abort(go_archive_writer *w)
 		return;
 	if (w->a)
 		archive_write_free(w->a);
+	if (w->z)
+		archive_write_free(w->z);
 	if (w->fd >= 0)
 		close(w->fd);
 	if (w->tmp)
 		unlink(w->tmp);
+	if (w->spool)
+		fclose(w->spool);
+	for (size_t i = 0; i < w->nents; i++)
+		free(w->ents[i].path);
+	free(w->ents);
 	archive_entry_free(w->e);
 	free(w->tmp);
 	free(w->out);
+	free(w->format);
 	free(w->root);
 	free(w->cur);
 	free(w);
@@ -346,7 +588,7 @@ int go_archive_read(const char *file, const go_archive_visitor *v)
 	struct archive *a = archive_read_new();
 	struct archive_entry *e;
 	char *root = NULL;
-	int rc = -1, r, nentries = 0;
+	int rc = -1, r, nentries = 0, utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	/* Only formats and filters read in-process: no mtree (it names files on
 	 * disk), no external decompressor programs. */
 	archive_read_support_format_tar(a);
@@ -372,9 +614,10 @@ int go_archive_read(const char *file, const go_archive_visitor *v)
 		if (r == ARCHIVE_WARN)
 			go_warnx("%s: %s", file, archive_error_string(a));
 		nentries++;
-		const char *name = archive_entry_pathname_utf8(e);
+		/* In a UTF-8 locale the name as read is UTF-8 already. */
+		const char *name = utf8 ? archive_entry_pathname(e) : archive_entry_pathname_utf8(e);
 		if (!name)
-			name = archive_entry_pathname(e);
+			name = utf8 ? archive_entry_pathname_utf8(e) : archive_entry_pathname(e);
 		if (!name)
 			name = "";
 		const char *code = NULL, *why = NULL;
@@ -499,7 +742,7 @@ static int emit_tree(struct walk *w, git_tree *tree, const char *prefix)
 	return rc;
 }
 
-static int attr_selected(const go_archive_select *sel, const char *attr)
+int go_archive_selected(const go_archive_select *sel, const char *attr)
 {
 	if (!sel->attributes)
 		return 1;
@@ -540,7 +783,7 @@ static int walk_doc(struct walk *w, git_tree *doc, const char *dir)
 		w->left_out++;
 		goto out;
 	}
-	if (!attr_selected(w->sel, attr))
+	if (!go_archive_selected(w->sel, attr))
 		goto out;
 	char *path = go_xasprintf("%s/record.json", dir);
 	if (attr && strcmp(attr, "withheld") == 0) {

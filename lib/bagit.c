@@ -174,6 +174,7 @@ struct go_bag_check {
 	struct node *nodes;
 	size_t nnodes, cap;
 	uint32_t *table; /* open addressing: node index + 1, 0 empty */
+	uint32_t *thash; /* beside it: the path's hash, compared before the path */
 	size_t tsize;
 	unsigned pmask, tmask; /* algorithms of the payload and tag manifests named */
 	int hash_all, rescan;
@@ -192,7 +193,90 @@ struct go_bag_check {
 	int too_long;
 	unsigned hmask;
 	go_hash h[GO_HASH_N];
+	/* go_bag_check_threads: payload files hashed in a second thread; its
+	 * digests wait in res (node, mask, digests) until merged, in order. */
+	go_worker *w;
+	int threaded_file;    /* the entry being read is hashed there */
+	unsigned char *res;
+	size_t nres, rcap;
+	go_hash wh[GO_HASH_N];  /* the worker's */
+	unsigned wmask;
+	long wnode;
 };
+
+enum { H_BEGIN, H_DATA, H_END };
+
+/* In the worker's thread: hash, and keep the digests for merge(). */
+static int hash_msg(void *ctx, int tag, const void *p, size_t n)
+{
+	go_bag_check *c = ctx;
+	if (tag == H_DATA) {
+		for (int a = 0; a < GO_HASH_N; a++)
+			if (c->wmask & (1u << a))
+				go_hash_update(&c->wh[a], p, n);
+		return 0;
+	}
+	if (tag == H_BEGIN) {
+		memcpy(&c->wnode, p, sizeof c->wnode);
+		memcpy(&c->wmask, (const char *)p + sizeof c->wnode, sizeof c->wmask);
+		for (int a = 0; a < GO_HASH_N; a++)
+			if (c->wmask & (1u << a))
+				go_hash_init(&c->wh[a], a);
+		return 0;
+	}
+	size_t need = sizeof c->wnode + sizeof c->wmask;
+	for (int a = 0; a < GO_HASH_N; a++)
+		if (c->wmask & (1u << a))
+			need += go_hash_size(a);
+	if (c->nres + need > c->rcap)
+		c->res = go_xrealloc(c->res, c->rcap = 2 * (c->nres + need) + 4096);
+	unsigned char *o = c->res + c->nres;
+	memcpy(o, &c->wnode, sizeof c->wnode);
+	memcpy(o + sizeof c->wnode, &c->wmask, sizeof c->wmask);
+	o += sizeof c->wnode + sizeof c->wmask;
+	for (int a = 0; a < GO_HASH_N; a++)
+		if (c->wmask & (1u << a)) {
+			go_hash_final(&c->wh[a], o);
+			o += go_hash_size(a);
+		}
+	c->nres += need;
+	return 0;
+}
+
+static void compare(go_bag_check *c, struct node *n, int alg, const unsigned char *d);
+
+/* The worker's digests into their nodes, compared as go_bag_check_end would
+ * have: before anything reads a node's digests. */
+static void merge(go_bag_check *c)
+{
+	if (!c->w)
+		return;
+	go_worker_wait(c->w);
+	for (size_t off = 0; off < c->nres;) {
+		long k;
+		unsigned mask;
+		memcpy(&k, c->res + off, sizeof k);
+		memcpy(&mask, c->res + off + sizeof k, sizeof mask);
+		off += sizeof k + sizeof mask;
+		struct node *n = &c->nodes[k];
+		for (int a = 0; a < GO_HASH_N; a++) {
+			if (!(mask & (1u << a)))
+				continue;
+			size_t size = go_hash_size(a);
+			n->got[a] = memcpy(arena_alloc(&c->arena, size), c->res + off, size);
+			off += size;
+			if (n->want[a])
+				compare(c, n, a, n->got[a]);
+		}
+	}
+	c->nres = 0;
+}
+
+void go_bag_check_threads(go_bag_check *c, int threaded)
+{
+	if (threaded && !c->w)
+		c->w = go_worker_new(hash_msg, c, 1);
+}
 
 static void finding(go_bag_check *c, int warning, const char *code, const char *path,
 		    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
@@ -216,6 +300,7 @@ go_bag_check *go_bag_check_new(go_bag_finding_cb cb, void *ctx)
 	c->ctx = ctx;
 	c->tsize = 1024;
 	c->table = go_xcalloc(c->tsize, sizeof *c->table);
+	c->thash = go_xcalloc(c->tsize, sizeof *c->thash);
 	c->cur = -1;
 	c->text = -1;
 	return c;
@@ -233,9 +318,12 @@ void go_bag_check_free(go_bag_check *c)
 	for (int i = 0; i < c->ntexts; i++)
 		if (c->texts[i].f)
 			fclose(c->texts[i].f);
+	go_worker_free(c->w);
+	free(c->res);
 	arena_free(&c->arena);
 	free(c->nodes);
 	free(c->table);
+	free(c->thash);
 	free(c);
 }
 
@@ -265,19 +353,27 @@ char *go_bagit_nfc(const char *path)
 	return s;
 }
 
+/* Whether s is ASCII, which is NFC (most paths: no copy to normalise). */
+static int ascii(const char *s)
+{
+	while (*s && (unsigned char)*s < 0x80)
+		s++;
+	return !*s;
+}
+
 static long lookup(go_bag_check *c, const char *raw, int create)
 {
-	char *path = go_bagit_nfc(raw);
-	size_t mask = c->tsize - 1, i = hash_str(path) & mask;
+	char *path = ascii(raw) ? (char *)raw : go_bagit_nfc(raw);
+	long found = -1;
+	uint64_t h = hash_str(path);
+	size_t mask = c->tsize - 1, i = h & mask;
 	for (; c->table[i]; i = (i + 1) & mask)
-		if (strcmp(c->nodes[c->table[i] - 1].path, path) == 0) {
-			free(path);
-			return c->table[i] - 1;
+		if (c->thash[i] == (uint32_t)h && strcmp(c->nodes[c->table[i] - 1].path, path) == 0) {
+			found = c->table[i] - 1;
+			goto out;
 		}
-	if (!create) {
-		free(path);
-		return -1;
-	}
+	if (!create)
+		goto out;
 	if (c->nnodes == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 1024;
 		c->nodes = go_xrealloc(c->nodes, c->cap * sizeof *c->nodes);
@@ -286,22 +382,30 @@ static long lookup(go_bag_check *c, const char *raw, int create)
 	memset(n, 0, sizeof *n);
 	size_t len = strlen(path) + 1;
 	n->path = memcpy(arena_alloc(&c->arena, len), path, len);
-	free(path);
 	c->table[i] = (uint32_t)++c->nnodes;
+	c->thash[i] = (uint32_t)h;
 	if (2 * c->nnodes > c->tsize) {
 		/* Grow the table: re-insert every node. */
 		free(c->table);
+		free(c->thash);
 		c->tsize *= 2;
 		c->table = go_xcalloc(c->tsize, sizeof *c->table);
+		c->thash = go_xcalloc(c->tsize, sizeof *c->thash);
 		mask = c->tsize - 1;
 		for (size_t k = 0; k < c->nnodes; k++) {
-			size_t j = hash_str(c->nodes[k].path) & mask;
+			uint64_t kh = hash_str(c->nodes[k].path);
+			size_t j = kh & mask;
 			while (c->table[j])
 				j = (j + 1) & mask;
 			c->table[j] = (uint32_t)(k + 1);
+			c->thash[j] = (uint32_t)kh;
 		}
 	}
-	return (long)c->nnodes - 1;
+	found = (long)c->nnodes - 1;
+out:
+	if (path != raw)
+		free(path);
+	return found;
 }
 
 static int is_payload(const char *path)
@@ -741,6 +845,7 @@ static void parse_text(go_bag_check *c, struct text *t)
  * order they came. */
 static void parse_pending(go_bag_check *c, int force)
 {
+	merge(c);
 	for (int i = 0; i < c->ntexts; i++)
 		if (!c->texts[i].parsed && c->texts[i].kind == K_BAGIT)
 			parse_text(c, &c->texts[i]);
@@ -767,6 +872,7 @@ int go_bag_check_begin(go_bag_check *c, const char *path, uint64_t size)
 			return 0;
 		}
 		n->again = 1;
+		c->threaded_file = 0;
 		c->hmask = n->need;
 		c->kind = K_PAYLOAD;
 		for (int a = 0; a < GO_HASH_N; a++)
@@ -822,6 +928,14 @@ int go_bag_check_begin(go_bag_check *c, const char *path, uint64_t size)
 			c->text = c->ntexts++;
 		}
 	}
+	c->threaded_file = c->w && c->kind == K_PAYLOAD;
+	if (c->threaded_file) {
+		unsigned char m[sizeof c->cur + sizeof c->hmask];
+		memcpy(m, &c->cur, sizeof c->cur);
+		memcpy(m + sizeof c->cur, &c->hmask, sizeof c->hmask);
+		go_worker_send(c->w, H_BEGIN, m, sizeof m);
+		return 0;
+	}
 	for (int a = 0; a < GO_HASH_N; a++)
 		if (c->hmask & (1u << a))
 			go_hash_init(&c->h[a], a);
@@ -832,6 +946,10 @@ void go_bag_check_data(go_bag_check *c, const void *buf, size_t n)
 {
 	if (c->cur < 0)
 		return;
+	if (c->threaded_file) {
+		go_worker_send(c->w, H_DATA, buf, n);
+		return;
+	}
 	for (int a = 0; a < GO_HASH_N; a++)
 		if (c->hmask & (1u << a))
 			go_hash_update(&c->h[a], buf, n);
@@ -853,6 +971,10 @@ int go_bag_check_end(go_bag_check *c, int complete)
 	struct node *n = &c->nodes[c->cur];
 	long cur = c->cur;
 	c->cur = -1;
+	if (c->threaded_file && complete) {
+		go_worker_send(c->w, H_END, NULL, 0);
+		return 0; /* the digests come at merge() */
+	}
 	if (!complete) {
 		/* The reader reported why; the content was not read to its end. */
 		n->bad = n->partial = 1;
@@ -904,7 +1026,7 @@ int go_bag_check_end(go_bag_check *c, int complete)
 size_t go_bag_check_rescan(go_bag_check *c)
 {
 	size_t k = 0;
-	parse_pending(c, 1);
+	parse_pending(c, 1); /* (merges the worker's digests) */
 	for (size_t i = 0; i < c->nnodes; i++)
 		if (c->nodes[i].need)
 			k++;
@@ -1011,6 +1133,7 @@ static const int out_algs[2] = {GO_SHA256, GO_SHA512};
 struct go_bag_out {
 	FILE *spool[2];  /* manifest lines, in the order the payload came */
 	go_hash h[2];
+	go_hash mh[2];   /* SHA-256 of each manifest, for the tag manifest */
 	char *path;
 	uint64_t octets, count, size;
 };
@@ -1018,13 +1141,15 @@ struct go_bag_out {
 go_bag_out *go_bag_out_new(void)
 {
 	go_bag_out *b = go_xcalloc(1, sizeof *b);
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < 2; i++) {
+		go_hash_init(&b->mh[i], GO_SHA256);
 		if (!(b->spool[i] = go_temp_file())) {
 			int e = errno;
 			go_bag_out_free(b);
 			errno = e;
 			return NULL;
 		}
+	}
 	return b;
 }
 
@@ -1058,12 +1183,19 @@ void go_bag_out_data(go_bag_out *b, const void *p, size_t n)
 int go_bag_out_end(go_bag_out *b)
 {
 	int rc = 0;
+	size_t plen = strlen(b->path);
 	for (int i = 0; i < 2; i++) {
 		unsigned char d[GO_HASH_MAX];
-		char hex[2 * GO_HASH_MAX + 1];
+		char line[2 * GO_HASH_MAX + 2];
+		size_t n = 2 * go_hash_size(out_algs[i]);
 		go_hash_final(&b->h[i], d);
-		go_hex(d, go_hash_size(out_algs[i]), hex);
-		if (fprintf(b->spool[i], "%s  %s\n", hex, b->path) < 0)
+		go_hex(d, go_hash_size(out_algs[i]), line);
+		line[n] = line[n + 1] = ' ';
+		go_hash_update(&b->mh[i], line, n + 2);
+		go_hash_update(&b->mh[i], b->path, plen);
+		go_hash_update(&b->mh[i], "\n", 1);
+		if (fwrite(line, 1, n + 2, b->spool[i]) != n + 2 ||
+		    fwrite(b->path, 1, plen, b->spool[i]) != plen || putc('\n', b->spool[i]) == EOF)
 			rc = -1;
 	}
 	b->octets += b->size;
@@ -1077,34 +1209,32 @@ void go_bag_out_oxum(const go_bag_out *b, uint64_t *octets, uint64_t *count)
 	*count = b->count;
 }
 
-/* Stream the spool f into the archive, and its digest into d (may be NULL). */
-static int copy_spool(FILE *f, go_archive_writer *w, const char *path, go_hash *d)
+/* Stream manifest i's spool into w. */
+static int copy_spool(go_bag_out *b, int i, go_archive_writer *w)
 {
+	static const char *const name[2] = {"manifest-sha256.txt", "manifest-sha512.txt"};
 	char buf[65536];
 	size_t n;
+	FILE *f = b->spool[i];
 	if (fflush(f) != 0 || fseeko(f, 0, SEEK_END) != 0)
 		return -1;
 	off_t size = ftello(f);
 	rewind(f);
-	if (w && go_archive_file(w, path, (uint64_t)size) < 0)
+	if (go_archive_file(w, name[i], (uint64_t)size) < 0)
 		return -1;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-		if (d)
-			go_hash_update(d, buf, n);
-		if (w && go_archive_data(w, buf, n) < 0)
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		if (go_archive_data(w, buf, n) < 0)
 			return -1;
-	}
 	return ferror(f) ? -1 : 0;
 }
 
-struct tagfile {
-	const char *name;
-	char *text;      /* NULL: a spooled manifest */
-	int spool;
-	char hex[2 * GO_HASH_MAX + 1];
-};
+int go_bag_out_write_sha512(go_bag_out *b, go_archive_writer *w512)
+{
+	return copy_spool(b, 1, w512);
+}
 
-int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const *info)
+int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const *info,
+			  go_archive_writer *w512)
 {
 	char size[32];
 	go_bagit_size(b->octets, size);
@@ -1123,7 +1253,12 @@ int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const
 	char *tail = go_xasprintf("%sBag-Size: %s\nPayload-Oxum: %" PRIu64 ".%" PRIu64 "\n",
 				  infotext, size, b->octets, b->count);
 	free(infotext);
-	struct tagfile t[4] = {
+	struct tagfile {
+		const char *name;
+		char *text;      /* NULL: a spooled manifest */
+		int spool;
+		char hex[2 * GO_HASH_MAX + 1];
+	} t[4] = {
 		{"bag-info.txt", tail, -1, ""},
 		{"bagit.txt", go_xstrdup("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"), -1, ""},
 		{"manifest-sha256.txt", NULL, 0, ""},
@@ -1135,33 +1270,28 @@ int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const
 	for (int i = 0; i < 4; i++) {
 		go_hash h;
 		unsigned char d[GO_HASH_MAX];
-		go_hash_init(&h, GO_SHA256);
-		if (t[i].text)
+		if (t[i].text) {
+			go_hash_init(&h, GO_SHA256);
 			go_hash_update(&h, t[i].text, strlen(t[i].text));
-		else if (copy_spool(b->spool[t[i].spool], NULL, NULL, &h) < 0)
-			rc = -1;
+		} else {
+			h = b->mh[t[i].spool]; /* a copy: the digest so far */
+		}
 		go_hash_final(&h, d);
 		go_hex(d, 32, t[i].hex);
 	}
 	char *tagman = go_xasprintf("%s  %s\n%s  %s\n%s  %s\n%s  %s\n", t[0].hex, t[0].name,
 				    t[1].hex, t[1].name, t[2].hex, t[2].name, t[3].hex, t[3].name);
-	const struct { const char *name; const char *text; int spool; } order[5] = {
-		{"bagit.txt", t[1].text, -1},
-		{"tagmanifest-sha256.txt", tagman, -1},
-		{"bag-info.txt", t[0].text, -1},
-		{"manifest-sha256.txt", NULL, 0},
-		{"manifest-sha512.txt", NULL, 1},
-	};
-	for (int i = 0; i < 5 && rc == 0; i++) {
-		if (order[i].text) {
-			size_t len = strlen(order[i].text);
-			if (go_archive_file(w, order[i].name, len) < 0 ||
-			    go_archive_data(w, order[i].text, len) < 0)
-				rc = -1;
-		} else if (copy_spool(b->spool[order[i].spool], w, order[i].name, NULL) < 0) {
+	const char *text[3] = {t[1].text, tagman, t[0].text};
+	const char *name[3] = {"bagit.txt", "tagmanifest-sha256.txt", "bag-info.txt"};
+	for (int i = 0; i < 3 && rc == 0; i++) {
+		size_t len = strlen(text[i]);
+		if (go_archive_file(w, name[i], len) < 0 || go_archive_data(w, text[i], len) < 0)
 			rc = -1;
-		}
 	}
+	if (rc == 0)
+		rc = copy_spool(b, 0, w);
+	if (rc == 0 && w512)
+		rc = copy_spool(b, 1, w512);
 	free(tagman);
 	free(t[0].text);
 	free(t[1].text);

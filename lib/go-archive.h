@@ -24,6 +24,13 @@ int go_archive_file(go_archive_writer *w, const char *path, uint64_t size);
 int go_archive_data(go_archive_writer *w, const void *p, size_t n);
 /* Finish and free; 0 or -1 (printed, and no OUT is left). */
 int go_archive_writer_close(go_archive_writer *w);
+/* A spool: entries (go_archive_file, go_archive_data) written into a temporary
+ * file as an archive of format would hold them (compressed), to come after
+ * those of another writer: go_archive_writer_append(w, spool) ends w's entries,
+ * copies the spool's after them and frees the spool (NULL after a message).
+ * Then only go_archive_writer_close(w). 0 or -1 (printed). */
+go_archive_writer *go_archive_spool_open(const char *format, const char *root, int64_t mtime);
+int go_archive_writer_append(go_archive_writer *w, go_archive_writer *spool);
 /* Free without finishing: no OUT is left. NULL-safe. */
 void go_archive_writer_abort(go_archive_writer *w);
 
@@ -62,6 +69,8 @@ typedef struct go_archive_select {
 	const char *const *attributes; /* NULL-terminated codes; NULL: all */
 	int quiet;                     /* a second walk: no warnings again */
 } go_archive_select;
+/* Whether sel takes a document of attribute attr (may be NULL). */
+int go_archive_selected(const go_archive_select *sel, const char *attr);
 /* A file of the store layout ("docs/<YYYY>/<MM>/<name>/..."), whole, in path order. */
 typedef int (*go_archive_file_cb)(void *ctx, const char *path, const void *data,
 				  size_t size);
@@ -119,7 +128,12 @@ void go_bag_out_data(go_bag_out *b, const void *p, size_t n);
 /* 0, or -1 (errno) when the manifest spool cannot be written. */
 int go_bag_out_end(go_bag_out *b);
 void go_bag_out_oxum(const go_bag_out *b, uint64_t *octets, uint64_t *count);
-int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const *info);
+/* manifest-sha512.txt goes into w512: w itself, or a spool to append to w;
+ * NULL: the caller writes it with go_bag_out_write_sha512 (which only reads
+ * what write_tags does not: the two may run in two threads at once). */
+int go_bag_out_write_tags(go_bag_out *b, go_archive_writer *w, const char *const *info,
+			  go_archive_writer *w512);
+int go_bag_out_write_sha512(go_bag_out *b, go_archive_writer *w512);
 
 
 /* ---- attach.c: the text of attachments, for rule 9 --------------------- */
@@ -133,7 +147,7 @@ int go_attach_text(const char *path, const char *name, char **text, size_t *len,
 /* ---- bagit.c: checking in any order, verdicts (issue 12) ---------------- */
 
 /* Verdicts of go_bag_check_verdict, and go-archive verify's exit codes. */
-enum { GO_BAG_VALID = 0, GO_BAG_INVALID = 1, GO_BAG_CANNOT_CHECK = 3 };
+enum { GO_BAG_VALID = GO_OK, GO_BAG_INVALID = GO_FINDINGS, GO_BAG_CANNOT_CHECK = GO_CANNOT_CHECK };
 /* Hash every file with every algorithm: for an archive that cannot be read a
  * second time (a pipe). */
 void go_bag_check_hash_all(go_bag_check *c);
@@ -143,6 +157,12 @@ void go_bag_check_hash_all(go_bag_check *c);
  * finish. */
 size_t go_bag_check_rescan(go_bag_check *c);
 int go_bag_check_verdict(const go_bag_check *c);
+/* threaded: payload files are hashed in a second thread (lib/worker.c) while
+ * the caller reads the next; their checksum findings come when the digests
+ * are next needed (a tag file parsed, rescan, finish), in the files' order,
+ * so go_bag_check_end cannot tell then whether a payload file failed (it
+ * returns 0): for go-archive verify, not records. */
+void go_bag_check_threads(go_bag_check *c, int threaded);
 /* path in Unicode NFC (a copy; the bytes as they are when not UTF-8): how
  * bags compare names, and how create names the files it writes. */
 char *go_bagit_nfc(const char *path);

@@ -31,6 +31,7 @@
  *   request.c   applications for information (依申请公开) (go_request_check, ...)
  *   summary.c   what a run did, for people        (go_summary_record, ...)
  *   sha.c       MD5, SHA-1, SHA-256, SHA-512      (go_hash)
+ *   worker.c    a second thread fed through a bounded queue (go_worker)
  *   store.c, publish.c (+ publish-land.c, publish-push.c), pack.c, project.c,
  *   gate.c, purge.c, migrate.c, request-store.c,
  *   report.c, report-out.c: see go-store.h; archive.c, bagit.c, attach.c:
@@ -65,6 +66,7 @@ enum go_exit {
 	GO_OK = 0,       /* clean */
 	GO_FINDINGS = 1, /* this tool found errors or refused records */
 	GO_FATAL = 2,    /* usage, I/O or fatal error */
+	GO_CANNOT_CHECK = 3, /* go-archive verify only: no error, nothing checkable */
 };
 
 /* "prog: message: strerror(errno)" on stderr. */
@@ -584,5 +586,22 @@ int go_interp_needs_all(go_interp *x);
 void go_usage_vmessage(const char *usage, const char *fmt, va_list ap);
 int go_parse_today(const char *arg, int *day);
 int go_parse_number(const char *arg, long max, long *v);
+
+/* ---- worker.c: a second thread fed through a bounded queue (issue 12) --- */
+
+typedef struct go_worker go_worker;
+/* Runs in the worker's thread, on each message in the order sent; the first
+ * non-zero return is kept, and later messages are dropped. */
+typedef int (*go_worker_fn)(void *ctx, int tag, const void *p, size_t n);
+/* threaded 0 (or no thread to be had): fn runs at once, in the caller's thread. */
+go_worker *go_worker_new(go_worker_fn fn, void *ctx, int threaded);
+/* Queue a copy of p[0..n) for fn(ctx, tag, ...); long data may come to fn in
+ * several pieces of the same tag. Blocks while the queue (2 MB) is full.
+ * fn's first error as far as known, or 0. */
+int go_worker_send(go_worker *w, int tag, const void *p, size_t n);
+/* Wait until fn has run on everything sent: fn's first error, or 0. */
+int go_worker_wait(go_worker *w);
+/* Wait, stop the thread and free. NULL-safe. */
+void go_worker_free(go_worker *w);
 
 #endif
