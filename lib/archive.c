@@ -700,18 +700,11 @@ struct walk {
 	int left_out;
 };
 
-static int gfail(const char *what)
-{
-	const git_error *e = git_error_last();
-	go_warnx("%s: %s", what, e ? e->message : "git error");
-	return -1;
-}
-
 static int emit_blob(struct walk *w, const char *path, const git_oid *id)
 {
 	git_blob *b = NULL;
 	if (git_blob_lookup(&b, w->repo, id) < 0)
-		return gfail(path);
+		return go_git_fail(path);
 	int r = w->cb(w->ctx, path, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
 	git_blob_free(b);
 	return r;
@@ -728,7 +721,7 @@ static int emit_tree(struct walk *w, git_tree *tree, const char *prefix)
 		if (mode == GIT_FILEMODE_TREE) {
 			git_tree *sub = NULL;
 			if (git_tree_lookup(&sub, w->repo, git_tree_entry_id(te)) < 0)
-				rc = gfail(path);
+				rc = go_git_fail(path);
 			else
 				rc = emit_tree(w, sub, path);
 			git_tree_free(sub);
@@ -763,7 +756,7 @@ static int walk_doc(struct walk *w, git_tree *doc, const char *dir)
 		return 0;
 	}
 	if (git_blob_lookup(&b, w->repo, git_tree_entry_id(re)) < 0)
-		return gfail(dir);
+		return go_git_fail(dir);
 	/* Parsed, never guessed from the text: whether a body may enter the
 	 * archive depends on it. */
 	go_json_error err = {"not an object", 1, ""};
@@ -811,7 +804,7 @@ static int walk_doc(struct walk *w, git_tree *doc, const char *dir)
 		} else if (git_tree_entry_filemode(te) == GIT_FILEMODE_TREE) {
 			git_tree *sub = NULL;
 			if (git_tree_lookup(&sub, w->repo, git_tree_entry_id(te)) < 0)
-				rc = gfail(p);
+				rc = go_git_fail(p);
 			else
 				rc = emit_tree(w, sub, p);
 			git_tree_free(sub);
@@ -838,11 +831,11 @@ int go_archive_walk_store(go_store *s, git_tree *root, const go_archive_select *
 	int rc = 0;
 	/* the shards of either layout (store.c): an old store is archived as it is */
 	if (go_store_shards(w.repo, root, sel->year, &sh, &nsh, NULL) < 0)
-		return gfail("docs");
+		return go_git_fail("docs");
 	for (size_t i = 0; i < nsh && rc == 0; i++) {
 		git_tree *year = NULL;
 		if (go_shard_tree(w.repo, &sh[i], &year) < 0) {
-			rc = gfail(sh[i].name);
+			rc = go_git_fail(sh[i].name);
 			break;
 		}
 		for (size_t j = 0, m = git_tree_entrycount(year); j < m && rc == 0; j++) {
@@ -852,7 +845,7 @@ int go_archive_walk_store(go_store *s, git_tree *root, const go_archive_select *
 			char *dir = go_xasprintf("docs/%s/%s", sh[i].name, git_tree_entry_name(te));
 			git_tree *doc = NULL;
 			if (git_tree_lookup(&doc, w.repo, git_tree_entry_id(te)) < 0)
-				rc = gfail(dir);
+				rc = go_git_fail(dir);
 			else
 				rc = walk_doc(&w, doc, dir);
 			git_tree_free(doc);

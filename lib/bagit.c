@@ -329,9 +329,7 @@ void go_bag_check_free(go_bag_check *c)
 
 static uint64_t hash_str(const char *s)
 {
-	uint64_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	uint64_t h = go_fnv1a(s, strlen(s), 0);
 	return h ^ h >> 29;
 }
 

@@ -62,17 +62,7 @@ struct go_interp {
 
 /* FNV-1a over the id folded to lower case, so that one table answers both
  * "this exact id" and "this id up to letter case". */
-static uint64_t hash_fold(const char *s)
-{
-	uint64_t h = 1469598103934665603u;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		h = (h ^ c) * 1099511628211u;
-	}
-	return h;
-}
+static uint64_t hash_fold(const char *s) { return go_fnv1a(s, strlen(s), 1); }
 
 static const char *str_at(const go_interp *x, uint32_t off)
 {
