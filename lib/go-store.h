@@ -64,6 +64,21 @@ json_t *go_store_record(const json_t *rec);
 /* record.json's text: pretty-printed, keys sorted, a trailing newline. */
 char *go_store_record_text(const json_t *stored);
 
+/* doc.c: one attachment of a record as its document folder holds it, as
+ * files/<name>; its bytes come from path, or from blob in the repository
+ * repo (the record's store.repo). All borrowed from the record. */
+typedef struct go_doc_att {
+	const char *name, *path, *blob, *repo;
+} go_doc_att;
+/* The attachments of rec (each named by name, else by path's last component):
+ * 0 and *atts (malloc'd, *n of them); -1 and *why (a new Chinese sentence) for
+ * a list that is no array, a name a folder cannot hold, a name twice, or an
+ * attachment with neither path nor blob and store.repo. */
+int go_doc_attachments(const json_t *rec, go_doc_att **atts, size_t *n, char **why);
+/* record.json's text for rec with these attachments: go_store_record, with
+ * "attachments": [{"name", "path": "files/<name>"}] (a new string). */
+char *go_doc_record_text(const json_t *rec, const go_doc_att *atts, size_t n);
+
 /* Resolve rev (NULL: "main") to its commit (hex, 41 bytes with the NUL) and
  * root tree (*tree: the caller git_tree_free()s it). 0; GIT_ENOTFOUND (quiet)
  * when rev does not exist; -1 on another error (printed). */

@@ -295,106 +295,69 @@ static git_repository *source_repo(go_batch *b, const char *path)
 }
 
 struct file {
-	const char *name;
-	char *data;
-	size_t len;
+	go_doc_att *att;   /* the layout (doc.c), borrowed from the record */
+	char **data;
+	size_t *len, n;
 };
 
-/* Read every attachment of rec into files[]; NULL, or the reason to refuse. */
-static char *read_attachments(go_batch *b, json_t *rec, struct file **files, size_t *nfiles)
+/* Read every attachment of rec into f; NULL, or the reason to refuse. */
+static char *read_attachments(go_batch *b, json_t *rec, struct file *f)
 {
-	json_t *list = json_object_get(rec, "attachments"), *a;
-	const char *repo_path = go_str(json_object_get(rec, "store"), "repo");
-	size_t i;
+	char *why = NULL;
 
-	*files = NULL;
-	*nfiles = 0;
-	if (!list)
-		return NULL;
-	if (!json_is_array(list))
-		return refusal(rec, "attachment-unusable", "attachments", go_xstrdup(
-			"附件（attachments）须为数组，未发布"));
-	*files = go_xcalloc(json_array_size(list) + 1, sizeof **files);
-	json_array_foreach(list, i, a) {
-		const char *path = go_str(a, "path"), *name = go_str(a, "name");
-		const char *blob = go_str(a, "blob");
-		struct file *f = &(*files)[i];
-		if (!name && path)
-			name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-		if (!name || !*name || strchr(name, '/') || !strcmp(name, ".") ||
-		    !strcmp(name, "..") || !strcasecmp(name, ".git") ||
-		    strlen(name) != strcspn(name, "\\"))
-			return refusal(rec, "attachment-unusable", "attachments", go_xasprintf(
-				"附件第 %zu 项：没有可用的文件名（name 或 path；不得含 / 或 \\，不得为 . .. .git）", i + 1));
-		for (size_t k = 0; k < i; k++)
-			if (!strcmp((*files)[k].name, name))
-				return refusal(rec, "attachment-unusable", "attachments", go_xasprintf(
-					"附件 %s：同名附件出现两次", name));
-		f->name = name;
-		*nfiles = i + 1;
-		if (blob && repo_path) {
-			git_repository *r = source_repo(b, repo_path);
+	if (go_doc_attachments(rec, &f->att, &f->n, &why) < 0) {
+		char *msg = go_xasprintf("%s，未发布", why);
+		free(why);
+		return refusal(rec, "attachment-unusable", "attachments", msg);
+	}
+	f->data = go_xcalloc(f->n + 1, sizeof *f->data);
+	f->len = go_xcalloc(f->n + 1, sizeof *f->len);
+	for (size_t i = 0; i < f->n; i++) {
+		const go_doc_att *t = &f->att[i];
+		if (t->blob) {
+			git_repository *r = source_repo(b, t->repo);
 			git_oid oid;
 			git_blob *bl = NULL;
-			if (!r || git_oid_fromstr(&oid, blob) < 0 ||
+			if (!r || git_oid_fromstr(&oid, t->blob) < 0 ||
 			    git_blob_lookup(&bl, r, &oid) < 0) {
 				const git_error *e = git_error_last();
 				return refusal(rec, "attachment-unreadable", "attachments", go_xasprintf(
-					"附件 %s：无法读取库 %s 中的 blob %s：%s", name, repo_path, blob,
+					"附件 %s：无法读取库 %s 中的 blob %s：%s", t->name, t->repo, t->blob,
 					e && e->message ? e->message : "not found"));
 			}
 			if (git_blob_rawsize(bl) > GO_MAX_ATTACHMENT) {
 				git_blob_free(bl);
 				return refusal(rec, "attachment-too-large", "attachments", go_xasprintf(
-					"附件 %s：超过 %d MiB 的上限", name, GO_MAX_ATTACHMENT >> 20));
+					"附件 %s：超过 %d MiB 的上限", t->name, GO_MAX_ATTACHMENT >> 20));
 			}
-			f->len = (size_t)git_blob_rawsize(bl);
-			f->data = go_xmalloc(f->len + 1);
-			memcpy(f->data, git_blob_rawcontent(bl), f->len);
+			f->len[i] = (size_t)git_blob_rawsize(bl);
+			f->data[i] = go_xmalloc(f->len[i] + 1);
+			memcpy(f->data[i], git_blob_rawcontent(bl), f->len[i]);
 			git_blob_free(bl);
-		} else if (!path) {
-			return refusal(rec, "attachment-unusable", "attachments", go_xasprintf(
-				"附件 %s：没有 path（也没有 blob 与 store.repo）", name));
-		} else {
-			int r = go_read_file(path, GO_MAX_ATTACHMENT, &f->data, &f->len);
-			if (r < 0)
-				return refusal(rec, "attachment-unreadable", "attachments", go_xasprintf(
-					"附件 %s：无法读取 %s：%s", name, path, strerror(errno)));
-			if (r == 1)
-				return refusal(rec, "attachment-not-file", "attachments", go_xasprintf(
-					"附件 %s：%s 不是普通文件（管道、设备或目录），不读取", name, path));
-			if (r == 2)
-				return refusal(rec, "attachment-too-large", "attachments", go_xasprintf(
-					"附件 %s：%s 超过 %d MiB 的上限", name, path,
-					GO_MAX_ATTACHMENT >> 20));
+			continue;
 		}
+		int r = go_read_file(t->path, GO_MAX_ATTACHMENT, &f->data[i], &f->len[i]);
+		if (r < 0)
+			return refusal(rec, "attachment-unreadable", "attachments", go_xasprintf(
+				"附件 %s：无法读取 %s：%s", t->name, t->path, strerror(errno)));
+		if (r == 1)
+			return refusal(rec, "attachment-not-file", "attachments", go_xasprintf(
+				"附件 %s：%s 不是普通文件（管道、设备或目录），不读取", t->name, t->path));
+		if (r == 2)
+			return refusal(rec, "attachment-too-large", "attachments", go_xasprintf(
+				"附件 %s：%s 超过 %d MiB 的上限", t->name, t->path,
+				GO_MAX_ATTACHMENT >> 20));
 	}
 	return NULL;
 }
 
-static void free_files(struct file *files, size_t n)
+static void free_files(struct file *f)
 {
-	for (size_t i = 0; files && i < n; i++)
-		free(files[i].data);
-	free(files);
-}
-
-static char *record_json(const json_t *rec, const struct file *files, size_t nfiles)
-{
-	json_t *r = go_store_record(rec);
-	if (json_object_get(r, "attachments") || nfiles) {
-		json_t *list = json_array();
-		for (size_t i = 0; i < nfiles; i++) {
-			char *p = go_xasprintf("files/%s", files[i].name);
-			json_array_append_new(list, json_pack("{s:s,s:s}", "name",
-							files[i].name, "path", p));
-			free(p);
-		}
-		json_object_set_new(r, "attachments", list);
-	}
-	char *out = go_store_record_text(r);
-	json_decref(r);
-	return out;
+	for (size_t i = 0; f->data && i < f->n; i++)
+		free(f->data[i]);
+	free(f->data);
+	free(f->len);
+	free(f->att);
 }
 
 static int blob(go_batch *b, git_oid *oid, const void *data, size_t len)
@@ -589,8 +552,7 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 	const char *id = go_str(rec, "id"), *date = go_str(rec, "date");
 	const char *attr = go_str(rec, "attribute");
 	char *dir = NULL, *name = NULL, *folded = NULL, *twin = NULL;
-	struct file *files = NULL;
-	size_t nfiles = 0;
+	struct file files = {0};
 	git_treebuilder *tb = NULL, *fb = NULL;
 	git_oid oid;
 	long n = -1;
@@ -645,7 +607,7 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 		}
 		json_object_set_new(rec, "published", p);
 	}
-	if (!withheld && (*reason = read_attachments(b, rec, &files, &nfiles)))
+	if (!withheld && (*reason = read_attachments(b, rec, &files)))
 		goto out;
 
 	/* Every check passed: only now may content become a git object. */
@@ -655,19 +617,19 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 	if (body && (blob(b, &oid, body, strlen(body)) < 0 ||
 		     git_treebuilder_insert(NULL, tb, "body.md", &oid, GIT_FILEMODE_BLOB) < 0))
 		goto git_error;
-	if (nfiles) {
+	if (files.n) {
 		if (git_treebuilder_new(&fb, b->wrepo, NULL) < 0)
 			goto git_error;
-		for (size_t i = 0; i < nfiles; i++)
-			if (blob(b, &oid, files[i].data, files[i].len) < 0 ||
-			    git_treebuilder_insert(NULL, fb, files[i].name, &oid,
+		for (size_t i = 0; i < files.n; i++)
+			if (blob(b, &oid, files.data[i], files.len[i]) < 0 ||
+			    git_treebuilder_insert(NULL, fb, files.att[i].name, &oid,
 						   GIT_FILEMODE_BLOB) < 0)
 				goto git_error;
 		if (git_treebuilder_write(&oid, fb) < 0 ||
 		    git_treebuilder_insert(NULL, tb, "files", &oid, GIT_FILEMODE_TREE) < 0)
 			goto git_error;
 	}
-	if (finish_folder(b, tb, record_json(rec, files, nfiles), &oid) < 0)
+	if (finish_folder(b, tb, go_doc_record_text(rec, files.att, files.n), &oid) < 0)
 		goto git_error;
 
 	int year, month;
@@ -685,7 +647,7 @@ git_error:
 out:
 	git_treebuilder_free(tb);
 	git_treebuilder_free(fb);
-	free_files(files, nfiles);
+	free_files(&files);
 	free(dir);
 	free(name);
 	free(folded);

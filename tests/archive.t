@@ -250,6 +250,30 @@ else
 	skip 3 "script(1) is not installed: no terminal to test the progress line"
 fi
 
+# ---- one layout of a document (lib/doc.c, issue 11) -------------------------------
+# The same record archived from its JSON Line and published, then archived from
+# the store: the same document folder, attachment named after its path when it
+# has no name, record.json listing it as {name, path} alone.
+mkdir -p "$T/onelayout" && cd "$T/onelayout"
+printf 'PDF' >图表.pdf
+printf '%s\n' "{\"id\":\"L-1\",\"title\":\"通知\",\"office\":\"办公室\",\"kind\":\"notice\",\"date\":\"2026-05-06\",\"attribute\":\"proactive\",\"category\":\"execution\",\"published\":\"2026-05-07\",\"body\":\"正文\",\"attachments\":[{\"path\":\"$T/onelayout/图表.pdf\",\"type\":\"application/pdf\"}]}" >l.jsonl
+go-archive create --format tar -o from-file.tar l.jsonl 2>err1
+is "$?" 0 "create FILE: a record whose attachment has a path and no name"
+go-publish --init --repo s.git --today 2026-05-07 l.jsonl >/dev/null 2>err2
+go-archive create --repo s.git --format tar -o from-store.tar 2>err3
+mkdir a b && bsdtar -xf from-file.tar -C a && bsdtar -xf from-store.tar -C b
+is "$(cd a/* && find data -type f | sort)" "$(cd b/* && find data -type f | sort)" \
+	"create FILE and create --repo: the same files in data/"
+same_file a/*/data/docs/2026/05/L-1/record.json b/*/data/docs/2026/05/L-1/record.json \
+	"and the same record.json"
+is "$(jq -c .attachments a/*/data/docs/2026/05/L-1/record.json)" '[{"name":"图表.pdf","path":"files/图表.pdf"}]' \
+	"which lists the attachment by name and path alone"
+printf '%s\n' '{"id":"L-2","title":"通知","office":"办公室","kind":"notice","date":"2026-05-06","attribute":"proactive","category":"execution","attachments":[{"name":"a\\b.pdf","path":"图表.pdf"}]}' >bad.jsonl
+go-archive create --format tar -o bad.tar bad.jsonl 2>err4
+is "$?" 1 "create FILE: an attachment name go-publish refuses (a backslash) is refused here too"
+like "$(cat err4)" '没有可用的文件名' "  with go-publish's reason"
+cd "$T"
+
 # ---- usage ------------------------------------------------------------------
 run go-archive --help
 is "$status" 0 "--help: exit 0"

@@ -154,13 +154,6 @@ static int att_cmp(const void *a, const void *b)
 	return strcmp(((const struct att *)a)->name, ((const struct att *)b)->name);
 }
 
-static int valid_file_name(const json_t *name)
-{
-	const char *s = json_string_value(name);
-	return s && *s && strlen(s) == json_string_length(name) && !strchr(s, '/') &&
-	       strcmp(s, ".") != 0 && strcmp(s, "..") != 0 && strlen(s) <= 255;
-}
-
 /* Read the selected records of the input into c->docs (sorted in git's order)
  * and their record.json and body into the spool; *latest gets the newest
  * published or date among them (0 for none). A record left out sets *status.
@@ -177,7 +170,6 @@ static int load_records(struct create *c, int nfiles, char **files, const go_arc
 	*latest = 0;
 	while ((rec = go_reader_next(&rd))) {
 		char *dir = NULL;
-		json_t *out = NULL;
 		if (go_is_invalid(rec))
 			goto refuse;   /* the reader said why */
 		go_normalise(rec);
@@ -203,56 +195,34 @@ static int load_records(struct create *c, int nfiles, char **files, const go_arc
 			continue;
 		}
 		int withheld = attr && strcmp(attr, "withheld") == 0;
-		out = go_store_record(rec);
 		struct doc d = {.dir = dir};
-		json_t *atts = json_object_get(out, "attachments");
-		if (atts && !json_is_array(atts)) {
-			go_warnx("%s: %s: attachments is not an array: not archived", rd.at, id);
+		/* The folder go-publish would make of this record (doc.c). */
+		go_doc_att *atts = NULL;
+		size_t natts = 0;
+		char *why = NULL;
+		if (!withheld && go_doc_attachments(rec, &atts, &natts, &why) < 0) {
+			go_warnx("%s: %s: %s: not archived", rd.at, id, why);
+			free(why);
 			goto refuse;
 		}
-		if (atts && json_array_size(atts)) {
-			json_t *stored = json_array(), *a;
-			size_t i;
-			const char *repo = go_str(json_object_get(rec, "store"), "repo");
-			d.att = go_xcalloc(json_array_size(atts), sizeof *d.att);
-			json_array_foreach(atts, i, a) {
-				json_t *name = json_object_get(a, "name");
-				const char *file = go_str(a, "path"), *blob = go_str(a, "blob");
-				struct att *t = &d.att[d.natt];
-				if (!valid_file_name(name) || (!file && !blob)) {
-					go_warnx("%s: %s: attachment %zu needs a plain file name and a path: "
-						 "not archived", rd.at, id, i + 1);
-					json_decref(stored);
+		d.att = go_xcalloc(natts + 1, sizeof *d.att);
+		for (size_t i = 0; i < natts; i++) {
+			struct att *t = &d.att[d.natt++];
+			t->name = go_xstrdup(atts[i].name);
+			if (atts[i].blob) {
+				if (git_oid_fromstr(&t->blob, atts[i].blob) < 0) {
+					go_warnx("%s: %s: attachment %s: %s is no blob id: not archived",
+						 rd.at, id, t->name, atts[i].blob);
+					free(atts);
 					goto refuse_doc;
 				}
-				for (size_t k = 0; k < d.natt; k++)
-					if (strcmp(d.att[k].name, json_string_value(name)) == 0) {
-						go_warnx("%s: %s: two attachments named %s: not archived",
-							 rd.at, id, json_string_value(name));
-						json_decref(stored);
-						goto refuse_doc;
-					}
-				t->name = go_xstrdup(json_string_value(name));
-				d.natt++;
-				if (blob && repo && git_oid_fromstr(&t->blob, blob) == 0) {
-					t->repo = go_xstrdup(repo);
-				} else if (file) {
-					t->file = go_xstrdup(file);
-				} else {
-					go_warnx("%s: %s: attachment %s: a blob id without store.repo: "
-						 "not archived", rd.at, id, t->name);
-					json_decref(stored);
-					goto refuse_doc;
-				}
-				json_t *s = json_deep_copy(a);
-				json_object_del(s, "blob");
-				json_object_set_new(s, "path", json_sprintf("files/%s", t->name));
-				json_array_append_new(stored, s);
-			}
-			json_object_set_new(out, "attachments", stored);
-			qsort(d.att, d.natt, sizeof *d.att, att_cmp);
+				t->repo = go_xstrdup(atts[i].repo);
+			} else
+				t->file = go_xstrdup(atts[i].path);
 		}
-		char *text = go_store_record_text(out);
+		char *text = go_doc_record_text(rec, atts, natts);
+		free(atts);
+		qsort(d.att, d.natt, sizeof *d.att, att_cmp);
 		const char *body = withheld ? NULL : go_str(rec, "body");
 		if (fseeko(c->spool, 0, SEEK_END) != 0)
 			go_die("temporary file");
@@ -273,7 +243,6 @@ static int load_records(struct create *c, int nfiles, char **files, const go_arc
 		if (c->ndocs == cap)
 			c->docs = go_xrealloc(c->docs, (cap = cap ? 2 * cap : 256) * sizeof *c->docs);
 		c->docs[c->ndocs++] = d;
-		json_decref(out);
 		json_decref(rec);
 		continue;
 refuse_doc:
@@ -285,7 +254,6 @@ refuse_doc:
 		free(d.att);
 refuse:
 		free(dir);
-		json_decref(out);
 		json_decref(rec);
 		*status = GO_FINDINGS;
 	}
