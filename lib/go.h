@@ -105,6 +105,20 @@ FILE *go_temp_file(void);
 /* FNV-1a (64 bits) of s[0..n), ASCII letters folded to lower case when fold:
  * the hash of every table of the library. */
 uint64_t go_fnv1a(const char *s, size_t n, int fold);
+/* A map from strings to pointers, open addressing ({0}: empty). Keys are
+ * borrowed: each must outlive the map (free them yourself, through k[]). */
+typedef struct go_map {
+	const char **k;
+	void **v;
+	size_t cap, n;
+} go_map;
+/* The value slot of k, added (holding NULL) when k is absent. */
+void **go_map_slot(go_map *m, const char *k);
+/* The value slot of k, or NULL when k is absent (or NULL). */
+void **go_map_find(const go_map *m, const char *k);
+/* The value of k, or NULL when absent. */
+void *go_map_get(const go_map *m, const char *k);
+void go_map_free(go_map *m);
 /* A growing byte buffer, always NUL-terminated once written to ({0}: empty). */
 typedef struct go_buf {
 	char *p;

@@ -21,70 +21,30 @@
 
 #define NO_DAY (-1000000)
 
-/* ---- a small set of strings, with an int each --------------------------- */
+/* ---- a small set of strings, with an int each (a go_map of owned keys) --- */
 
-struct strmap {
-	char **key;
-	int *val;
-	size_t cap, used;
-};
-
-static uint64_t str_hash(const char *s) { return go_fnv1a(s, strlen(s), 0); }
-
-/* The slot of key (found or empty). */
-static size_t strmap_slot(const struct strmap *m, const char *key)
+static void strmap_put(go_map *m, const char *key, int val)
 {
-	size_t j = str_hash(key) & (m->cap - 1);
-	while (m->key[j] && strcmp(m->key[j], key) != 0)
-		j = (j + 1) & (m->cap - 1);
-	return j;
-}
-
-static void strmap_put(struct strmap *m, const char *key, int val)
-{
-	if ((m->used + 1) * 2 > m->cap) {
-		struct strmap n = {0};
-		n.cap = m->cap ? m->cap * 2 : 256;
-		n.key = go_xcalloc(n.cap, sizeof *n.key);
-		n.val = go_xcalloc(n.cap, sizeof *n.val);
-		for (size_t i = 0; i < m->cap; i++)
-			if (m->key[i]) {
-				size_t j = strmap_slot(&n, m->key[i]);
-				n.key[j] = m->key[i];
-				n.val[j] = m->val[i];
-			}
-		n.used = m->used;
-		free(m->key);
-		free(m->val);
-		*m = n;
-	}
-	size_t j = strmap_slot(m, key);
-	if (!m->key[j]) {
-		m->key[j] = go_xstrdup(key);
-		m->used++;
-	}
-	m->val[j] = val;
+	void **v = go_map_find(m, key);
+	if (!v)
+		v = go_map_slot(m, go_xstrdup(key));
+	*v = (void *)(intptr_t)val;
 }
 
 /* 1 and *val when key is in the map. */
-static int strmap_get(const struct strmap *m, const char *key, int *val)
+static int strmap_get(const go_map *m, const char *key, int *val)
 {
-	if (!m->cap || !key)
-		return 0;
-	size_t j = strmap_slot(m, key);
-	if (!m->key[j])
-		return 0;
-	if (val)
-		*val = m->val[j];
-	return 1;
+	void **v = go_map_find(m, key);
+	if (v && val)
+		*val = (int)(intptr_t)*v;
+	return v != NULL;
 }
 
-static void strmap_free(struct strmap *m)
+static void strmap_free(go_map *m)
 {
 	for (size_t i = 0; i < m->cap; i++)
-		free(m->key[i]);
-	free(m->key);
-	free(m->val);
+		free((char *)m->k[i]);
+	go_map_free(m);
 }
 
 /* ---- records: the input, then the store --------------------------------- */
@@ -92,7 +52,7 @@ static void strmap_free(struct strmap *m)
 typedef int (*record_cb)(json_t *rec, void *ctx);
 
 struct store_walk {
-	const struct strmap *shadow; /* ids of the input */
+	const go_map *shadow; /* ids of the input */
 	record_cb cb;
 	void *ctx;
 };
@@ -114,7 +74,7 @@ static int store_record(json_t *rec, const char *dir, void *ctx)
 static int foreach_record(go_report_src *src, int ymin, int ymax, record_cb cb, void *ctx,
 			  char **err)
 {
-	struct strmap ids = {0};
+	go_map ids = {0};
 	json_t *input = json_array();
 	int rc = 0;
 
@@ -219,17 +179,17 @@ struct board {
 	go_interp *x;
 	struct doc *d;
 	size_t n, cap;
-	struct strmap interp_day;    /* interpretation id -> published day */
-	struct strmap offices;       /* every office name, once */
-	struct strmap ids;           /* every id read */
+	go_map interp_day;    /* interpretation id -> published day */
+	go_map offices;       /* every office name, once */
+	go_map ids;           /* every id read */
 };
 
 /* The one copy of an office's name (strmap keys never move). */
-static const char *intern(struct strmap *m, const char *s)
+static const char *intern(go_map *m, const char *s)
 {
 	if (!strmap_get(m, s, NULL))
 		strmap_put(m, s, 0);
-	return m->key[strmap_slot(m, s)];
+	return m->k[go_map_find(m, s) - m->v];
 }
 
 static char *dup_or(const char *s, const char *dflt)
@@ -733,7 +693,7 @@ json_t *go_scoreboard(go_report_src *src, const go_scoreboard_opts *o, char **er
 	board_join(&b);
 
 	/* Offices in byte order, then the total. */
-	struct strmap seen = {0};
+	go_map seen = {0};
 	const char **names = NULL;
 	size_t nnames = 0;
 	for (size_t i = 0; i < b.n; i++)

@@ -87,58 +87,6 @@ static const char *label(const struct label *t, const char *code)
 	return NULL;
 }
 
-/* ---- a map from strings to pointers ------------------------------------- */
-
-typedef struct smap {
-	const char **k; /* borrowed */
-	void **v;
-	size_t cap, n;
-} smap;
-
-static size_t str_hash(const char *s) { return (size_t)go_fnv1a(s, strlen(s), 0); }
-
-/* The slot of k: *slot is NULL when k is absent (and it is then added). */
-static void **smap_slot(smap *m, const char *k)
-{
-	if (2 * (m->n + 1) > m->cap) {
-		smap old = *m;
-		m->cap = old.cap ? 2 * old.cap : 64;
-		m->k = go_xcalloc(m->cap, sizeof *m->k);
-		m->v = go_xcalloc(m->cap, sizeof *m->v);
-		m->n = 0;
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.k[i])
-				*smap_slot(m, old.k[i]) = old.v[i];
-		free(old.k);
-		free(old.v);
-	}
-	size_t i = str_hash(k) & (m->cap - 1);
-	while (m->k[i] && strcmp(m->k[i], k) != 0)
-		i = (i + 1) & (m->cap - 1);
-	if (!m->k[i]) {
-		m->k[i] = k;
-		m->n++;
-	}
-	return &m->v[i];
-}
-
-static void *smap_get(const smap *m, const char *k)
-{
-	if (!m->cap)
-		return NULL;
-	size_t i = str_hash(k) & (m->cap - 1);
-	while (m->k[i] && strcmp(m->k[i], k) != 0)
-		i = (i + 1) & (m->cap - 1);
-	return m->k[i] ? m->v[i] : NULL;
-}
-
-static void smap_free(smap *m)
-{
-	free(m->k);
-	free(m->v);
-	memset(m, 0, sizeof *m);
-}
-
 /* ---- the model ------------------------------------------------------------ */
 
 typedef struct doc {
@@ -208,19 +156,19 @@ typedef struct site {
 	char *newdir;           /* the site folder written: a new release's, or in place the current one */
 	char *release;          /* the new release folder */
 	vec docs;               /* every document of the model, key order after sort */
-	smap ids;               /* id -> doc (public ones) */
-	smap incoming;          /* id -> vec of docs linking to it */
-	smap lists;             /* name -> list */
-	smap office_hash;       /* office -> the 8 hex digits of its list's name */
+	go_map ids;               /* id -> doc (public ones) */
+	go_map incoming;          /* id -> vec of docs linking to it */
+	go_map lists;             /* name -> list */
+	go_map office_hash;       /* office -> the 8 hex digits of its list's name */
 	vec changed;            /* old and new versions of changed documents */
-	smap dirty_months;      /* "YYYY-MM" -> non-NULL */
+	go_map dirty_months;      /* "YYYY-MM" -> non-NULL */
 	char **months;          /* every month of the model, sorted */
 	size_t nmonths;
 	int inplace;            /* an incremental run: files changed in the current release */
 	unsigned long written, removed;
 	char **drops;           /* files to remove at the end (in place) */
 	size_t ndrops, capdrops;
-	smap all_ids;           /* id -> doc, public and withdrawn */
+	go_map all_ids;           /* id -> doc, public and withdrawn */
 	char **bufs;            /* the state files, read whole: lines point into them */
 	size_t nbufs;
 	char lastdir[PATH_MAX]; /* the folder made last */
@@ -397,7 +345,7 @@ static size_t lists_of(site *st, const doc *d, list_name out[8])
 		snprintf(out[n++], sizeof *out, "gk/category/%s/", d->cat);
 	if (label(kinds, d->kind))
 		snprintf(out[n++], sizeof *out, "gk/kind/%s/", d->kind);
-	void **slot = smap_slot(&st->office_hash, d->office); /* a few offices, many documents */
+	void **slot = go_map_slot(&st->office_hash, d->office); /* a few offices, many documents */
 	if (!*slot) {
 		go_hash h;
 		unsigned char dig[GO_HASH_MAX];
@@ -417,7 +365,7 @@ static size_t lists_of(site *st, const doc *d, list_name out[8])
 
 static list *list_get(site *st, const char *name, const doc *d)
 {
-	void **slot = smap_slot(&st->lists, name);
+	void **slot = go_map_slot(&st->lists, name);
 	if (!*slot) {
 		list *l = go_xcalloc(1, sizeof *l);
 		l->name = go_xstrdup(name);
@@ -444,12 +392,12 @@ static void index_model(site *st)
 {
 	if (st->docs.n)
 		qsort(st->docs.p, st->docs.n, sizeof *st->docs.p, key_cmp);
-	smap months = {0};
+	go_map months = {0};
 	for (size_t i = 0; i < st->docs.n; i++) {
 		doc *d = st->docs.p[i];
 		if (!d->withdrawn)
-			*smap_slot(&st->ids, d->id) = d;
-		*smap_slot(&months, d->month) = d;
+			*go_map_slot(&st->ids, d->id) = d;
+		*go_map_slot(&months, d->month) = d;
 	}
 	for (size_t i = 0; i < st->docs.n; i++) {
 		doc *d = st->docs.p[i];
@@ -459,7 +407,7 @@ static void index_model(site *st)
 			const char *ids[64];
 			size_t n = link_ids(d->links, link_fields[f], ids, 64);
 			for (size_t j = 0; j < n; j++) {
-				void **slot = smap_slot(&st->incoming, ids[j]);
+				void **slot = go_map_slot(&st->incoming, ids[j]);
 				if (!*slot)
 					*slot = go_xcalloc(1, sizeof(vec));
 				vec *v = *slot;
@@ -479,17 +427,17 @@ static void index_model(site *st)
 		if (months.k[i])
 			st->months[st->nmonths++] = go_xstrdup(months.k[i]);
 	qsort(st->months, st->nmonths, sizeof *st->months, str_cmp);
-	smap_free(&months);
+	go_map_free(&months);
 }
 
 /* What a changed document (old or new version) touches: pages, lists, months. */
 static void touch(site *st, const doc *c, int added)
 {
 	doc *d;
-	if ((d = smap_get(&st->ids, c->id)))
+	if ((d = go_map_get(&st->ids, c->id)))
 		d->dirty = 1;
 	/* per month, old minus new: documents, public ones */
-	void **slot = smap_slot(&st->dirty_months, c->month);
+	void **slot = go_map_slot(&st->dirty_months, c->month);
 	if (!*slot)
 		*slot = go_xcalloc(2, sizeof(long));
 	long *delta = *slot;
@@ -501,16 +449,16 @@ static void touch(site *st, const doc *c, int added)
 		const char *ids[64];
 		size_t n = link_ids(c->links, link_fields[f], ids, 64);
 		for (size_t j = 0; j < n; j++)
-			if ((d = smap_get(&st->ids, ids[j])))
+			if ((d = go_map_get(&st->ids, ids[j])))
 				d->dirty = 1;
 	}
-	vec *in = smap_get(&st->incoming, c->id);
+	vec *in = go_map_get(&st->incoming, c->id);
 	for (size_t j = 0; in && j < in->n; j++)
 		in->p[j]->dirty = 1;
 	list_name names[8];
 	size_t n = lists_of(st, c, names);
 	for (size_t j = 0; j < n; j++) {
-		list *l = smap_get(&st->lists, names[j]);
+		list *l = go_map_get(&st->lists, names[j]);
 		if (!l)
 			l = list_get(st, names[j], c); /* emptied: its pages go */
 		if (!l->minkey || strcmp(c->key, l->minkey) < 0)
@@ -529,9 +477,9 @@ static size_t related(site *st, const doc *d, int f, doc **out, size_t max)
 	size_t n = 0, m = link_ids(d->links, link_fields[f], ids, 64);
 	doc *x;
 	for (size_t i = 0; i < m && n < max; i++)
-		if ((x = smap_get(&st->ids, ids[i])) && x != d)
+		if ((x = go_map_get(&st->ids, ids[i])) && x != d)
 			out[n++] = x;
-	vec *in = smap_get(&st->incoming, d->id);
+	vec *in = go_map_get(&st->incoming, d->id);
 	for (size_t i = 0; in && i < in->n && n < max; i++)
 		if (in->p[i] != d && links_to(in->p[i]->links, link_inverse[f], d->id))
 			out[n++] = in->p[i];
@@ -1669,7 +1617,7 @@ static int emit_home(site *st)
 		       "<section aria-labelledby=\"h-cats\">\n<h2 id=\"h-cats\">五公开</h2>\n<ul class=\"lists\">\n");
 	for (const struct label *c = categories; c->code; c++) {
 		char *name = go_xasprintf("gk/category/%s/", c->code);
-		list *l = smap_get(&st->lists, name);
+		list *l = go_map_get(&st->lists, name);
 		size_t n = l ? l->items.n : 0;
 		if (n)
 			go_buf_printf(b, "<li><a href=\"%sindex.html\">%s</a> <span class=\"count\">%zu</span></li>\n",
@@ -1750,7 +1698,7 @@ static int emit_feeds(site *st)
 	go_buf idx = {0};
 	for (const struct label *c = categories; c->code; c++) {
 		char *name = go_xasprintf("gk/category/%s/", c->code);
-		list *l = smap_get(&st->lists, name);
+		list *l = go_map_get(&st->lists, name);
 		vec none = {0};
 		char *rel = go_xasprintf("feeds/%s.atom", c->code);
 		rc |= emit_feed(st, rel, c->name, l ? &l->items : &none, 0);
@@ -1856,7 +1804,7 @@ static int emit_docs(site *st)
 {
 	postings ps = {0};
 	int rc = 0, search = !st->o->no_search;
-	list *all = smap_get(&st->lists, "gk/all/");
+	list *all = go_map_get(&st->lists, "gk/all/");
 	size_t n = all->items.n, chunks = (n + SEARCH_CHUNK - 1) / SEARCH_CHUNK;
 	size_t first = first_dirty_chunk(st, all, SEARCH_CHUNK), pos = 0;
 	for (size_t i = 0; i < st->docs.n && rc == 0; i++) {
@@ -1934,12 +1882,12 @@ static void drop_sitemaps(site *st, const char *month, size_t live, long was)
  * version that its new version (or notice), if any, no longer has. */
 static void drop_gone(site *st)
 {
-	smap fresh = {0};
+	go_map fresh = {0};
 	for (size_t i = 0; i < st->changed.n; i++)
 		if (!st->changed.p[i]->gone)
-			*smap_slot(&fresh, st->changed.p[i]->url) = st->changed.p[i];
+			*go_map_slot(&fresh, st->changed.p[i]->url) = st->changed.p[i];
 	for (size_t i = 0; i < st->changed.n; i++) {
-		doc *od = st->changed.p[i], *nd = smap_get(&fresh, od->url);
+		doc *od = st->changed.p[i], *nd = go_map_get(&fresh, od->url);
 		if (!od->gone)
 			continue;
 		if (!nd)
@@ -1960,7 +1908,7 @@ static void drop_gone(site *st)
 		}
 		free(dir);
 	}
-	smap_free(&fresh);
+	go_map_free(&fresh);
 }
 
 /* Month by month: sitemaps and the catalogue (from the summaries alone). */
@@ -1976,7 +1924,7 @@ static int emit_months(site *st)
 		const char *m = d->month;
 		char **at = bsearch(&m, st->months, st->nmonths, sizeof *st->months, str_cmp);
 		month_docs[at - st->months] += !d->withdrawn;
-		if (st->full || smap_get(&st->dirty_months, m))
+		if (st->full || go_map_get(&st->dirty_months, m))
 			vec_push(&bym, d);
 	}
 	if (bym.n)
@@ -1989,7 +1937,7 @@ static int emit_months(site *st)
 		size_t mi = (size_t)((char **)bsearch(&month, st->months, st->nmonths, sizeof *st->months,
 						       str_cmp) - st->months);
 		rc |= emit_month_files(st, bym.p + i, j - i, month);
-		const long *delta = smap_get(&st->dirty_months, month);
+		const long *delta = go_map_get(&st->dirty_months, month);
 		if (delta) /* in place: sitemap parts past the new last one go */
 			drop_sitemaps(st, month, month_docs[mi], (long)month_docs[mi] + delta[1]);
 		i = j;
@@ -2253,7 +2201,7 @@ static int load_state(site *st, char old_commit[41])
 static int write_state(site *st)
 {
 	char *dir = go_xasprintf("%s/state", st->release);
-	smap bufs = {0};
+	go_map bufs = {0};
 	int rc = 0;
 	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
 		go_warn("%s", dir);
@@ -2262,9 +2210,9 @@ static int write_state(site *st)
 	}
 	for (size_t i = 0; i < st->docs.n; i++) {
 		doc *d = st->docs.p[i];
-		if (!st->full && !smap_get(&st->dirty_months, d->month))
+		if (!st->full && !go_map_get(&st->dirty_months, d->month))
 			continue;
-		void **slot = smap_slot(&bufs, d->month);
+		void **slot = go_map_slot(&bufs, d->month);
 		if (!*slot)
 			*slot = go_xcalloc(1, sizeof(go_buf));
 		state_line(*slot, d);
@@ -2280,12 +2228,12 @@ static int write_state(site *st)
 		free(b);
 	}
 	for (size_t i = 0; i < st->dirty_months.cap; i++) /* months left empty */
-		if (st->dirty_months.k[i] && !smap_get(&bufs, st->dirty_months.k[i])) {
+		if (st->dirty_months.k[i] && !go_map_get(&bufs, st->dirty_months.k[i])) {
 			char *path = go_xasprintf("%s/%s.tsv", dir, st->dirty_months.k[i]);
 			unlink(path);
 			free(path);
 		}
-	smap_free(&bufs);
+	go_map_free(&bufs);
 	free(dir);
 	return rc < 0 ? -1 : write_head(st, st->commit, NULL);
 }
@@ -2401,18 +2349,18 @@ static int add_tombstones(site *st, const git_oid *tip)
 {
 	json_t *gone = json_object(), *v;
 	const char *id;
-	smap live = {0};
+	go_map live = {0};
 	int rc = removals(st, tip, NULL, gone);
 	for (size_t i = 0; i < st->docs.n; i++)
-		*smap_slot(&live, st->docs.p[i]->id) = st->docs.p[i];
+		*go_map_slot(&live, st->docs.p[i]->id) = st->docs.p[i];
 	json_object_foreach(gone, id, v) {
-		doc *t = rc == 0 && !smap_get(&live, id)
+		doc *t = rc == 0 && !go_map_get(&live, id)
 				 ? tombstone(id, go_str(v, "day"), go_str(v, "dir"), go_str(v, "date"))
 				 : NULL;
 		if (t)
 			vec_push(&st->docs, t);
 	}
-	smap_free(&live);
+	go_map_free(&live);
 	json_decref(gone);
 	return rc;
 }
@@ -2424,18 +2372,18 @@ static int add_tombstones(site *st, const git_oid *tip)
  */
 static int notices(site *st, vec *fresh, const git_oid *old)
 {
-	smap live = {0};
+	go_map live = {0};
 	json_t *gone = NULL;
 	int rc = 0;
 	for (size_t i = 0; i < fresh->n; i++)
-		*smap_slot(&live, fresh->p[i]->id) = fresh->p[i];
+		*go_map_slot(&live, fresh->p[i]->id) = fresh->p[i];
 	for (size_t i = 0; i < st->docs.n; i++)
 		if (!st->docs.p[i]->gone && !st->docs.p[i]->withdrawn)
-			*smap_slot(&live, st->docs.p[i]->id) = st->docs.p[i];
+			*go_map_slot(&live, st->docs.p[i]->id) = st->docs.p[i];
 	size_t nchanged = st->changed.n;
 	for (size_t i = 0; i < nchanged && rc == 0; i++) {
 		doc *od = st->changed.p[i];
-		if (!od->gone || od->withdrawn || smap_get(&live, od->id))
+		if (!od->gone || od->withdrawn || go_map_get(&live, od->id))
 			continue;
 		if (!gone) {
 			git_oid tip;
@@ -2450,20 +2398,20 @@ static int notices(site *st, vec *fresh, const git_oid *old)
 		doc *t = tombstone(od->id, od->date, od->dir, v ? go_str(v, "date") : od->pub);
 		if (t) {
 			t->dirty = 1;
-			*smap_slot(&live, t->id) = t; /* one notice per id */
+			*go_map_slot(&live, t->id) = t; /* one notice per id */
 			vec_push(fresh, t);
 			vec_push(&st->changed, t);
 		}
 	}
 	for (size_t i = 0; i < st->docs.n && rc == 0; i++) { /* published again */
 		doc *d = st->docs.p[i];
-		if (d->withdrawn && !d->gone && smap_get(&live, d->id)) {
+		if (d->withdrawn && !d->gone && go_map_get(&live, d->id)) {
 			d->gone = 1;
 			vec_push(&st->changed, d);
 		}
 	}
 	json_decref(gone);
-	smap_free(&live);
+	go_map_free(&live);
 	return rc;
 }
 
@@ -2529,26 +2477,26 @@ static int apply_changes(site *st, const char *old_commit)
 	git_commit *c = NULL;
 	git_tree *old = NULL;
 	paths diff = {0};
-	smap dirs = {0}, bydir = {0};
+	go_map dirs = {0}, bydir = {0};
 	int rc = -1;
 	vec fresh = {0};
 	if (git_oid_fromstr(&oid, old_commit) < 0 || git_commit_lookup(&c, repo, &oid) < 0 ||
 	    git_commit_tree(&old, c) < 0 || tree_changes(repo, old, st->tree, "", &diff) < 0)
 		goto out;
 	for (size_t i = 0; i < st->docs.n; i++)
-		*smap_slot(&bydir, st->docs.p[i]->dir) = st->docs.p[i];
+		*go_map_slot(&bydir, st->docs.p[i]->dir) = st->docs.p[i];
 	for (size_t i = 0; i < diff.n; i++) {
 		{
 			char *dir = doc_dir_of(old, st->tree, diff.p[i]);
 			if (!dir)
 				continue;
-			void **slot = smap_slot(&dirs, dir);
+			void **slot = go_map_slot(&dirs, dir);
 			if (*slot) {
 				free(dir);
 				continue;
 			}
 			*slot = dir;
-			doc *od = smap_get(&bydir, dir);
+			doc *od = go_map_get(&bydir, dir);
 			if (od) {
 				od->gone = 1;
 				vec_push(&st->changed, od);
@@ -2592,8 +2540,8 @@ out:
 			 go_store_path(st->store), old_commit);
 	for (size_t i = 0; i < dirs.cap; i++)
 		free(dirs.v[i]);
-	smap_free(&dirs);
-	smap_free(&bydir);
+	go_map_free(&dirs);
+	go_map_free(&bydir);
 	for (size_t i = 0; i < diff.n; i++)
 		free(diff.p[i]);
 	free(diff.p);
@@ -2922,7 +2870,7 @@ out:
 			free(((vec *)st.incoming.v[i])->p);
 			free(st.incoming.v[i]);
 		}
-	smap_free(&st.incoming);
+	go_map_free(&st.incoming);
 	for (size_t i = 0; i < st.lists.cap; i++)
 		if (st.lists.k[i]) {
 			list *l = st.lists.v[i];
@@ -2931,14 +2879,14 @@ out:
 			free(l->name);
 			free(l);
 		}
-	smap_free(&st.lists);
+	go_map_free(&st.lists);
 	for (size_t i = 0; i < st.office_hash.cap; i++)
 		free(st.office_hash.v[i]);
-	smap_free(&st.office_hash);
-	smap_free(&st.ids);
+	go_map_free(&st.office_hash);
+	go_map_free(&st.ids);
 	for (size_t i = 0; i < st.dirty_months.cap; i++)
 		free(st.dirty_months.v[i]);
-	smap_free(&st.dirty_months);
+	go_map_free(&st.dirty_months);
 	for (size_t i = 0; i < st.nmonths; i++)
 		free(st.months[i]);
 	free(st.months);

@@ -118,7 +118,7 @@ void go_buf_free(go_buf *b)
 
 uint64_t go_fnv1a(const char *s, size_t n, int fold)
 {
-	uint64_t h = 1469598103934665603u;
+	uint64_t h = 14695981039346656037u; /* FNV-1a 64-bit offset basis */
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (fold && c >= 'A' && c <= 'Z')
@@ -126,4 +126,51 @@ uint64_t go_fnv1a(const char *s, size_t n, int fold)
 		h = (h ^ c) * 1099511628211u;
 	}
 	return h;
+}
+
+void **go_map_slot(go_map *m, const char *k)
+{
+	if (2 * (m->n + 1) > m->cap) {
+		go_map old = *m;
+		m->cap = old.cap ? 2 * old.cap : 64;
+		m->k = go_xcalloc(m->cap, sizeof *m->k);
+		m->v = go_xcalloc(m->cap, sizeof *m->v);
+		m->n = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.k[i])
+				*go_map_slot(m, old.k[i]) = old.v[i];
+		free(old.k);
+		free(old.v);
+	}
+	size_t i = (size_t)go_fnv1a(k, strlen(k), 0) & (m->cap - 1);
+	while (m->k[i] && strcmp(m->k[i], k) != 0)
+		i = (i + 1) & (m->cap - 1);
+	if (!m->k[i]) {
+		m->k[i] = k;
+		m->n++;
+	}
+	return &m->v[i];
+}
+
+void **go_map_find(const go_map *m, const char *k)
+{
+	if (!m->cap || !k)
+		return NULL;
+	size_t i = (size_t)go_fnv1a(k, strlen(k), 0) & (m->cap - 1);
+	while (m->k[i] && strcmp(m->k[i], k) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return m->k[i] ? &m->v[i] : NULL;
+}
+
+void *go_map_get(const go_map *m, const char *k)
+{
+	void **v = go_map_find(m, k);
+	return v ? *v : NULL;
+}
+
+void go_map_free(go_map *m)
+{
+	free(m->k);
+	free(m->v);
+	memset(m, 0, sizeof *m);
 }
