@@ -29,29 +29,7 @@ timed() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
 # The fast-import stream of branches main and public of store $1, byte for byte.
-stream() {
-	for br in main public; do
-		git -C "$1" ls-tree -r "$br" | sed 's/^[0-9]* blob //' >"$W/ls.$br"
-	done
-	cut -f1 "$W/ls.main" "$W/ls.public" | sort -u >"$W/oids"
-	git -C "$1" cat-file --batch <"$W/oids" >"$W/blobs"
-	perl -e '
-		use strict; use warnings; binmode STDOUT; my ($blobs, @ls) = @ARGV;
-		open my $b, "<:raw", $blobs or die; my (%mark, $n);
-		while (my $h = <$b>) {
-			my ($oid, $type, $size) = split " ", $h;
-			read($b, my $data, $size) == $size or die; read($b, my $nl, 1);
-			$mark{$oid} = ++$n;
-			print "blob\nmark :$n\ndata $size\n", $data, "\n";
-		}
-		for my $ls (@ls) {
-			(my $br = $ls) =~ s/.*\.//;
-			print "commit refs/heads/$br\ncommitter Bench <bench\@example.org> 1700000000 +0000\ndata 5\nbulk\n";
-			open my $l, "<", $ls or die;
-			while (<$l>) { chomp; my ($oid, $path) = split /\t/, $_, 2; print "M 100644 :$mark{$oid} $path\n"; }
-			print "\n";
-		}' "$W/blobs" "$W/ls.main" "$W/ls.public"
-}
+stream() { sh "${0%/*}/fast-import-stream.sh" "$1" "$W"; }
 
 printf '%-34s %10s %10s\n' case seconds 'peak MB'
 last=

@@ -38,31 +38,8 @@ row() { printf '  %-44s %7s s wall %7s s cpu %6d MB\n' "$1" "$secs" "$cpu" $((kb
 # keep CASE N: the last two timed runs (go-tools, then git) into the table
 keep() { echo "$1 $2 $g_s $secs $g_kb $kb $g_c $cpu" >>"$W/ratios"; }
 gone() { g_s=$secs g_kb=$kb g_c=$cpu; }
-# The fast-import stream of branches main and public of store $1, byte for byte
-# (as bench/go-publish.sh makes it: from git ls-tree, whatever the layout).
-stream() {
-	for br in main public; do
-		git -C "$1" ls-tree -r "$br" | sed 's/^[0-9]* blob //' >"$W/ls.$br"
-	done
-	cut -f1 "$W/ls.main" "$W/ls.public" | sort -u >"$W/oids"
-	git -C "$1" cat-file --batch <"$W/oids" >"$W/blobs"
-	perl -e '
-		use strict; use warnings; binmode STDOUT; my ($blobs, @ls) = @ARGV;
-		open my $b, "<:raw", $blobs or die; my (%mark, $n);
-		while (my $h = <$b>) {
-			my ($oid, $type, $size) = split " ", $h;
-			read($b, my $data, $size) == $size or die; read($b, my $nl, 1);
-			$mark{$oid} = ++$n;
-			print "blob\nmark :$n\ndata $size\n", $data, "\n";
-		}
-		for my $ls (@ls) {
-			(my $br = $ls) =~ s/.*\.//;
-			print "commit refs/heads/$br\ncommitter Bench <bench\@example.org> 1700000000 +0000\ndata 5\nbulk\n";
-			open my $l, "<", $ls or die;
-			while (<$l>) { chomp; my ($oid, $path) = split /\t/, $_, 2; print "M 100644 :$mark{$oid} $path\n"; }
-			print "\n";
-		}' "$W/blobs" "$W/ls.main" "$W/ls.public"
-}
+# The fast-import stream of branches main and public of store $1, byte for byte.
+stream() { sh "${0%/*}/fast-import-stream.sh" "$1" "$W"; }
 
 : >"$W/ratios"
 for n in $sizes; do
