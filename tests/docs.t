@@ -13,11 +13,13 @@ for f in "$ROOT/README.md" "$GO_BUILD"/man/*.[0-9] "$ROOT/.pre-commit-hooks.yaml
 	grep -h '^[[:space:]#]*rev:' "$f" | sed 's/^[[:space:]#]*rev:[[:space:]]*//'
 done | sort -u >"$T/revs"
 is "$(grep -v '^<tag>$' "$T/revs")" "v$V" "every rev: in README, man pages and .pre-commit-hooks.yaml is v$V (VERSION)"
-if git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then
+if ! git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then
+	skip 1 "not a git checkout: no tags to look at"
+elif [ -z "$(git -C "$ROOT" tag -l 'v*')" ]; then
+	skip 1 "this clone carries no release tags (cloned without them)"
+else
 	git -C "$ROOT" rev-parse -q --verify "refs/tags/v$V^{commit}" >/dev/null
 	ok $? "the tag v$V exists (a pre-commit config naming it can be installed)"
-else
-	skip 1 "not a git checkout: no tags to look at"
 fi
 
 # ---- --help of every tool has the same layout ------------------------------------
