@@ -619,19 +619,18 @@ static int echo(struct run *r, struct item *it, const char *failed, char **line,
 		go_warnx("spool: lost a line");
 		return -1;
 	}
-	/* go_write's line is one object and a newline: splice before the '}' */
-	size_t n = (size_t)len - 1;
-	while (n && (*line)[n - 1] != '}')
-		n--;
+	/* go_write's line is one object and a newline: add publish as its last member */
+	go_buf out = {0};
+	size_t n = go_json_splice(*line, (size_t)len, "publish", ps, &out);
+	free(ps);
 	if (n == 0) {
-		free(ps);
+		go_buf_free(&out);
 		go_warnx("spool: not an object");
 		return -1;
 	}
-	int first = n >= 2 && (*line)[n - 2] == '{';
-	int err = fwrite(*line, 1, n - 1, stdout) != n - 1 ||
-		  printf("%s\"publish\":%s}\n", first ? "" : ",", ps) < 0;
-	free(ps);
+	go_buf_put(&out, "\n", 1);
+	int err = fwrite(out.p, 1, out.n, stdout) != out.n;
+	go_buf_free(&out);
 	return err ? -1 : 0;
 }
 

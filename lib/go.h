@@ -216,6 +216,17 @@ int go_utf8_valid(const char *s, size_t n);
  * JSON_ENCODE_ANY) writes, but faster, and with reals in the shortest form that
  * reads back the same (0.1, not 0.10000000000000001): a new string, *len bytes. */
 char *go_json_dump(const json_t *v, size_t *len);
+/* The object written in obj[0..n) (a line such as go_write writes, white space
+ * after it allowed) with "key": value added as its last member (value: JSON
+ * text, key: plain ASCII), appended to out without parsing obj again: the
+ * bytes appended, or 0 (nothing appended) when obj is no object. */
+size_t go_json_splice(const char *obj, size_t n, const char *key, const char *value,
+		      go_buf *out);
+/* The string of key when the object written in s[0..n) starts with it
+ * ({"key":"...", as the catalog lines are written), into buf (cap bytes, NUL
+ * included): its length; 0 and "" when it does not start so, or when the
+ * string holds an escape other than \" \\ \/ or does not fit. */
+size_t go_json_lead_string(const char *s, size_t n, const char *key, char *buf, size_t cap);
 
 /* ---- problem.c: the problems array -------------------------------------- */
 

@@ -548,3 +548,53 @@ char *go_json_dump(const json_t *v, size_t *len)
 	*len = o.len - 1;
 	return o.s;
 }
+
+/* ---- reading and changing written lines without parsing them again ------- */
+
+size_t go_json_splice(const char *obj, size_t n, const char *key, const char *value,
+		      go_buf *out)
+{
+	while (n && (obj[n - 1] == '\n' || obj[n - 1] == '\r' || obj[n - 1] == ' ' ||
+		     obj[n - 1] == '\t'))
+		n--;
+	if (n < 2 || obj[0] != '{' || obj[n - 1] != '}')
+		return 0;
+	size_t i = n - 1;
+	while (i > 1 && (obj[i - 1] == ' ' || obj[i - 1] == '\t' || obj[i - 1] == '\n' ||
+			 obj[i - 1] == '\r'))
+		i--;
+	size_t start = out->n;
+	go_buf_put(out, obj, n - 1);
+	if (i > 1)
+		go_buf_put(out, ",", 1);
+	go_buf_put(out, "\"", 1);
+	go_buf_puts(out, key);
+	go_buf_put(out, "\":", 2);
+	go_buf_puts(out, value);
+	go_buf_put(out, "}", 1);
+	return out->n - start;
+}
+
+size_t go_json_lead_string(const char *s, size_t n, const char *key, char *buf, size_t cap)
+{
+	size_t kl = strlen(key), k = 0, i;
+	buf[0] = '\0';
+	if (cap == 0 || n < kl + 6 || s[0] != '{' || s[1] != '"' || memcmp(s + 2, key, kl) ||
+	    memcmp(s + 2 + kl, "\":\"", 3))
+		return 0;
+	for (i = kl + 5; i < n && s[i] != '"'; i++) {
+		char c = s[i];
+		if (c == '\\') {
+			if (i + 1 >= n || (s[i + 1] != '"' && s[i + 1] != '\\' && s[i + 1] != '/'))
+				return buf[0] = '\0', 0; /* \n, \u...: not a plain string */
+			c = s[++i];
+		}
+		if (k + 1 >= cap)
+			return buf[0] = '\0', 0;
+		buf[k++] = c;
+	}
+	if (i >= n)
+		return buf[0] = '\0', 0;
+	buf[k] = '\0';
+	return k;
+}

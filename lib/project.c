@@ -163,22 +163,6 @@ static void lines_clear(struct lines *l)
 	l->n = 0;
 }
 
-/* The id of a catalog line ({"id":"...",...}), into idbuf; "" when it has none. */
-static const char *line_id(const char *s, size_t n, char *idbuf, size_t cap)
-{
-	static const char pre[] = "{\"id\":\"";
-	idbuf[0] = '\0';
-	if (n < sizeof pre || memcmp(s, pre, sizeof pre - 1))
-		return idbuf;
-	s += sizeof pre - 1;
-	n -= sizeof pre - 1;
-	size_t k = 0;
-	while (k < n && k + 1 < cap && s[k] != '"')
-		idbuf[k] = s[k], k++;
-	idbuf[k] = '\0';
-	return idbuf;
-}
-
 /* The catalog old[0..len) (sorted by id) with the changes (sorted, see
  * cmp_line) applied. Lines between changes are copied in runs. */
 static void merge_catalog(const char *old, size_t len, const struct lines *ch,
@@ -190,7 +174,11 @@ static void merge_catalog(const char *old, size_t len, const struct lines *ch,
 	while (k < ch->n) {
 		const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
 		size_t ll = p < end ? (nl ? (size_t)(nl - p) : (size_t)(end - p)) : 0;
-		int c = p >= end ? 1 : strcmp(line_id(p, ll, idbuf, sizeof idbuf), ch->v[k].id);
+		int c = 1;
+		if (p < end) {
+			go_json_lead_string(p, ll, "id", idbuf, sizeof idbuf);
+			c = strcmp(idbuf, ch->v[k].id);
+		}
 		if (c < 0) {
 			p = nl ? nl + 1 : end;
 			continue;

@@ -116,5 +116,50 @@ int main(void)
 	is_str(s, "0.1", "a real is written in its shortest form");
 	free(s);
 	json_decref(tenth);
+
+	/* go_json_splice: a member added to a written object, as go-publish echoes. */
+	{
+		go_buf b = {0};
+		const char *line = "{\"id\":\"A-1\",\"t\":\"}\"}\n";
+		size_t n = go_json_splice(line, strlen(line), "publish", "{\"status\":\"published\"}", &b);
+		is_str(b.p, "{\"id\":\"A-1\",\"t\":\"}\",\"publish\":{\"status\":\"published\"}}",
+		       "go_json_splice: the member goes last, the line's newline dropped");
+		is_int((long long)n, (long long)b.n, "go_json_splice: returns the bytes appended");
+		json_t *back = json_loads(b.p, 0, NULL);
+		ok(back && json_is_object(json_object_get(back, "publish")) &&
+		   !strcmp(json_string_value(json_object_get(back, "t")), "}"),
+		   "go_json_splice: the result parses, the old members as they were");
+		json_decref(back);
+		go_buf_free(&b);
+		n = go_json_splice("{}\n", 3, "publish", "1", &b);
+		is_str(b.p, "{\"publish\":1}", "go_json_splice: into an empty object, no comma");
+		go_buf_free(&b);
+		n = go_json_splice("[1]\n", 4, "publish", "1", &b);
+		ok(n == 0 && b.n == 0, "go_json_splice: not an object, nothing appended");
+		go_buf_free(&b);
+	}
+	/* go_json_lead_string: the id of a catalog line without parsing it. */
+	{
+		char id[16];
+		const char *l1 = "{\"id\":\"SFJ-2026-1\",\"title\":\"通知\"}";
+		is_int((long long)go_json_lead_string(l1, strlen(l1), "id", id, sizeof id), 10,
+		       "go_json_lead_string: the length");
+		is_str(id, "SFJ-2026-1", "go_json_lead_string: the leading id");
+		const char *l2 = "{\"id\":\"a\\\"b\\\\c\",\"x\":1}";
+		go_json_lead_string(l2, strlen(l2), "id", id, sizeof id);
+		is_str(id, "a\"b\\c", "go_json_lead_string: \\\" and \\\\ decoded (a quote does not end it)");
+		const char *l3 = "{\"title\":\"x\",\"id\":\"A\"}";
+		ok(go_json_lead_string(l3, strlen(l3), "id", id, sizeof id) == 0 && !*id,
+		   "go_json_lead_string: a line not starting with the key gives \"\"");
+		const char *l4 = "{\"id\":\"\\u0041\"}";
+		ok(go_json_lead_string(l4, strlen(l4), "id", id, sizeof id) == 0 && !*id,
+		   "go_json_lead_string: a \\u escape gives \"\" (never a wrong id)");
+		const char *l5 = "{\"id\":\"0123456789ABCDEFGH\"}";
+		ok(go_json_lead_string(l5, strlen(l5), "id", id, sizeof id) == 0 && !*id,
+		   "go_json_lead_string: too long for buf gives \"\"");
+		const char *l6 = "{\"id\":\"unterminated";
+		ok(go_json_lead_string(l6, strlen(l6), "id", id, sizeof id) == 0 && !*id,
+		   "go_json_lead_string: an unterminated string gives \"\"");
+	}
 	return done();
 }
