@@ -1056,7 +1056,8 @@ static uint32_t *token_slot(postings *ps, const char *s, size_t n)
 	size_t i = bytes_hash(s, n) & (ps->nslots - 1);
 	for (; ps->slots[i]; i = (i + 1) & (ps->nslots - 1)) {
 		const char *name = ps->t[ps->slots[i] - 1].name;
-		if (memcmp(name, s, n) == 0 && name[n] == '\0')
+		/* strnlen first: a shorter name must not be read past its end */
+		if (strnlen(name, n + 1) == n && memcmp(name, s, n) == 0)
 			break;
 	}
 	return &ps->slots[i];
