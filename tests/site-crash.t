@@ -9,9 +9,8 @@
 . "${0%/*}/lib.sh"
 H=$TESTS/site
 S=$T/store.git
-mkdir -p "$T/att"
-printf '%%PDF-1.4\n' >"$T/att/办法 全文.pdf"
-sed "s|@ATT@|$T/att|" "$H/docs.jsonl" >"$T/docs.jsonl"
+. "$H/docs.sh"
+site_docs
 go-publish --init --repo "$S" --today 2026-04-10 --author 'Clerk <c@example.gov.cn>' "$T/docs.jsonl" >/dev/null 2>&1
 site() { go-site --repo "$S" --base-url https://sfj.example.gov.cn/ "$@"; }
 mkdir "$T/base"

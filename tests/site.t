@@ -12,9 +12,8 @@ S=$T/store.git
 pids=
 trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$T" "$HOME"' EXIT
 
-mkdir -p "$T/att"
-printf '%%PDF-1.4 a small attachment\n' >"$T/att/办法 全文.pdf"
-sed "s|@ATT@|$T/att|" "$H/docs.jsonl" >"$T/docs.jsonl"
+. "$H/docs.sh"
+site_docs '%PDF-1.4 a small attachment'
 go-publish --init --repo "$S" --today "$TODAY" --author 'Clerk <c@example.gov.cn>' \
 	"$T/docs.jsonl" >"$T/pub.jsonl" 2>"$T/pub.err"
 is "$(jq -r '.publish.status' "$T/pub.jsonl" | sort | uniq -c | awk '{printf "%s%s ", $1, $2}')" \
