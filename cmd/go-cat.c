@@ -60,7 +60,6 @@ struct cat {
 	int progress;    /* stderr is a terminal */
 	int status;
 	int deleted;     /* emit: the record is of a document the change removes */
-	int layout[2];   /* of the trees a diff compares (store.c's GO_LAYOUT_*) */
 };
 
 /* The problems only the store's layout shows; then print the record. */
@@ -120,16 +119,6 @@ static int emit(json_t *rec, const char *dir, void *ctx)
 	return 0;
 }
 
-/* Is path inside a document folder (docs/<YYYY>/<MM>/<name>/..., or in the year
- * layout docs/<YYYY>/<name>/...) of the year asked for? Returns the length of
- * the folder's path, or 0; *name_at: where its name starts. */
-static size_t doc_dir_len(const struct cat *c, const char *path, int layout, size_t *name_at)
-{
-	int year;
-	size_t len = go_store_parse_path(path, layout, &year, NULL, name_at);
-	return len && (!c->year || year == c->year) ? len : 0;
-}
-
 /* Git orders the folders of a tree as if their names ended in '/'. */
 static int cmp_dir(const void *a, const void *b)
 {
@@ -187,52 +176,51 @@ static int cat_tree(struct cat *c, git_tree *root, char **ids, int nids)
 	return rc;
 }
 
-/* The document folders a diff touches on either side (and the ids, if any,
- * name), each once, in path order: a new array of new strings, *n of them. */
-static char **changed_dirs(struct cat *c, git_diff *diff, char **ids, int nids, size_t *n)
+/* The document folders that differ between two trees (store.c), those the
+ * ids name if any, of the year asked for if any. */
+struct dirs { struct cat *c; char **ids; int nids; char **v; size_t n; };
+
+static int add_dir(const char *shard, const char *name, int in_a, int in_b, void *ctx)
 {
-	char **dirs = NULL;
-	*n = 0;
-	for (size_t i = 0, nd = git_diff_num_deltas(diff); i < nd; i++) {
-		const git_diff_delta *d = git_diff_get_delta(diff, i);
-		/* libgit2 names an added file on both sides: the old path only for a deletion */
-		const char *paths[2] = {d->status == GIT_DELTA_DELETED ? d->old_file.path : NULL,
-					d->status == GIT_DELTA_DELETED ? NULL : d->new_file.path};
-		for (int side = 0; side < 2; side++) {
-			const char *path = paths[side];
-			size_t at = 0, len = path ? doc_dir_len(c, path, c->layout[side], &at) : 0;
-			if (!len)
-				continue;
-			/* Deltas come in path order, so a folder's files are consecutive. */
-			if (*n && strlen(dirs[*n - 1]) == len && !strncmp(dirs[*n - 1], path, len))
-				continue;
-			int k = 0;
-			for (; k < nids; k++) {
-				char *name = go_store_doc_name(ids[k]);
-				int hit = name && strlen(name) == len - at && !strncmp(name, path + at, len - at);
-				free(name);
-				if (hit)
-					break;
-			}
-			if (nids && k == nids)
-				continue;
-			if (*n % 64 == 0)
-				dirs = go_xrealloc(dirs, (*n + 64) * sizeof *dirs);
-			dirs[(*n)++] = go_xasprintf("%.*s", (int)len, path);
-		}
+	struct dirs *d = ctx;
+	if (d->c->year && atoi(shard) != d->c->year)
+		return 0;
+	int k = 0;
+	for (; k < d->nids; k++) {
+		char *want = go_store_doc_name(d->ids[k]);
+		int hit = want && !strcmp(want, name);
+		free(want);
+		if (hit)
+			break;
 	}
-	/* both sides, or two layouts (a migration): sorted again, each once */
-	if (*n)
-		qsort(dirs, *n, sizeof *dirs, cmp_dir);
+	if (d->nids && k == d->nids)
+		return 0;
+	if (d->n % 64 == 0)
+		d->v = go_xrealloc(d->v, (d->n + 64) * sizeof *d->v);
+	d->v[d->n++] = go_xasprintf("docs/%s/%s", shard, name);
+	return 0;
+}
+
+/* The document folders changed between trees a and b (and the ids, if any,
+ * name), each once, in path order: a new array of new strings, *n of them;
+ * NULL with *n 0 on git's error, which is then said. */
+static char **changed_dirs(struct cat *c, git_tree *a, git_tree *b, char **ids, int nids,
+		size_t *n, int *err)
+{
+	struct dirs d = {c, ids, nids, NULL, 0};
+	*err = go_store_changes(go_store_repo(c->store), a, b, add_dir, &d) < 0;
+	/* two layouts (a migration): a folder may come from both sides */
+	if (d.n)
+		qsort(d.v, d.n, sizeof *d.v, cmp_dir);
 	size_t k = 0;
-	for (size_t i = 0; i < *n; i++) {
-		if (k && !strcmp(dirs[k - 1], dirs[i]))
-			free(dirs[i]);
+	for (size_t i = 0; i < d.n; i++) {
+		if (k && !strcmp(d.v[k - 1], d.v[i]))
+			free(d.v[i]);
 		else
-			dirs[k++] = dirs[i];
+			d.v[k++] = d.v[i];
 	}
 	*n = k;
-	return dirs;
+	return d.v;
 }
 
 /* Print the documents dirs[0..n) of root. A folder root lacks was removed:
@@ -272,18 +260,6 @@ static void free_dirs(char **dirs, size_t n)
 	free(dirs);
 }
 
-static void diff_opts(const struct cat *c, git_diff_options *o, char spec[16], char **specp)
-{
-	git_diff_options_init(o, GIT_DIFF_OPTIONS_VERSION);
-	if (c->year)
-		snprintf(spec, 16, "docs/%04d/", c->year);
-	else
-		strcpy(spec, "docs/");
-	*specp = spec;
-	o->pathspec.strings = specp;
-	o->pathspec.count = 1;
-}
-
 static void git_fail(const char *what)
 {
 	const git_error *e = git_error_last();
@@ -293,21 +269,13 @@ static void git_fail(const char *what)
 /* The documents that differ between trees a (NULL: none) and b, as in b. */
 static int cat_diff(struct cat *c, git_tree *a, git_tree *b, char **ids, int nids)
 {
-	git_diff *diff = NULL;
-	git_diff_options o;
-	char spec[16], *specp;
 	size_t n;
-	diff_opts(c, &o, spec, &specp);
-	if (git_diff_tree_to_tree(&diff, go_store_repo(c->store), a, b, &o) < 0) {
+	int err;
+	char **dirs = changed_dirs(c, a, b, ids, nids, &n, &err);
+	int rc = err ? -1 : emit_dirs(c, a, b, dirs, n);
+	if (err)
 		git_fail("diff");
-		return -1;
-	}
-	c->layout[0] = a ? go_store_layout(go_store_repo(c->store), a) : GO_LAYOUT_NONE;
-	c->layout[1] = go_store_layout(go_store_repo(c->store), b);
-	char **dirs = changed_dirs(c, diff, ids, nids, &n);
-	int rc = emit_dirs(c, a, b, dirs, n);
 	free_dirs(dirs, n);
-	git_diff_free(diff);
 	return rc;
 }
 
@@ -352,15 +320,11 @@ static int cat_changed(struct cat *c, const char *range, char **ids, int nids)
 static int cat_staged(struct cat *c, char **ids, int nids)
 {
 	git_repository *repo = go_store_repo(c->store);
-	git_index *index = NULL, *part = NULL;
+	git_index *index = NULL;
 	git_tree *head = NULL, *staged = NULL;
-	git_diff *diff = NULL;
 	git_odb *odb = NULL;
 	git_odb_backend *mem = NULL;
-	git_diff_options o;
 	git_oid oid;
-	char spec[16], *specp, **dirs = NULL;
-	size_t n = 0;
 	const char *file = getenv("GIT_INDEX_FILE");
 	int rc = -1;
 	if (git_repository_is_bare(repo)) {
@@ -376,51 +340,27 @@ static int cat_staged(struct cat *c, char **ids, int nids)
 	if (err < 0 && err != GIT_ENOTFOUND)
 		goto out;
 	c->commit[0] = '\0';
-	diff_opts(c, &o, spec, &specp);
-	if (git_diff_tree_to_index(&diff, repo, head, index, &o) < 0) {
-		git_fail("index");
-		goto out;
-	}
-	c->layout[0] = head ? go_store_layout(repo, head) : GO_LAYOUT_NONE;
-	c->layout[1] = GO_LAYOUT_NONE; /* the index: the month layout when it can be */
-	dirs = changed_dirs(c, diff, ids, nids, &n);
-	if (git_index_new(&part) < 0)
-		goto fail;
-	for (size_t i = 0; i < n; i++) {
-		size_t pos, len = strlen(dirs[i]);
-		char *prefix = go_xasprintf("%s/", dirs[i]);
-		if (git_index_find_prefix(&pos, index, prefix) == 0)
-			for (; pos < git_index_entrycount(index); pos++) {
-				const git_index_entry *e = git_index_get_byindex(index, pos);
-				if (strncmp(e->path, prefix, len + 1) != 0)
-					break;
-				if (GIT_INDEX_ENTRY_STAGE(e) == 0 && git_index_add(part, e) < 0) {
-					free(prefix);
-					goto fail;
-				}
-			}
-		free(prefix);
-	}
+	/* The index as a tree, in memory: git's tree cache in the index spares
+	 * the folders left alone, and the trees are then compared by id, so that
+	 * the cost is the change's (issue 18). A diff of HEAD against the index
+	 * itself would read every folder of HEAD. */
 	if (git_mempack_new(&mem) < 0 || git_repository_odb(&odb, repo) < 0 ||
 	    git_odb_add_backend(odb, mem, 1000) < 0)
 		goto fail;
 	mem = NULL; /* the odb owns it */
-	if (git_index_write_tree_to(&oid, part, repo) < 0 ||
+	if (git_index_write_tree_to(&oid, index, repo) < 0 ||
 	    git_tree_lookup(&staged, repo, &oid) < 0)
 		goto fail;
-	rc = emit_dirs(c, head, staged, dirs, n);
+	rc = cat_diff(c, head, staged, ids, nids);
 	goto out;
 fail:
 	git_fail("index");
 out:
 	if (mem)
 		mem->free(mem);
-	free_dirs(dirs, n);
 	git_odb_free(odb);
-	git_diff_free(diff);
 	git_tree_free(head);
 	git_tree_free(staged);
-	git_index_free(part);
 	git_index_free(index);
 	return rc;
 }

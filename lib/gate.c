@@ -441,19 +441,24 @@ static int check_layout(struct gate *g, git_tree *docs)
 	return all;
 }
 
-/* The shard named name of old's docs/, or NULL. */
-static git_tree *old_shard(struct gate *g, git_tree *old, const char *name, const git_oid **id)
+/* The shard named name in v[0..n), or NULL: shards are compared by their tree
+ * ids, and a tree is read only when it changed (issue 18). */
+static const go_shard *shard_named(const go_shard *v, size_t n, const char *name)
 {
-	git_tree_entry *e = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i].name, name))
+			return &v[i];
+	return NULL;
+}
+
+/* The tree of shard x, or NULL (none, or unreadable). */
+static git_tree *shard_tree(struct gate *g, const go_shard *x)
+{
 	git_tree *t = NULL;
-	char *path = go_xasprintf("docs/%s", name);
-	*id = NULL;
-	if (old && git_tree_entry_bypath(&e, old, path) == 0 &&
-	    git_tree_entry_type(e) == GIT_OBJECT_TREE)
-		git_tree_lookup(&t, g->repo, git_tree_entry_id(e));
-	git_tree_entry_free(e);
-	git_error_clear();
-	free(path);
+	if (x && go_shard_tree(g->repo, x, &t) < 0) {
+		git_error_clear();
+		t = NULL;
+	}
 	return t;
 }
 
@@ -470,13 +475,12 @@ static int check_docs(struct gate *g, git_tree *old, git_tree *root)
 		err = go_git_fail("docs");
 	for (size_t i = 0; i < nsh && !err; i++) {
 		char *ypath = go_xasprintf("docs/%s", sh[i].name);
-		const git_oid *oid_unused;
-		git_tree *yt = NULL, *oyt = old_shard(g, old, sh[i].name, &oid_unused);
-		git_oid soid;
-		git_oid_fromraw(&soid, sh[i].oid);
-		int same_year = oyt && git_oid_equal(git_tree_id(oyt), &soid);
+		const go_shard *os = shard_named(osh, nosh, sh[i].name);
+		int same_year = os && !memcmp(os->oid, sh[i].oid, sizeof os->oid);
+		git_tree *yt = NULL, *oyt = NULL;
 		if (same_year && (!g->names || g->ix))
 			goto next;
+		oyt = shard_tree(g, os);
 		if (go_shard_tree(g->repo, &sh[i], &yt) < 0) {
 			err = go_git_fail(ypath);
 			goto next;
@@ -511,15 +515,12 @@ next:
 	}
 	if (!err && (g->flags & GO_GATE_DELETIONS) && g->names)
 		for (size_t i = 0; i < nosh; i++) {
-			const git_oid *unused;
-			git_tree *now = old_shard(g, root, osh[i].name, &unused), *oyt = NULL;
-			git_oid ooid;
-			git_oid_fromraw(&ooid, osh[i].oid);
-			int same = now && git_oid_equal(git_tree_id(now), &ooid);
-			git_tree_free(now);
-			if (same || go_shard_tree(g->repo, &osh[i], &oyt) < 0)
+			const go_shard *ns = shard_named(sh, nsh, osh[i].name);
+			git_tree *now = NULL, *oyt = NULL;
+			if ((ns && !memcmp(ns->oid, osh[i].oid, sizeof ns->oid)) ||
+			    go_shard_tree(g->repo, &osh[i], &oyt) < 0)
 				continue;
-			now = old_shard(g, root, osh[i].name, &unused);
+			now = shard_tree(g, ns);
 			deletions(g, oyt, osh[i].name, root, now);
 			git_tree_free(now);
 			git_tree_free(oyt);

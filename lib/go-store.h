@@ -414,6 +414,16 @@ int go_shard_tree(struct git_repository *repo, const go_shard *sh, struct git_tr
  * error left in git_error_last). */
 int go_store_shards(struct git_repository *repo, struct git_tree *root, int year,
 		go_shard **out, size_t *n, int *layout);
+/* Each document folder that differs between trees a and b (either NULL:
+ * none), in path order: cb(shard, name, in_a, in_b, ctx), in_a and in_b
+ * whether the folder is in each (both: changed). Shards are compared by tree
+ * id and only those that differ are read, so the cost is the change's, not the
+ * store's (issue 18). A non-zero cb return stops it and is returned; -1 on
+ * git's error. */
+typedef int (*go_store_change_cb)(const char *shard, const char *name, int in_a, int in_b,
+		void *ctx);
+int go_store_changes(struct git_repository *repo, struct git_tree *a, struct git_tree *b,
+		go_store_change_cb cb, void *ctx);
 /* The layout of root's docs/ (GO_LAYOUT_*), or -1. */
 int go_store_layout(struct git_repository *repo, struct git_tree *root);
 /* The layout of one year folder: MONTH, YEAR, MIXED, NONE (empty), or -1. */

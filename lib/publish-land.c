@@ -651,6 +651,22 @@ static int land_public(go_batch *b, const git_signature *sig, struct doc **sorte
 	}
 }
 
+/* Bring the names index (store.c) to the register just landed, so that the
+ * next batch finds it up to date and reads one bucket (issue 18): the bulk
+ * batch builds it, each batch after pays for what it changed. Derived data:
+ * a failure here costs the next batch a rebuild, nothing else. */
+static void names_follow(go_batch *b)
+{
+	git_commit *c = NULL;
+	git_tree *t = NULL;
+	if (b->committed[MAIN] && git_commit_lookup(&c, b->repo, &b->commit[MAIN]) == 0 &&
+	    git_commit_tree(&t, c) == 0)
+		go_names_free(go_names_open(b->store, t));
+	git_tree_free(t);
+	git_commit_free(c);
+	git_error_clear();
+}
+
 int go_batch_commit(go_batch *b, const struct git_signature *sig)
 {
 	struct doc **sorted = go_publish_sort_docs(b);
@@ -686,6 +702,7 @@ int go_batch_commit(go_batch *b, const struct git_signature *sig)
 	if (land_public(b, sig, sorted, &seed) < 0)
 		goto out;
 	go_pack_discard(b->pack); /* what was computed and not needed */
+	names_follow(b);
 	err = 0;
 out:
 	free(sorted);

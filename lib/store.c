@@ -45,6 +45,12 @@ int go_store_open(go_store **out, const char *dir, int flags)
 
 	*out = NULL;
 	git_libgit2_init();
+	/* Objects are read as git reads them, without hashing each one again:
+	 * they were checked when they came in (index-pack on a push, our own
+	 * writes), and `git fsck` is the audit. libgit2 rehashes every object it
+	 * reads by default: a tenth of a 10-document publish at 100k documents,
+	 * spent on the month trees and catalogs it reads (issue 18). */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	err = git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
 	if (err == GIT_ENOTFOUND && (flags & GO_STORE_CREATE)) {
 		git_repository_init_options o;
@@ -329,13 +335,33 @@ int go_store_month_name(const char *name)
 				     (name[0] == '1' && name[1] >= '0' && name[1] <= '2'));
 }
 
+/* A document folder holds record.json, body.md and files/: its tree object is
+ * about 100 bytes. A tree bigger than this cannot be one. */
+#define DOC_FOLDER_MAX 1024
+
 /* Is entry e of a year folder a month folder: a tree named 01..12 that holds
- * no record.json file (a document folder always does)? 1, 0, or -1. */
+ * no record.json file (a document folder always does)? 1, 0, or -1. A tree of
+ * more than DOC_FOLDER_MAX bytes is a month folder without being read: its
+ * size is in the object header, while reading it costs what the month holds
+ * (issue 18: 12 month trees of 370 KB each at 100k documents, read at every
+ * layout check). Were it a document folder with junk beside its record.json,
+ * the gate would still refuse the files it holds outside a document folder. */
 static int month_folder(git_repository *repo, const git_tree_entry *e)
 {
 	git_tree *t = NULL;
+	git_odb *odb = NULL;
+	size_t size = 0;
+	git_object_t type;
 	if (git_tree_entry_type(e) != GIT_OBJECT_TREE || !go_store_month_name(git_tree_entry_name(e)))
 		return 0;
+	if (git_repository_odb(&odb, repo) < 0)
+		return -1;
+	int big = git_odb_read_header(&size, &type, odb, git_tree_entry_id(e)) == 0 &&
+		  size > DOC_FOLDER_MAX;
+	git_odb_free(odb);
+	git_error_clear();
+	if (big)
+		return 1;
 	if (git_tree_lookup(&t, repo, git_tree_entry_id(e)) < 0)
 		return -1;
 	const git_tree_entry *r = git_tree_entry_byname(t, "record.json");
@@ -855,8 +881,23 @@ static int apply_changes(go_names *n, struct name_changes *c)
 	return 0;
 }
 
-/* The changes from the shards of tree a (NULL: none) to those of b. */
-static int diff_names(git_repository *repo, git_tree *a, git_tree *b, struct name_changes *c)
+/* git's order of tree entries: a tree's name compares as if it ended in '/'. */
+static int entry_cmp(const git_tree_entry *x, const git_tree_entry *y)
+{
+	const char *a = git_tree_entry_name(x), *b = git_tree_entry_name(y);
+	size_t la = strlen(a), lb = strlen(b), l = la < lb ? la : lb;
+	int c = memcmp(a, b, l);
+	if (c)
+		return c;
+	unsigned char ca = l < la ? (unsigned char)a[l] :
+			   git_tree_entry_type(x) == GIT_OBJECT_TREE ? '/' : '\0';
+	unsigned char cb = l < lb ? (unsigned char)b[l] :
+			   git_tree_entry_type(y) == GIT_OBJECT_TREE ? '/' : '\0';
+	return ca < cb ? -1 : ca > cb;
+}
+
+int go_store_changes(git_repository *repo, git_tree *a, git_tree *b, go_store_change_cb cb,
+		void *ctx)
 {
 	go_shard *sa = NULL, *sb = NULL;
 	size_t na = 0, nb = 0, i = 0, j = 0;
@@ -880,19 +921,20 @@ static int diff_names(git_repository *repo, git_tree *a, git_tree *b, struct nam
 			const char *shard = k <= 0 ? sa[i].name : sb[j].name;
 			size_t x = 0, y = 0, nx = ta ? git_tree_entrycount(ta) : 0;
 			size_t ny = tb ? git_tree_entrycount(tb) : 0;
-			while (x < nx || y < ny) {
+			while ((x < nx || y < ny) && !err) {
 				const git_tree_entry *ea = x < nx ? git_tree_entry_byindex(ta, x) : NULL;
 				const git_tree_entry *eb = y < ny ? git_tree_entry_byindex(tb, y) : NULL;
-				if (ea && git_tree_entry_type(ea) != GIT_OBJECT_TREE) { x++; continue; }
-				if (eb && git_tree_entry_type(eb) != GIT_OBJECT_TREE) { y++; continue; }
-				int d = !ea ? 1 : !eb ? -1 :
-					strcmp(git_tree_entry_name(ea), git_tree_entry_name(eb));
-				if (d < 0)
-					change_add(c, git_tree_entry_name(ea), shard, 0);
-				else if (d > 0)
-					change_add(c, git_tree_entry_name(eb), shard, 1);
+				int d = !ea ? 1 : !eb ? -1 : entry_cmp(ea, eb);
+				const git_tree_entry *e = d <= 0 ? ea : eb;
 				x += d <= 0;
 				y += d >= 0;
+				if (git_tree_entry_type(e) != GIT_OBJECT_TREE ||
+				    (d == 0 && git_tree_entry_type(eb) == GIT_OBJECT_TREE &&
+				     git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb))))
+					continue;
+				int in_a = d <= 0 && git_tree_entry_type(ea) == GIT_OBJECT_TREE;
+				int in_b = d >= 0 && git_tree_entry_type(eb) == GIT_OBJECT_TREE;
+				err = cb(shard, git_tree_entry_name(e), in_a, in_b, ctx);
 			}
 		}
 		git_tree_free(ta);
@@ -903,6 +945,19 @@ static int diff_names(git_repository *repo, git_tree *a, git_tree *b, struct nam
 	free(sa);
 	free(sb);
 	return err;
+}
+
+static int name_change(const char *shard, const char *name, int in_a, int in_b, void *ctx)
+{
+	if (in_a != in_b)
+		change_add(ctx, name, shard, in_b);
+	return 0;
+}
+
+/* The changes from the shards of tree a (NULL: none) to those of b. */
+static int diff_names(git_repository *repo, git_tree *a, git_tree *b, struct name_changes *c)
+{
+	return go_store_changes(repo, a, b, name_change, c) < 0 ? -1 : 0;
 }
 
 go_names *go_names_open(go_store *s, git_tree *root)

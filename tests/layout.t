@@ -42,10 +42,10 @@ is "$(git -C "$N" ls-tree --name-only public catalog/2026/ | tr '\n' ' ')" \
 is "$(public_tree "$N")" "$(projection "$N")" "  public is still the projection of main"
 
 # ---- the names index: case twins and ids from one bucket, not every folder ---
-is "$(cat "$N/go-tools/names/tree")" "$(git -C "$N" rev-parse 'main~1^{tree}')" \
-	"the names index (\$GIT_DIR/go-tools/names, in no branch) describes the tree the last batch began from"
+is "$(cat "$N/go-tools/names/tree")" "$(git -C "$N" rev-parse 'main^{tree}')" \
+	"the names index (\$GIT_DIR/go-tools/names, in no branch) describes the tree the last batch landed"
 is "$(cat "$N"/go-tools/names/?? | sort | tr '\n' ' ')" \
-	"$(printf 'N-1\t2026/01 N-2\t2026/03 N-3\t2025/12 ' | tr ' ' '\n' | sort | tr '\n' ' ')" \
+	"$(printf 'N-1\t2026/01 N-2\t2026/04 N-3\t2025/12 ' | tr ' ' '\n' | sort | tr '\n' ' ')" \
 	"  one line per folder: name and shard"
 rec n-1 2026-05-01 >"$T/twin"
 run go-publish --repo "$N" --today 2026-05-02 "$T/twin"
@@ -66,6 +66,30 @@ forged=$(printf '040000 tree %s\tdocs\n040000 tree %s\tindex\n' "$(git -C "$N" r
 run go-gate --repo "$N" --tree "$(git -C "$N" commit-tree -p main -m forged "$forged")"
 is "$status" 1 "a branch cannot carry an index of its own: path-outside-layout"
 like "$(cat "$T/out")" "index: path-outside-layout" "  named"
+
+# Git orders a month's folders as if their names ended in '/': "P-1" before
+# "P". The index is brought up to date by comparing the two trees' folders in
+# that order; compared by strcmp, adding P-1 beside P read as "P removed,
+# P-1 and P added", and the index could lose P, letting its case twin in.
+P=$T/order.git
+rec P 2026-06-01 | go-publish --repo "$P" --init --today 2026-06-02 >/dev/null
+rec P-1 2026-06-01 | go-publish --repo "$P" --today 2026-06-02 >/dev/null
+rec Q 2026-08-01 | go-publish --repo "$P" --today 2026-08-02 >/dev/null
+is "$(cat "$P"/go-tools/names/?? | sort | tr '\n' ' ')" "$(printf 'P\t2026/06 P-1\t2026/06 Q\t2026/08 ' | tr ' ' '\n' | sort | tr '\n' ' ')" \
+	"the index, after P-1 joined P in a month: both, once"
+rec p 2026-07-01 >"$T/twin"
+run go-publish --repo "$P" --today 2026-07-02 "$T/twin"
+is "$status.$(jq -r '[.problems[] | select(.severity == "error") | .code] | join(",")' "$T/out")" 1.case-twin \
+	"  and the case twin of P, in another month, is still refused"
+# A month folder is known by its size without being read (store.c): a tree
+# named like a month that holds a record.json among other files is no
+# document folder either way, and the gate refuses what it holds.
+junk=$(for i in $(seq 1 60); do printf '100644 blob %s\tjunk-file-%02d.txt\n' "$(printf x | git -C "$P" hash-object -w --stdin)" "$i"; done |
+	{ cat; printf '100644 blob %s\trecord.json\n' "$(printf '{}' | git -C "$P" hash-object -w --stdin)"; } | git -C "$P" mktree)
+big=$(printf '040000 tree %s\tdocs\n' "$(printf '040000 tree %s\t2026\n' "$(printf '040000 tree %s\t05\n' "$junk" | git -C "$P" mktree)" | git -C "$P" mktree)" | git -C "$P" mktree)
+run go-gate --repo "$P" --tree "$(git -C "$P" commit-tree -m big "$big")"
+is "$status" 1 "a month-named folder of 60 files and a record.json: refused (exit 1)"
+like "$(cat "$T/out")" "docs/2026/05/record.json: " "  naming what it holds"
 
 # ---- the hooks see a removal, and do not check it again as a new record ------
 C=$T/co
