@@ -22,7 +22,7 @@
 #include "go-store.h"
 
 static const char usage[] =
-	"usage: go-cat [--repo DIR] [--rev REV | --staged | --changed OLD..NEW] [--public]\n"
+	"usage: go-cat [--repo DIR] [--rev REV | --staged[=TREE] | --changed OLD..NEW] [--public]\n"
 	"              [--year YYYY] [--no-body] [ID...]\n"
 	"       go-cat [--repo DIR] --log ID\n"
 	"\n"
@@ -35,7 +35,8 @@ static const char usage[] =
 	"  --rev REV           read REV instead of main\n"
 	"  --public            read the public branch instead of main\n"
 	"  --staged            the documents the index of the work tree at the current\n"
-	"                      directory changes (the pre-commit hook's source)\n"
+	"                      directory changes (the pre-commit hook's source);\n"
+	"                      =TREE: that tree stands for the index (git write-tree's)\n"
 	"  --changed OLD..NEW  the documents NEW changes from OLD (the pre-receive\n"
 	"                      hook's source; OLD may be 0000... for a new branch)\n"
 	"  --year YYYY         only the documents filed under that year\n"
@@ -317,7 +318,7 @@ static int cat_changed(struct cat *c, const char *range, char **ids, int nids)
  * is written to memory only: the repository is not written to, and the cost
  * is that of the changed documents (writing the whole index's tree is not).
  */
-static int cat_staged(struct cat *c, char **ids, int nids)
+static int cat_staged(struct cat *c, const char *given, char **ids, int nids)
 {
 	git_repository *repo = go_store_repo(c->store);
 	git_index *index = NULL;
@@ -331,15 +332,31 @@ static int cat_staged(struct cat *c, char **ids, int nids)
 		go_warnx("%s: a bare repository has no index to read", go_store_path(c->store));
 		return -1;
 	}
-	int err = file && *file ? git_index_open(&index, file) : git_repository_index(&index, repo);
+	int err = given ? 0 : file && *file ? git_index_open(&index, file) :
+		      git_repository_index(&index, repo);
 	if (err < 0) {
 		git_fail(file && *file ? file : "index");
 		goto out;
+	}
+	if (given) { /* --staged=TREE: git wrote the index's tree for us */
+		git_object *o = NULL;
+		err = git_revparse_single(&o, repo, given);
+		if (err == 0)
+			err = git_object_peel((git_object **)&staged, o, GIT_OBJECT_TREE);
+		git_object_free(o);
+		if (err < 0) {
+			git_fail(given);
+			goto out;
+		}
 	}
 	err = tree_of(c, "HEAD", &head, 1); /* no HEAD yet: all is new */
 	if (err < 0 && err != GIT_ENOTFOUND)
 		goto out;
 	c->commit[0] = '\0';
+	if (given) {
+		rc = cat_diff(c, head, staged, ids, nids);
+		goto out;
+	}
 	/* The index as a tree, in memory: git's tree cache in the index spares
 	 * the folders left alone, and the trees are then compared by id, so that
 	 * the cost is the change's (issue 18). A diff of HEAD against the index
@@ -538,7 +555,7 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"repo", required_argument, NULL, OPT_REPO},
 		{"rev", required_argument, NULL, OPT_REV},
-		{"staged", no_argument, NULL, OPT_STAGED},
+		{"staged", optional_argument, NULL, OPT_STAGED},
 		{"changed", required_argument, NULL, OPT_CHANGED},
 		{"public", no_argument, NULL, OPT_PUBLIC},
 		{"year", required_argument, NULL, OPT_YEAR},
@@ -549,14 +566,14 @@ int main(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	struct cat c = {.flags = GO_STORE_BODY};
-	const char *repo = NULL, *rev = NULL, *changed = NULL, *log = NULL;
+	const char *repo = NULL, *rev = NULL, *changed = NULL, *log = NULL, *given = NULL;
 	char *work_repo = NULL;
 	int staged = 0, public = 0, ch, status = GO_OK, rc = 0;
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_REPO: repo = optarg; break;
 		case OPT_REV: rev = optarg; break;
-		case OPT_STAGED: staged = 1; break;
+		case OPT_STAGED: staged = 1; given = optarg; break;
 		case OPT_CHANGED: changed = optarg; break;
 		case OPT_PUBLIC: public = 1; break;
 		case OPT_YEAR:
@@ -604,7 +621,7 @@ int main(int argc, char **argv)
 	if (log) {
 		rc = cat_log(&c, "refs/heads/main", log);
 	} else if (staged) {
-		rc = cat_staged(&c, ids, nids);
+		rc = cat_staged(&c, given, ids, nids);
 	} else if (changed) {
 		rc = cat_changed(&c, changed, ids, nids);
 	} else {

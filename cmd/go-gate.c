@@ -17,7 +17,7 @@
 
 static const char usage[] =
 	"usage: go-gate [--repo DIR] --receive\n"
-	"       go-gate --staged\n"
+	"       go-gate --staged[=TREE]\n"
 	"       go-gate [--repo DIR] [--public] --tree REV\n"
 	"\n"
 	"Check a go-tools store against the layout and promises of SPEC section 6.\n"
@@ -26,7 +26,8 @@ static const char usage[] =
 	"  --receive    read \"OLD NEW REF\" lines on stdin, as git gives its pre-receive\n"
 	"               hook, and check the push as a whole\n"
 	"  --staged     check the index of the work tree at the current directory\n"
-	"               against HEAD (the pre-commit hook's check; GIT_INDEX_FILE)\n"
+	"               against HEAD (the pre-commit hook's check; GIT_INDEX_FILE);\n"
+	"               =TREE: that tree stands for the index (git write-tree's)\n"
 	"  --tree REV   check REV's tree whole; --public: as a public view\n"
 	"  --repo DIR   the store (default: $GO_STORE, else the repository at hand)\n"
 	"  -h, --help   this help;  --version  the version\n"
@@ -97,8 +98,10 @@ out:
 	return rc;
 }
 
-/* The index as git commit would use it (GIT_INDEX_FILE), against HEAD. */
-static int staged(go_store *s)
+/* The index as git commit would use it (GIT_INDEX_FILE), against HEAD; with
+ * given (--staged=TREE), that tree stands for the index: the hooks have git
+ * write the index's tree once for the gate and go-cat (issue 18). */
+static int staged(go_store *s, const char *given)
 {
 	git_repository *repo = go_store_repo(s);
 	git_index *index = NULL;
@@ -114,7 +117,15 @@ static int staged(go_store *s)
 		go_warnx("%s: a bare repository has no index to read", go_store_path(s));
 		return -1;
 	}
-	if ((file && *file ? git_index_open(&index, file) : git_repository_index(&index, repo)) < 0) {
+	if (given) {
+		if (git_revparse_single(&ho, repo, given) < 0 ||
+		    git_object_peel((git_object **)&tree, ho, GIT_OBJECT_TREE) < 0) {
+			git_fail(given);
+			goto out;
+		}
+		git_object_free(ho);
+		ho = NULL;
+	} else if ((file && *file ? git_index_open(&index, file) : git_repository_index(&index, repo)) < 0) {
 		git_fail(file && *file ? file : "index");
 		goto out;
 	}
@@ -132,7 +143,8 @@ static int staged(go_store *s)
 		if (reg)
 			flags = GO_GATE_PUBLIC;
 	}
-	if (git_index_write_tree_to(&oid, index, repo) < 0 || git_tree_lookup(&tree, repo, &oid) < 0)
+	if (!tree && (git_index_write_tree_to(&oid, index, repo) < 0 ||
+		      git_tree_lookup(&tree, repo, &oid) < 0))
 		goto fail;
 	rc = go_gate_tree(s, head, tree, flags, NULL, print, NULL);
 	if (rc >= 0 && reg) {
@@ -177,14 +189,14 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"repo", required_argument, NULL, OPT_REPO},
 		{"receive", no_argument, NULL, OPT_RECEIVE},
-		{"staged", no_argument, NULL, OPT_STAGED},
+		{"staged", optional_argument, NULL, OPT_STAGED},
 		{"tree", required_argument, NULL, OPT_TREE},
 		{"public", no_argument, NULL, OPT_PUBLIC},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
-	const char *repo = NULL, *tree = NULL;
+	const char *repo = NULL, *tree = NULL, *given = NULL;
 	char *found = NULL;
 	int recv = 0, stage = 0, public = 0, ch, rc = -1, status;
 	go_store *s = NULL;
@@ -192,7 +204,7 @@ int main(int argc, char **argv)
 		switch (ch) {
 		case OPT_REPO: repo = optarg; break;
 		case OPT_RECEIVE: recv = 1; break;
-		case OPT_STAGED: stage = 1; break;
+		case OPT_STAGED: stage = 1; given = optarg; break;
 		case OPT_TREE: tree = optarg; break;
 		case OPT_PUBLIC: public = 1; break;
 		case 'h': go_help(usage);
@@ -219,7 +231,7 @@ int main(int argc, char **argv)
 	if (go_store_open(&s, repo, 0) < 0 || go_store_add_quarantine(s) < 0 ||
 	    write_to_memory(go_store_repo(s)) < 0)
 		goto out;
-	rc = recv ? receive(s) : stage ? staged(s) : whole_tree(s, tree, public);
+	rc = recv ? receive(s) : stage ? staged(s, given) : whole_tree(s, tree, public);
 	if (rc > 0)
 		go_warnx("拒绝：%d 处不符合存储的规则（SPEC §6）", rc);
 out:

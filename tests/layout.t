@@ -106,6 +106,26 @@ like "$(cat "$T/err")" "docs/2026/05/Z-9: document-deleted" "  by the gate (docu
 is "$(grep -c missing-attribute "$T/err")" 0 "  and the removed record (go-cat: store.deleted) is not checked again as a new one"
 (cd "$C" && go-cat --staged) >"$T/out"
 is "$(jq -c '[.id, .store.deleted]' "$T/out")" '["Z-9",true]' "go-cat --staged: the removal, as its last record"
+# --staged=TREE: the tree git write-tree wrote for the index stands for it,
+# so that the hook reads the index once (git's reader; issue 18)
+staged_tree=$(git -C "$C" write-tree)
+(cd "$C" && go-cat --staged="$staged_tree") >"$T/out2"
+same_file "$T/out" "$T/out2" "go-cat --staged=TREE prints what --staged prints"
+(cd "$C" && go-gate --staged) >"$T/g1" 2>/dev/null
+(cd "$C" && go-gate --staged="$staged_tree") >"$T/g2" 2>/dev/null
+is "$?" 1 "go-gate --staged=TREE: the removal refused too (exit 1)"
+same_file "$T/g1" "$T/g2" "  with the findings of --staged"
+(cd "$C" && go-gate --staged=no-such-tree) >/dev/null 2>"$T/err"
+is "$?.$(grep -c 'no-such-tree' "$T/err")" 2.1 "go-gate --staged=REV that names no tree: exit 2, named"
+(cd "$C" && go-cat --staged=no-such-tree) >/dev/null 2>"$T/err"
+is "$?.$(grep -c 'no-such-tree' "$T/err")" 2.1 "go-cat --staged=REV that names no tree: exit 2, named"
+# the hook gives git's tree to both: a go-gate on PATH that logs its arguments
+mkdir -p "$T/spy"
+printf '#!/bin/sh\nprintf "%%s\\n" "$*" >>"%s/spy/log"\nexec "%s/go-gate" "$@"\n' "$T" "$(command -v go-gate | xargs dirname)" >"$T/spy/go-gate"
+chmod +x "$T/spy/go-gate"
+(cd "$C" && PATH="$T/spy:$PATH" git commit -m gone) >/dev/null 2>&1
+is "$(cat "$T/spy/log")" "--staged=$staged_tree" "pre-commit: go-gate gets the tree git wrote for the index"
+git -C "$C" reset -q --hard
 
 # ---- a store of the year layout, by git plumbing ------------------------------
 O=$T/old.git
