@@ -238,6 +238,16 @@ static int stored_exactly(go_batch *b, const char *name)
 	return go_store_find_name(b->repo, b->main_tree, name, NULL, NULL) == 1;
 }
 
+/* The names index of the register (store.c), opened at the first question;
+ * NULL without one (a dry run, a store we may not write to). */
+static go_names *names_index(go_batch *b)
+{
+	if (!b->names_tried && !b->o.dry_run && b->main_tree)
+		b->names = go_names_open(b->store, b->main_tree);
+	b->names_tried = 1;
+	return b->names;
+}
+
 /* The stored name that differs from name only in letter case, or NULL. A set of
  * hashes of the folded names answers "no" for nearly every new id in one probe. */
 static char *case_twin(go_batch *b, const char *name)
@@ -246,10 +256,7 @@ static char *case_twin(go_batch *b, const char *name)
 		return NULL;
 	/* issue 18: the names index answers from one bucket; without it (a dry
 	 * run, a store we may not write to) every shard is asked */
-	if (!b->names_tried && !b->o.dry_run)
-		b->names = go_names_open(b->store, b->main_tree);
-	b->names_tried = 1;
-	if (b->names) {
+	if (names_index(b)) {
 		char *other = NULL, *shard = NULL;
 		int r = go_names_lookup(b->names, name, &other, &shard);
 		free(shard);
@@ -386,12 +393,32 @@ static json_t *stored_published(go_batch *b, const char *id)
 	return p;
 }
 
-/* The folder of the document named name in any shard of root: 1 and *out, or 0. */
+/* The folder of the document named name in any shard of root: 1 and *out, or 0.
+ * In the register's tree the names index says which shard (issue 18): one
+ * month folder is read, not every one. */
 static int doc_folder(go_batch *b, git_tree *root, const char *name, git_oid *out)
 {
-	int found = root ? go_store_find_name(b->repo, root, name, out, NULL) : 0;
+	int found = 0;
+	go_names *ix = root && root == b->main_tree ? names_index(b) : NULL;
+	if (ix) {
+		char *other = NULL, *shard = NULL, *path = NULL;
+		git_tree_entry *e = NULL;
+		if (go_names_lookup(ix, name, &other, &shard) == 1) {
+			path = go_xasprintf("docs/%s/%s", shard, name);
+			found = git_tree_entry_bypath(&e, root, path) == 0 &&
+				git_tree_entry_type(e) == GIT_OBJECT_TREE;
+			if (found)
+				git_oid_cpy(out, git_tree_entry_id(e));
+		}
+		git_tree_entry_free(e);
+		free(path);
+		free(other);
+		free(shard);
+	} else if (root) {
+		found = go_store_find_name(b->repo, root, name, out, NULL) == 1;
+	}
 	git_error_clear();
-	return found == 1;
+	return found;
 }
 
 /* The day the register's tip took the document's present folder (walking the

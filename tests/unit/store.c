@@ -35,6 +35,29 @@ static int stop_at_second(json_t *rec, const char *dir, void *ctx)
 	return ++*(int *)ctx == 2 ? 42 : 0;
 }
 
+/* go_store_changes: the calls it made, "shard name in_a in_b;" each */
+static int note_change(const char *shard, const char *name, int in_a, int in_b, void *ctx)
+{
+	char *log = ctx;
+	snprintf(log + strlen(log), 512 - strlen(log), "%s %s %d%d;", shard, name, in_a, in_b);
+	return 0;
+}
+
+/* A tree of the given files, each holding its own path as content. */
+static git_tree *tree_of_files(git_repository *repo, const char **paths, size_t n)
+{
+	go_tree_put ch[16];
+	git_oid blobs[16], id;
+	git_tree *t = NULL;
+	for (size_t i = 0; i < n; i++) {
+		git_blob_create_from_buffer(&blobs[i], repo, paths[i], strlen(paths[i]));
+		ch[i] = (go_tree_put){paths[i], &blobs[i], GIT_FILEMODE_BLOB};
+	}
+	if (go_tree_put_paths(repo, NULL, ch, n, &id) != 1 || git_tree_lookup(&t, repo, &id) < 0)
+		return NULL;
+	return t;
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/go-store-XXXXXX", *dir = mkdtemp(tmpl), *p;
@@ -137,6 +160,27 @@ int main(void)
 	is_int(go_store_find_id(s, root, "w", 0, &rec, NULL), GIT_ENOTFOUND,
 	       "find_id is exact about letter case");
 	git_tree_free(root);
+
+	/* go_store_changes: folders compared by tree id, in git's order (a
+	 * folder's name sorts as if it ended in '/': "P-1" before "P") */
+	const char *fa[] = {"docs/2026/06/P/record.json", "docs/2026/06/stray.txt",
+			    "docs/2026/07/Q/record.json", "docs/2026/08/R/record.json"};
+	const char *fb[] = {"docs/2026/06/P-1/record.json", "docs/2026/06/P/record.json",
+			    "docs/2026/07/Q/body.md", "docs/2026/07/Q/record.json"};
+	git_tree *ta = tree_of_files(go_store_repo(s), fa, 4), *tb = tree_of_files(go_store_repo(s), fb, 4);
+	char log[512] = "";
+	ok(ta && tb, "two trees for go_store_changes");
+	is_int(go_store_changes(go_store_repo(s), ta, tb, note_change, log), 0, "go_store_changes: 0");
+	is_str(log, "2026/06 P-1 01;2026/07 Q 11;2026/08 R 10;",
+	       "  added, changed, removed; the unchanged folder and the stray file left out");
+	log[0] = '\0';
+	is_int(go_store_changes(go_store_repo(s), NULL, ta, note_change, log), 0, "  from no tree");
+	is_str(log, "2026/06 P 01;2026/07 Q 01;2026/08 R 01;", "  every folder, added");
+	log[0] = '\0';
+	is_int(go_store_changes(go_store_repo(s), ta, ta, note_change, log), 0, "  a tree with itself");
+	is_str(log, "", "  nothing");
+	git_tree_free(ta);
+	git_tree_free(tb);
 
 	git_signature_free(sig);
 	go_store_free(s);
