@@ -881,19 +881,12 @@ static int apply_changes(go_names *n, struct name_changes *c)
 	return 0;
 }
 
-/* git's order of tree entries: a tree's name compares as if it ended in '/'. */
+/* git's order of tree entries (go_store_entry_cmp). */
 static int entry_cmp(const git_tree_entry *x, const git_tree_entry *y)
 {
 	const char *a = git_tree_entry_name(x), *b = git_tree_entry_name(y);
-	size_t la = strlen(a), lb = strlen(b), l = la < lb ? la : lb;
-	int c = memcmp(a, b, l);
-	if (c)
-		return c;
-	unsigned char ca = l < la ? (unsigned char)a[l] :
-			   git_tree_entry_type(x) == GIT_OBJECT_TREE ? '/' : '\0';
-	unsigned char cb = l < lb ? (unsigned char)b[l] :
-			   git_tree_entry_type(y) == GIT_OBJECT_TREE ? '/' : '\0';
-	return ca < cb ? -1 : ca > cb;
+	return go_store_entry_cmp(a, strlen(a), git_tree_entry_type(x) == GIT_OBJECT_TREE,
+				  b, strlen(b), git_tree_entry_type(y) == GIT_OBJECT_TREE);
 }
 
 int go_store_changes(git_repository *repo, git_tree *a, git_tree *b, go_store_change_cb cb,
