@@ -628,9 +628,15 @@ int go_gate_tree(go_store *s, git_tree *old, git_tree *root, int flags, const ch
 		g.added = json_object();
 		/* issue 18: against an old tree in the month layout, what changed
 		 * is checked, and the index answers for the rest */
-		if (old && go_store_layout(g.repo, old) == GO_LAYOUT_MONTH &&
-		    go_store_layout(g.repo, root) == GO_LAYOUT_MONTH)
+		int lo = old ? go_store_layout(g.repo, old) : GO_LAYOUT_NONE;
+		int lr = go_store_layout(g.repo, root);
+		if (lo == GO_LAYOUT_MONTH && lr == GO_LAYOUT_MONTH)
 			g.ix = go_names_open(s, old);
+		/* migrated is migrated: the year layout does not come back */
+		if (lo == GO_LAYOUT_MONTH && lr == GO_LAYOUT_YEAR)
+			report(&g, "mixed-layout", "docs",
+			       "docs/ 已按月存放（docs/<YYYY>/<MM>/<名称>/）：不能改回按年存放"
+			       "（docs/<YYYY>/<名称>/）的旧结构");
 	}
 	for (size_t i = 0, n = git_tree_entrycount(root); i < n; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(root, i);

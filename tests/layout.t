@@ -232,6 +232,15 @@ is "$(git -C "$O" ls-tree -r --name-only main docs/2026/04 | tr '\n' ' ')" \
 	"docs/2026/04/E-5/body.md docs/2026/04/E-5/record.json " "  into the month layout"
 run go-cat --repo "$O" --changed "$m0..$m1"
 is "$status.$(jq -c 'select(.store.deleted)' "$T/out")" "0." "go-cat --changed over the migration: a moved document is not a deletion"
+# and a push cannot take the migrated store back to the year layout
+y26=$({ git -C "$O" ls-tree "$m0:docs/2026"; printf '040000 tree %s\tE-5\n' "$(git -C "$O" rev-parse main:docs/2026/04/E-5)"; } | git -C "$O" mktree)
+yd=$(printf '040000 tree %s\t2025\n040000 tree %s\t2026\n' "$(git -C "$O" rev-parse "$m0:docs/2025")" "$y26" | git -C "$O" mktree)
+back=$(git -C "$O" commit-tree -p main -m "back to the year layout" "$(printf '040000 tree %s\tdocs\n' "$yd" | git -C "$O" mktree)")
+printf '%s %s refs/heads/main\n' "$(git -C "$O" rev-parse main)" "$back" >"$T/push"
+go-gate --repo "$O" --receive <"$T/push" >"$T/out" 2>"$T/err"
+is "$?" 1 "go-gate --receive: main taken back to the year layout: refused (exit 1)"
+is "$(cat "$T/out")" "refs/heads/main: docs: mixed-layout: docs/ 已按月存放（docs/<YYYY>/<MM>/<名称>/）：不能改回按年存放（docs/<YYYY>/<名称>/）的旧结构" \
+	"  mixed-layout alone, saying the year layout cannot come back"
 run go-publish --repo "$T/none.git" --migrate
 is "$status" 2 "--migrate on no store: exit 2"
 run go-publish --repo "$O" --migrate "$T/e5"
