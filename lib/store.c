@@ -1005,6 +1005,51 @@ static int diff_names(git_repository *repo, git_tree *a, git_tree *b, struct nam
 	return go_store_changes(repo, a, b, name_change, c) < 0 ? -1 : 0;
 }
 
+static int bucket_line(const char *shard, const char *name, int in_a, int in_b, void *ctx)
+{
+	go_buf *text = ctx;
+	go_buf_printf(&text[bucket_of(name)], "%s\t%s\n", name, shard);
+	return 0;
+}
+
+/* Every bucket from nothing, empty ones too: the lines gathered as text, 30
+ * bytes a document, then each bucket sorted and written (a store of a million
+ * documents is indexed in its bulk batch, beside that batch's memory). */
+static int build_names(go_names *n, git_tree *root)
+{
+	go_buf *text = go_xcalloc(256, sizeof *text);
+	int err = go_store_changes(n->s->repo, NULL, root, bucket_line, text) < 0 ? -1 : 0;
+	for (unsigned b = 0; b < 256; b++) {
+		size_t k = 0, cap = 16;
+		char **lines = go_xmalloc(cap * sizeof *lines);
+		for (char *p = text[b].p, *end = p + text[b].n; p && p < end;) {
+			char *nl = memchr(p, '\n', (size_t)(end - p));
+			*nl = '\0';
+			if (k == cap)
+				lines = go_xrealloc(lines, (cap *= 2) * sizeof *lines);
+			lines[k++] = p;
+			p = nl + 1;
+		}
+		qsort(lines, k, sizeof *lines, cmp_line_p);
+		go_buf out = {0};
+		for (size_t i = 0; i < k; i++)
+			if (!i || strcmp(lines[i - 1], lines[i])) {
+				go_buf_puts(&out, lines[i]);
+				go_buf_put(&out, "\n", 1);
+			}
+		free(lines);
+		go_buf_free(&text[b]);
+		char *path = bucket_path(n, b);
+		if (!err && put_file(path, out.p ? out.p : "", out.n) < 0)
+			err = -1;
+		free(path);
+		n->bucket[b] = out.p ? out.p : go_xstrdup("");
+		n->len[b] = out.n;
+	}
+	free(text);
+	return err;
+}
+
 go_names *go_names_open(go_store *s, git_tree *root)
 {
 	go_names *n = go_xcalloc(1, sizeof *n);
@@ -1034,16 +1079,8 @@ go_names *go_names_open(go_store *s, git_tree *root)
 	mkdir(parent, 0777);
 	free(parent);
 	mkdir(n->dir, 0777);
-	if (!known) /* from nothing: every bucket, empty ones too */
-		for (unsigned b = 0; b < 256; b++) {
-			n->bucket[b] = go_xstrdup("");
-			char *p = bucket_path(n, b);
-			int bad = put_file(p, "", 0);
-			free(p);
-			if (bad)
-				goto out;
-		}
-	if (diff_names(s->repo, known ? was : NULL, root, &c) < 0 || apply_changes(n, &c) < 0)
+	if (!known ? build_names(n, root) < 0 :
+	    diff_names(s->repo, was, root, &c) < 0 || apply_changes(n, &c) < 0)
 		goto out;
 	char *line = go_xasprintf("%s\n", hex);
 	n->ok = put_file(tpath, line, strlen(line)) == 0;
