@@ -381,11 +381,13 @@ static int finish_folder(go_batch *b, git_treebuilder *tb, char *record_text, gi
 			       git_treebuilder_write(oid, tb) < 0 ? -1 : 0;
 }
 
+static int find_stored(go_batch *b, const char *id, json_t **rec, char **dir);
+
 /* The published date already on the register for this document, if any. */
 static json_t *stored_published(go_batch *b, const char *id)
 {
 	json_t *rec = NULL, *p = NULL;
-	if (!b->main_tree || go_store_find_id(b->store, b->main_tree, id, 0, &rec, NULL) != 0)
+	if (find_stored(b, id, &rec, NULL) != 0)
 		return NULL;
 	if (json_is_string(json_object_get(rec, "published")))
 		p = json_incref(json_object_get(rec, "published"));
@@ -419,6 +421,35 @@ static int doc_folder(go_batch *b, git_tree *root, const char *name, git_oid *ou
 	}
 	git_error_clear();
 	return found;
+}
+
+/* go_store_find_id on the register's tree, its folder found through the names
+ * index (doc_folder): 0 and *rec (and *dir), GIT_ENOTFOUND, or -1. */
+static int find_stored(go_batch *b, const char *id, json_t **rec, char **dir)
+{
+	char *name = id ? go_store_doc_name(id) : NULL;
+	int err = GIT_ENOTFOUND;
+	*rec = NULL;
+	if (dir)
+		*dir = NULL;
+	if (!name || !b->main_tree || !names_index(b)) {
+		free(name);
+		return b->main_tree && id ? go_store_find_id(b->store, b->main_tree, id, 0, rec, dir)
+					  : GIT_ENOTFOUND;
+	}
+	char *other = NULL, *shard = NULL;
+	if (go_names_lookup(b->names, name, &other, &shard) == 1) {
+		char *path = go_xasprintf("docs/%s/%s", shard, name);
+		err = go_store_read_doc(b->store, b->main_tree, path, 0, rec);
+		if (err == 0 && dir)
+			*dir = path;
+		else
+			free(path);
+	}
+	free(other);
+	free(shard);
+	free(name);
+	return err;
 }
 
 /* The day the register's tip took the document's present folder (walking the
@@ -490,7 +521,7 @@ static char *stale(go_batch *b, json_t *rec, const char *name, const char *attr)
 	if (!has_now || strcmp(attr, "proactive"))
 		return NULL;
 	json_t *old = NULL;
-	if (go_store_find_id(b->store, b->main_tree, go_str(rec, "id"), 0, &old, NULL) != 0)
+	if (find_stored(b, go_str(rec, "id"), &old, NULL) != 0)
 		return NULL;
 	const char *was = go_str(old, "attribute");
 	char *why = NULL;
@@ -550,7 +581,7 @@ static char *undoes(go_batch *b, json_t *rec)
 	json_t *old = NULL;
 	char *why = NULL;
 	if (json_is_object(json_object_get(rec, "reinstated")) || !b->main_tree ||
-	    go_store_find_id(b->store, b->main_tree, go_str(rec, "id"), 0, &old, NULL) != 0)
+	    find_stored(b, go_str(rec, "id"), &old, NULL) != 0)
 		return NULL;
 	const char *was = go_norm_validity(go_str(old, "validity"));
 	const char *now = json_object_get(rec, "validity") ?
@@ -709,7 +740,7 @@ static void keep_links(go_batch *b, json_t *rec)
 {
 	json_t *old = NULL;
 	if (!go_is_policy_kind(go_str(rec, "kind")) || !b->main_tree ||
-	    go_store_find_id(b->store, b->main_tree, go_str(rec, "id"), 0, &old, NULL) != 0)
+	    find_stored(b, go_str(rec, "id"), &old, NULL) != 0)
 		return;
 	static const char *const keys[] = {"amended_by", "replaced_by"};
 	for (int k = 0; k < 2; k++)
@@ -759,7 +790,7 @@ long go_batch_relink(go_batch *b, const char *id, const json_t *adds, char **rea
 	int in_batch = json_object_get(b->ids, folded) != NULL;
 	free(folded);
 	if (in_batch || !b->main_tree ||
-	    go_store_find_id(b->store, b->main_tree, id, 0, &rec, &dir) != 0) {
+	    find_stored(b, id, &rec, &dir) != 0) {
 		*reason = go_xasprintf("%s: not a stored document outside this batch", id);
 		goto out;
 	}
@@ -797,7 +828,7 @@ long go_batch_withdraw(go_batch *b, const char *id, const char *why, const char 
 
 	*reason = NULL;
 	if (!b->main_tree ||
-	    go_store_find_id(b->store, b->main_tree, id, 0, &rec, &dir) != 0) {
+	    find_stored(b, id, &rec, &dir) != 0) {
 		*reason = go_xasprintf("登记簿中没有索引号为 %s 的文档，无从撤回", id);
 		goto out;
 	}
