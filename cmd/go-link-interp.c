@@ -65,7 +65,9 @@ static FILE *spool_open(void)
 	FILE *f = fdopen(fd, "w+");
 	if (!f)
 		go_die("temporary file");
-	setvbuf(f, NULL, _IOFBF, 1 << 16);
+	/* glibc ignores a size given without a buffer */
+	static char buf[1 << 16];
+	setvbuf(f, buf, _IOFBF, sizeof buf);
 	return f;
 }
 
@@ -263,6 +265,7 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	go_usage_if_tty(argc, usage);
+	go_stdout_buffered();
 	if (all && !(repo && *repo))
 		go_usage_error(usage, "--all: no store to audit (--repo DIR or $GO_STORE)");
 	summary = go_summary_wanted(summary);

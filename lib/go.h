@@ -144,6 +144,9 @@ _Noreturn void go_usage_error(const char *usage, const char *fmt, ...)
 _Noreturn void go_version(void);
 /* SPEC §5: a terminal on stdin and no file named prints usage, exits GO_FATAL. */
 void go_usage_if_tty(int nfiles, const char *usage);
+/* A filter's records go out in 64 KB writes, not in stdio's 4 KB (the block
+ * size of a pipe or file); a terminal stays line by line. Before any output. */
+void go_stdout_buffered(void);
 /* Parse --today's argument, or the system date when arg is NULL; exit GO_FATAL
  * after the message on error. */
 int go_today_arg(const char *arg);
