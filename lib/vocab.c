@@ -92,13 +92,15 @@ static const char *lookup(const struct word *table, const char *s)
 		n--;
 	if (!n)
 		return NULL;
-	for (const struct word *w = table; w->code; w++) {
+	/* The codes first, the usual case (codes are ASCII, synonyms Chinese:
+	 * no code is another word's synonym, so the order does not matter). */
+	for (const struct word *w = table; w->code; w++)
 		if (same_word(s, n, w->code, 1))
 			return w->code;
+	for (const struct word *w = table; w->code; w++)
 		for (const char *const *syn = w->synonyms; *syn; syn++)
 			if (same_word(s, n, *syn, 0))
 				return w->code;
-	}
 	return NULL;
 }
 
