@@ -16,6 +16,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* jansson stops at a NUL byte as at the end; the reader refuses such lines first. */
 	if (memchr(data, '\0', size))
 		return 0;
+	/* go_utf8_valid's fast paths against jansson's own check */
+	json_t *str = json_stringn((const char *)data, size);
+	if (!go_utf8_valid((const char *)data, size) != !str)
+		abort();
+	json_decref(str);
 	go_json_error err;
 	int compact;
 	json_t *mine = go_json_parse_compact((const char *)data, size, &err, &compact);
