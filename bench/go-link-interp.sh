@@ -5,6 +5,7 @@
 # which every tenth record is a policy and the next one its interpretation; and
 # its peak memory on streams of the same size with bodies 10x and 100x larger
 # (fewer, bigger records): it must stay under 64 MB whatever the body sizes.
+# BENCH_RUNS=N: the speed figures are the best of N runs (default 1).
 . "${0%/*}/lib.sh"
 
 # mix SRC BODY_REPEAT: records 1, 11, 21... become normative documents, the
@@ -40,11 +41,11 @@ stream() {
 }
 big=$(stream 100000 1)
 echo "go-link-interp: $(wc -c <"$big") bytes, 100000 records (10000 policies, 10000 interpretations)"
-measure "jq -c . (100k)" jq -c . "$big"; jq_s=$secs; jq_cpu=$cpu
-measure "go-link-interp (100k)" go-link-interp --today 2026-12-31 "$big"; go_s=$secs; go_cpu=$cpu; go_kb=$kb
+measure_best "jq -c . (100k)" jq -c . "$big"; jq_s=$secs; jq_cpu=$cpu
+measure_best "go-link-interp (100k)" go-link-interp --today 2026-12-31 "$big"; go_s=$secs; go_cpu=$cpu; go_kb=$kb
 mb=$(awk -v b="$(wc -c <"$big")" -v s="$go_s" 'BEGIN { printf "%.0f", (s > 0 ? b / s / 1e6 : 0) }')
 echo "  speed: go-link-interp is $(ratio "$go_s" "$jq_s")x as fast as jq -c . in wall time ($mb MB/s),"
-echo "         $(ratio "$go_cpu" "$jq_cpu")x in CPU time (target >= 1)"
+echo "         $(ratio "$go_cpu" "$jq_cpu")x in CPU time (target >= 4, issue 18)"
 echo "  memory: ${go_kb} KB peak at 100k records (target: < 65536 KB)"
 for shape in "10000 10" "1000 100"; do
 	set -- $shape

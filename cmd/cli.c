@@ -34,6 +34,13 @@ void go_version(void)
 	exit(go_finish(GO_OK));
 }
 
+void go_stdout_buffered(void)
+{
+	static char buf[1 << 16];
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, buf, _IOFBF, sizeof buf);
+}
+
 void go_usage_if_tty(int nfiles, const char *usage)
 {
 	if (nfiles == 0 && isatty(STDIN_FILENO)) {

@@ -55,6 +55,7 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	go_usage_if_tty(argc, usage);
+	go_stdout_buffered();
 
 	go_check_opts opts = {.tool = "go-check-reason", .today = go_today_arg(today),
 			      .mask = mask};

@@ -81,6 +81,7 @@ int main(int argc, char **argv)
 	json_t *rec;
 	go_reader_init(&rd, argc, argv, 0);
 	go_usage_if_tty(argc, usage);
+	go_stdout_buffered();
 
 	/* Every rules file is read, and every error in them reported, before
 	 * the first record. */

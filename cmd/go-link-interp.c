@@ -65,14 +65,24 @@ static FILE *spool_open(void)
 	FILE *f = fdopen(fd, "w+");
 	if (!f)
 		go_die("temporary file");
-	setvbuf(f, NULL, _IOFBF, 1 << 16);
+	/* glibc ignores a size given without a buffer */
+	static char buf[1 << 16];
+	setvbuf(f, buf, _IOFBF, sizeof buf);
 	return f;
 }
 
-static void spool_write(FILE *spool, const go_reader *rd, long n, int kept, const json_t *rec)
+/* raw: the line as read is what go_write would write (the reader found it
+ * compact and nothing changed it), so it is copied, not written anew. */
+static void spool_write(FILE *spool, const go_reader *rd, long n, int kept, const json_t *rec,
+			int raw)
 {
 	int ok = n < 0 ? putc(kept ? '+' : '-', spool) != EOF : fprintf(spool, "%ld\t", n) > 0;
-	if (!ok || go_write(spool, rd, rec) != 0)
+	if (ok && raw)
+		ok = fwrite(rd->line, 1, rd->line_len, spool) == rd->line_len &&
+		     putc('\n', spool) != EOF;
+	else if (ok)
+		ok = go_write(spool, rd, rec) == 0;
+	if (!ok)
 		go_die("temporary file");
 }
 
@@ -255,6 +265,7 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	go_usage_if_tty(argc, usage);
+	go_stdout_buffered();
 	if (all && !(repo && *repo))
 		go_usage_error(usage, "--all: no store to audit (--repo DIR or $GO_STORE)");
 	summary = go_summary_wanted(summary);
@@ -287,8 +298,9 @@ int main(int argc, char **argv)
 	while ((rec = go_reader_next(&rd))) {
 		/* Only the records rule 7 concerns are normalised: the others
 		 * pass on exactly as they came. */
-		if (!go_is_invalid(rec) && concerned(rec))
-			go_normalise(rec);
+		int raw = rd.compact;
+		if (!go_is_invalid(rec) && concerned(rec) && go_normalise(rec))
+			raw = 0;
 		summary_records += !go_is_invalid(rec);
 		size_t before = go_interp_size(x);
 		long n = go_interp_add(x, rec);
@@ -298,7 +310,7 @@ int main(int argc, char **argv)
 			status = GO_FATAL;
 			goto out;
 		}
-		spool_write(spool, &rd, n, go_interp_size(x) > before, rec);
+		spool_write(spool, &rd, n, go_interp_size(x) > before, rec, raw);
 		json_decref(rec);
 		if (progress && ++count % 10000 == 0)
 			fprintf(stderr, "\r%s: %lu records read", go_prog(), count);

@@ -144,6 +144,9 @@ _Noreturn void go_usage_error(const char *usage, const char *fmt, ...)
 _Noreturn void go_version(void);
 /* SPEC §5: a terminal on stdin and no file named prints usage, exits GO_FATAL. */
 void go_usage_if_tty(int nfiles, const char *usage);
+/* A filter's records go out in 64 KB writes, not in stdio's 4 KB (the block
+ * size of a pipe or file); a terminal stays line by line. Before any output. */
+void go_stdout_buffered(void);
 /* Parse --today's argument, or the system date when arg is NULL; exit GO_FATAL
  * after the message on error. */
 int go_today_arg(const char *arg);
@@ -176,6 +179,9 @@ typedef struct go_reader {
 	unsigned long invalid; /* invalid lines seen */
 	int io_error;          /* a file could not be opened or read */
 	int failed;            /* no temporary file for an over-long line: no more records */
+	const char *line;      /* the record last returned, as read (no newline), */
+	size_t line_len;       /* valid until the next go_reader_next; and whether */
+	int compact;           /* go_write writes it as these bytes, if unchanged */
 } go_reader;
 
 /* files may be NULL when nfiles is 0. max_line 0: GO_MAX_LINE or the default. */
@@ -210,6 +216,9 @@ typedef struct go_json_error {
 /* One JSON value from s[0..n) (white space around it allowed), as jansson would
  * parse it with JSON_REJECT_DUPLICATES; NULL and *err when it is not one. */
 json_t *go_json_parse(const char *s, size_t n, go_json_error *err);
+/* The same; *compact is 1 when go_json_dump writes the value back as s[0..n)
+ * byte for byte (no white space, no escape, no real, no -0), else 0. */
+json_t *go_json_parse_compact(const char *s, size_t n, go_json_error *err, int *compact);
 /* True when s[0..n) is valid UTF-8 (no overlong forms, surrogates or > U+10FFFF). */
 int go_utf8_valid(const char *s, size_t n);
 /* v as one compact line, byte for byte what json_dumps(v, JSON_COMPACT |
@@ -251,8 +260,9 @@ size_t go_error_count(const json_t *rec);
 const char *go_norm_attribute(const char *s);
 const char *go_norm_category(const char *s);
 const char *go_norm_kind(const char *s);
-/* Rewrite synonyms of attribute, category and kind in place to their codes. */
-void go_normalise(json_t *rec);
+/* Rewrite synonyms of attribute, category and kind in place to their codes:
+ * how many fields it rewrote. */
+int go_normalise(json_t *rec);
 int go_is_policy_kind(const char *kind);
 
 typedef struct go_basis {

@@ -25,6 +25,7 @@ struct parser {
 	const char *error; /* first error, static text */
 	char *tmp;         /* unescaped strings */
 	size_t tmpcap;
+	int loose;         /* the text is not what go_json_dump writes for the value */
 };
 
 static json_t *fail(struct parser *ps, const char *what)
@@ -36,8 +37,10 @@ static json_t *fail(struct parser *ps, const char *what)
 
 static void skip_ws(struct parser *ps)
 {
+	const unsigned char *p = ps->p;
 	while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r'))
 		ps->p++;
+	ps->loose |= ps->p != p;
 }
 
 /* Length of the UTF-8 sequence at p (its first byte >= 0x80), or 0 when invalid. */
@@ -62,22 +65,6 @@ static int utf8_seq(const unsigned char *p, const unsigned char *end)
 		return 4;
 	}
 	return 0;
-}
-
-int go_utf8_valid(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
-	while (p < end) {
-		if (*p < 0x80) {
-			p++;
-			continue;
-		}
-		int len = utf8_seq(p, end);
-		if (!len)
-			return 0;
-		p += len;
-	}
-	return 1;
 }
 
 static int hex4(const unsigned char *p, unsigned *v)
@@ -107,6 +94,87 @@ static size_t put_utf8(char *o, unsigned c)
 	return 4;
 }
 
+/* Eight bytes at p, in one load (any alignment). */
+static uint64_t load8(const unsigned char *p)
+{
+	uint64_t w;
+	memcpy(&w, p, sizeof w);
+	return w;
+}
+
+#define ONES ((uint64_t)0x0101010101010101)
+#define HIGHS ((uint64_t)0x8080808080808080)
+/* Exact as a truth value (a borrow only spills past a byte that already hit):
+ * some byte of w is below n (n <= 128), or is 0. */
+#define BYTE_BELOW(w, n) (((w) - ONES * (n)) & ~(w) & HIGHS)
+#define BYTE_ZERO(w) BYTE_BELOW(w, 1)
+
+/* Some byte of w needs escaping in a written string: a control character,
+ * '"' or '\\' (bytes >= 0x80 are written as they are). */
+static int needs_escape8(uint64_t w)
+{
+	return (BYTE_BELOW(w, 0x20) | BYTE_ZERO(w ^ (ONES * '"')) | BYTE_ZERO(w ^ (ONES * '\\'))) != 0;
+}
+
+/* Two three-byte UTF-8 sequences, whatever the byte order of a uint64_t:
+ * 1110xxxx 10xxxxxx 10xxxxxx twice, then two bytes of anything. */
+static const union {
+	unsigned char b[8];
+	uint64_t w;
+} utf8_3x2_m = {{0xf0, 0xc0, 0xc0, 0xf0, 0xc0, 0xc0, 0, 0}},
+  utf8_3x2_v = {{0xe0, 0x80, 0x80, 0xe0, 0x80, 0x80, 0, 0}};
+#define utf8_3x2_mask (utf8_3x2_m.w)
+#define utf8_3x2_bits (utf8_3x2_v.w)
+
+/*
+ * The end of the run of plain string bytes from p: printable ASCII other than
+ * '"' and '\\', and whole valid UTF-8 sequences. It stops at the first byte
+ * that is something else (or at end), which the caller then looks at.
+ */
+static const unsigned char *plain_run(const unsigned char *p, const unsigned char *end)
+{
+	for (;;) {
+		/* ASCII eight bytes at a time */
+		while (end - p >= 8) {
+			uint64_t w = load8(p);
+			if ((w & HIGHS) || needs_escape8(w))
+				break;
+			p += 8;
+		}
+		/* Three-byte sequences (CJK, full-width punctuation), two at a
+		 * time while their leads are neither E0 nor ED (the two with a
+		 * narrower second byte), then one at a time. */
+		while (end - p >= 8 && (load8(p) & utf8_3x2_mask) == utf8_3x2_bits &&
+		       p[0] != 0xe0 && p[0] != 0xed && p[3] != 0xe0 && p[3] != 0xed)
+			p += 6;
+		while (end - p >= 3 && (p[0] & 0xf0) == 0xe0 && (p[1] & 0xc0) == 0x80 &&
+		       (p[2] & 0xc0) == 0x80 && !(p[0] == 0xe0 && p[1] < 0xa0) &&
+		       !(p[0] == 0xed && p[1] > 0x9f))
+			p += 3;
+		if (p >= end)
+			return p;
+		if (*p < 0x80) {
+			if (*p < 0x20 || *p == '"' || *p == '\\')
+				return p;
+			p++;
+		} else {
+			int n = utf8_seq(p, end);
+			if (!n)
+				return p;
+			p += n;
+		}
+	}
+}
+
+int go_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	/* plain_run stops at any ASCII it would escape, and at invalid UTF-8 */
+	while ((p = plain_run(p, end)) < end && *p < 0x80)
+		p++;
+	return p == end;
+}
+
 /*
  * A string, ps->p after its opening quote. On success *out points at its bytes
  * (in the input, or in ps->tmp when it had escapes) and *len is their number.
@@ -117,18 +185,11 @@ static int scan_string(struct parser *ps, const char **out, size_t *len)
 	size_t o = 0;
 	int escaped = 0;
 	for (;;) {
-		/* The fast path: plain ASCII. */
-		while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
-			p++;
+		p = plain_run(p, end);
 		if (p >= end)
 			return fail(ps, "unterminated string"), -1;
-		if (*p >= 0x80) {
-			int n = utf8_seq(p, end);
-			if (!n)
-				return fail(ps, "invalid UTF-8 in a string"), -1;
-			p += n;
-			continue;
-		}
+		if (*p >= 0x80)
+			return fail(ps, "invalid UTF-8 in a string"), -1;
 		if (*p < 0x20)
 			return fail(ps, "control character in a string"), -1;
 		if (*p == '"')
@@ -141,7 +202,7 @@ static int scan_string(struct parser *ps, const char **out, size_t *len)
 		}
 		memcpy(ps->tmp + o, run, (size_t)(p - run));
 		o += (size_t)(p - run);
-		escaped = 1;
+		escaped = ps->loose = 1; /* the writer may escape otherwise (\/, \u00e9) */
 		if (end - p < 2)
 			return fail(ps, "unterminated string"), -1;
 		unsigned c;
@@ -225,6 +286,8 @@ static json_t *parse_number(struct parser *ps)
 	memcpy(buf, s, n);
 	buf[n] = '\0';
 	ps->p = p;
+	/* a real is written in its shortest form, -0 as 0 */
+	ps->loose |= real || (n == 2 && s[0] == '-' && s[1] == '0');
 	errno = 0;
 	json_t *v = NULL;
 	if (!real) {
@@ -263,34 +326,32 @@ static json_t *parse_object(struct parser *ps, int depth)
 		ps->p++;
 		if (scan_string(ps, &key, &klen) != 0)
 			goto error;
-		/* jansson keys are C strings: copy out of the line (or tmp). */
-		char small[128], *k = klen < sizeof small ? small : go_xmalloc(klen + 1);
-		memcpy(k, key, klen);
-		k[klen] = '\0';
-		if (json_object_get(obj, k)) {
-			if (k != small)
-				free(k);
+		if (json_object_getn(obj, key, klen)) {
 			ps->p = key_at; /* point at the key itself */
 			fail(ps, "duplicate object key");
 			goto error;
 		}
+		/* The value's string may reuse tmp: the key is copied first, unless
+		 * it is still in the line. */
+		char small[128], *k = (char *)key;
+		if (key == ps->tmp) {
+			k = klen < sizeof small ? small : go_xmalloc(klen + 1);
+			memcpy(k, key, klen);
+		}
 		skip_ws(ps);
-		if (ps->p >= ps->end || *ps->p != ':') {
-			if (k != small)
-				free(k);
+		json_t *v = NULL;
+		if (ps->p >= ps->end || *ps->p != ':')
 			fail(ps, "':' expected");
-			goto error;
+		else {
+			ps->p++;
+			v = parse_value(ps, depth + 1);
 		}
-		ps->p++;
-		json_t *v = parse_value(ps, depth + 1);
-		if (!v) {
-			if (k != small)
-				free(k);
-			goto error;
-		}
-		json_object_set_new_nocheck(obj, k, v);
-		if (k != small)
+		if (v)
+			json_object_setn_new_nocheck(obj, k, klen, v);
+		if (k != key && k != small)
 			free(k);
+		if (!v)
+			goto error;
 		skip_ws(ps);
 		if (ps->p < ps->end && *ps->p == ',') {
 			ps->p++;
@@ -382,6 +443,11 @@ static json_t *parse_value(struct parser *ps, int depth)
 
 json_t *go_json_parse(const char *s, size_t n, go_json_error *err)
 {
+	return go_json_parse_compact(s, n, err, NULL);
+}
+
+json_t *go_json_parse_compact(const char *s, size_t n, go_json_error *err, int *compact)
+{
 	struct parser ps = {
 		.p = (const unsigned char *)s,
 		.start = (const unsigned char *)s,
@@ -396,6 +462,8 @@ json_t *go_json_parse(const char *s, size_t n, go_json_error *err)
 		}
 	}
 	free(ps.tmp);
+	if (compact)
+		*compact = v && !ps.loose;
 	if (!v && err) {
 		err->text = ps.error;
 		err->column = (size_t)(ps.p - ps.start) + 1;
@@ -439,7 +507,11 @@ static void put_string(struct out *o, const char *s, size_t n)
 	reserve(o, n + 2);
 	o->s[o->len++] = '"';
 	while (p < end) {
+		/* A run that needs no escape, found eight bytes at a time and
+		 * copied at once. */
 		const unsigned char *run = p;
+		while (end - p >= 8 && !needs_escape8(load8(p)))
+			p += 8;
 		while (p < end && *p >= 0x20 && *p != '"' && *p != '\\')
 			p++;
 		put(o, (const char *)run, (size_t)(p - run));
@@ -470,17 +542,17 @@ static void put_value(struct out *o, const json_t *v)
 {
 	switch (json_typeof(v)) {
 	case JSON_OBJECT: {
-		const char *key;
-		json_t *val;
 		int first = 1;
 		put(o, "{", 1);
-		json_object_foreach((json_t *)v, key, val) {
+		/* jansson knows each key's length: no strlen */
+		for (void *it = json_object_iter((json_t *)v); it;
+		     it = json_object_iter_next((json_t *)v, it)) {
 			if (!first)
 				put(o, ",", 1);
 			first = 0;
-			put_string(o, key, strlen(key));
+			put_string(o, json_object_iter_key(it), json_object_iter_key_len(it));
 			put(o, ":", 1);
-			put_value(o, val);
+			put_value(o, json_object_iter_value(it));
 		}
 		put(o, "}", 1);
 		break;
@@ -542,7 +614,8 @@ static void put_value(struct out *o, const json_t *v)
 
 char *go_json_dump(const json_t *v, size_t *len)
 {
-	struct out o = {0};
+	/* Room for a typical record at once: few reallocs. */
+	struct out o = {go_xmalloc(4096), 0, 4096};
 	put_value(&o, v);
 	put(&o, "", 1);
 	*len = o.len - 1;

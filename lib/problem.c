@@ -28,11 +28,11 @@ void go_problem(json_t *rec, const char *tool, go_severity sev, const char *code
 	json_object_set_new(p, "tool", json_string(tool));
 	if (field)
 		json_object_set_new(p, "field", json_string(field));
-	json_t *m = json_string(msg);
 	/* a message cut in the middle of a character: keep what is whole */
-	for (size_t n = strlen(msg); !m && n > 0; n--)
-		m = json_stringn(msg, n - 1);
-	json_object_set_new(p, "message", m);
+	size_t n = strlen(msg);
+	while (n > 0 && !go_utf8_valid(msg, n))
+		n--;
+	json_object_set_new(p, "message", json_stringn_nocheck(msg, n));
 	free(msg);
 	json_array_append_new(list, p);
 }

@@ -168,9 +168,10 @@ static json_t *parse_line(go_reader *r, const char *line, size_t len)
 	if (memchr(line, '\0', len))
 		return invalid_record(r, base64_string(line, len), 1,
 				      "a NUL byte in the line");
-	rec = go_json_parse(line, len, &err);
+	rec = go_json_parse_compact(line, len, &err, &r->compact);
 	if (rec && json_is_object(rec))
 		return rec;
+	r->compact = 0;
 	if (rec) {
 		json_decref(rec);
 		return invalid_record(r, json_stringn(line, len), 0,
@@ -355,6 +356,9 @@ static json_t *spool_overlong(go_reader *r)
 json_t *go_reader_next(go_reader *r)
 {
 	r->overlong = NULL;
+	r->line = NULL;
+	r->line_len = 0;
+	r->compact = 0;
 	if (r->failed)
 		return NULL;
 	for (;;) {
@@ -367,7 +371,9 @@ json_t *go_reader_next(go_reader *r)
 			r->start = nl ? stop + 1 : stop;
 			r->lineno++;
 			snprintf(r->at, sizeof r->at, "%s:%lu", r->name, r->lineno);
-			return parse_line(r, line, (size_t)(r->buf + stop - line));
+			r->line = line;
+			r->line_len = (size_t)(r->buf + stop - line);
+			return parse_line(r, line, r->line_len);
 		}
 		if (r->eof) {
 			close_current(r);

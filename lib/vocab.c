@@ -70,29 +70,37 @@ const go_basis go_basis_table[] = {
 	{NULL, NULL, NULL},
 };
 
-/* s without leading and trailing ASCII white space, compared to w. */
-static int same_word(const char *s, const char *w, int ignore_case)
+/* s[0..n) (already trimmed) is w: the first byte before anything else, as
+ * most words differ there (lookup tries every word of a table). */
+static int same_word(const char *s, size_t n, const char *w, int ignore_case)
 {
+	if (ignore_case ? (s[0] | 0x20) != (w[0] | 0x20) : s[0] != w[0])
+		return 0;
+	return n == strlen(w) &&
+	       (ignore_case ? strncasecmp(s, w, n) : memcmp(s, w, n)) == 0;
+}
+
+/* The code of s, without leading and trailing ASCII white space, in table. */
+static const char *lookup(const struct word *table, const char *s)
+{
+	if (!s)
+		return NULL;
 	while (*s == ' ' || *s == '\t')
 		s++;
 	size_t n = strlen(s);
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	return n == strlen(w) &&
-	       (ignore_case ? strncasecmp(s, w, n) : strncmp(s, w, n)) == 0;
-}
-
-static const char *lookup(const struct word *table, const char *s)
-{
-	if (!s)
+	if (!n)
 		return NULL;
-	for (const struct word *w = table; w->code; w++) {
-		if (same_word(s, w->code, 1))
+	/* The codes first, the usual case (codes are ASCII, synonyms Chinese:
+	 * no code is another word's synonym, so the order does not matter). */
+	for (const struct word *w = table; w->code; w++)
+		if (same_word(s, n, w->code, 1))
 			return w->code;
+	for (const struct word *w = table; w->code; w++)
 		for (const char *const *syn = w->synonyms; *syn; syn++)
-			if (same_word(s, *syn, 0))
+			if (same_word(s, n, *syn, 0))
 				return w->code;
-	}
 	return NULL;
 }
 
@@ -101,20 +109,22 @@ const char *go_norm_category(const char *s) { return lookup(categories, s); }
 const char *go_norm_kind(const char *s) { return lookup(kinds, s); }
 const char *go_norm_validity(const char *s) { return lookup(validities, s); }
 
-static void normalise_field(json_t *rec, const char *key, const struct word *table)
+static int normalise_field(json_t *rec, const char *key, const struct word *table)
 {
 	const char *v = go_str(rec, key);
 	const char *code = lookup(table, v);
-	if (code && strcmp(code, v) != 0)
-		json_object_set_new(rec, key, json_string(code));
+	if (!code || strcmp(code, v) == 0)
+		return 0;
+	json_object_set_new(rec, key, json_string(code));
+	return 1;
 }
 
-void go_normalise(json_t *rec)
+int go_normalise(json_t *rec)
 {
-	normalise_field(rec, "attribute", attributes);
-	normalise_field(rec, "category", categories);
-	normalise_field(rec, "kind", kinds);
-	normalise_field(rec, "validity", validities);
+	return normalise_field(rec, "attribute", attributes) +
+	       normalise_field(rec, "category", categories) +
+	       normalise_field(rec, "kind", kinds) +
+	       normalise_field(rec, "validity", validities);
 }
 
 int go_is_policy_kind(const char *kind)

@@ -16,8 +16,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* jansson stops at a NUL byte as at the end; the reader refuses such lines first. */
 	if (memchr(data, '\0', size))
 		return 0;
+	/* go_utf8_valid's fast paths against jansson's own check */
+	json_t *str = json_stringn((const char *)data, size);
+	if (!go_utf8_valid((const char *)data, size) != !str)
+		abort();
+	json_decref(str);
 	go_json_error err;
-	json_t *mine = go_json_parse((const char *)data, size, &err);
+	int compact;
+	json_t *mine = go_json_parse_compact((const char *)data, size, &err, &compact);
 	json_t *theirs = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, NULL);
 	/* deeper than the reader's limit (json.c): refused by design */
 	if (!mine && theirs && strstr(err.text, "depth")) {
@@ -40,6 +46,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 			json_decref(back);
 		}
+		/* A line found compact is written back as the very bytes
+		 * (go-link-interp then copies it instead of writing it anew). */
+		if (compact && (len != size || memcmp(a, data, size) != 0))
+			abort();
 		free(a);
 		free(b);
 	}
