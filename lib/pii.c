@@ -356,26 +356,34 @@ landline:
 	return 0;
 }
 
-/* The hot loop: the first byte from i on that is an ASCII digit or 0xEF (the
- * lead byte of a full-width form), eight bytes at a time (bit tricks of
+/* The hot loop: the first byte from i on that is an ASCII digit or may begin
+ * a full-width digit (0xEF, the lead byte of a full-width form), eight bytes at a time (bit tricks of
  * "Bit Twiddling Hacks": hasbetween, haszero). */
 static size_t skip_plain(const unsigned char *u, size_t i, size_t n)
 {
 	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low = 0x7F7F7F7F7F7F7F7Fu;
-	while (i + 8 <= n) {
-		uint64_t x, e;
-		memcpy(&x, u + i, 8);
-		e = x ^ (ones * 0xEF);
-		uint64_t digit = ((ones * (127 + '9' + 1) - (x & low)) & ~x &
-				  ((x & low) + ones * (127 - ('0' - 1)))) & high;
-		uint64_t ef = (e - ones) & ~e & high;
-		if (digit | ef)
-			break;
-		i += 8;
+	for (;;) {
+		while (i + 8 <= n) {
+			uint64_t x, e;
+			memcpy(&x, u + i, 8);
+			e = x ^ (ones * 0xEF);
+			uint64_t digit = ((ones * (127 + '9' + 1) - (x & low)) & ~x &
+					  ((x & low) + ones * (127 - ('0' - 1)))) & high;
+			uint64_t ef = (e - ones) & ~e & high;
+			if (digit | ef)
+				break;
+			i += 8;
+		}
+		while (i < n && (unsigned)(u[i] - '0') > 9 && u[i] != 0xEF)
+			i++;
+		/* EF leads every full-width form, the comma (EF BC 8C) of CJK text
+		 * among them: only EF BC 90..99 is a digit (U+FF10..19) */
+		if (i + 2 < n && u[i] == 0xEF && !(u[i + 1] == 0xBC && u[i + 2] >= 0x90 && u[i + 2] <= 0x99)) {
+			i++;
+			continue;
+		}
+		return i;
 	}
-	while (i < n && (unsigned)(u[i] - '0') > 9 && u[i] != 0xEF)
-		i++;
-	return i;
 }
 
 int go_pii_find_from(const char *s, size_t n, size_t from, go_pii *hit)

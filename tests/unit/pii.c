@@ -31,6 +31,9 @@ static const struct { const char *text, *masked; enum go_pii_kind kind; } positi
 	{"身份证号３３０１０２　１９８５０７１５　００１８", "3301**********0018", GO_PII_ID_NUMBER},
 	{"身份证号 110105 19491231 002X", "1101**********002X", GO_PII_ID_NUMBER},
 	{"身份证号１１０１０５１９４９１２３１００２Ｘ", "1101**********002X", GO_PII_ID_NUMBER},
+	/* full-width punctuation (EF BC 8C, EF BC 9A, EF BD 9E) next to full-width digits */
+	{"经核实，１３８１２３４５６７８，", "138****5678", GO_PII_MOBILE},
+	{"号码：，。１１０１０５１９４９１２３１００２Ｘ～", "1101**********002X", GO_PII_ID_NUMBER},
 	{"身份证330102198506060053（也合信用代码校验）", "3301**********0053", GO_PII_ID_NUMBER},
 	{"320502199001011234号", "3205**********1234", GO_PII_ID_NUMBER},
 	{"申请人李某，510107197811304561，住成都市", "5101**********4561", GO_PII_ID_NUMBER},
