@@ -49,14 +49,15 @@
 
 /* ---- the backend -------------------------------------------------------- */
 
+/* One a new object: 48 bytes, for a million documents' three million
+ * objects (issue 18, memory); none holds its data, read back when asked. */
 typedef struct pobj {
 	git_oid id;
 	uint32_t crc;     /* of the packed entry, for the index (by the writer) */
-	uint64_t off;     /* in the pack being written (by the writer) */
-	size_t len;
 	uint32_t zlen;    /* its deflated bytes after the header; 0: streamed (by the writer) */
-	git_object_t type;
-	void *data;       /* trees and commits, kept to be read back */
+	uint64_t off;     /* in the pack being written (by the writer) */
+	uint64_t len : 56;
+	uint64_t type : 8;
 } pobj;
 
 /* An object filed for the writer thread. */
@@ -65,12 +66,11 @@ struct job {
 	size_t k;            /* its number in the object table */
 	git_object_t type;
 	size_t len;
-	unsigned char *data; /* a copy; owned unless it is the object's kept data */
-	int owned;
+	unsigned char *data; /* a copy */
 };
 
 /* Most bytes queued for the writer before the caller waits for it. */
-#define WRITER_QUEUE ((size_t)32 << 20)
+#define WRITER_QUEUE ((size_t)4 << 20)
 
 typedef struct pack_backend {
 	git_odb_backend parent;
@@ -84,7 +84,7 @@ typedef struct pack_backend {
 	uint64_t off;
 	pobj *obj;
 	size_t n, cap;
-	size_t *slot;         /* open addressing: index + 1 into obj, 0 empty */
+	uint32_t *slot;       /* open addressing: index + 1 into obj, 0 empty */
 	size_t nslot;
 	z_stream z;
 	unsigned char *zbuf;
@@ -102,6 +102,13 @@ typedef struct pack_backend {
 	size_t queued;        /* bytes in the queue */
 	size_t written;       /* objects 0 .. written - 1 are in the file */
 	char *werr;           /* the writer's failure, said by the caller */
+	/* the pack go_pack_flush installed last: its objects (sorted) are read
+	 * here, with pread and libdeflate, rather than through libgit2's
+	 * mappings of the whole pack (issue 18: the projection that follows
+	 * reads every new document back) */
+	pobj *old;
+	size_t nold;
+	int oldfd;
 } pack_backend;
 
 /* zlib counts in uInt: objects of 4 GiB or more go through it in pieces. Tests
@@ -136,12 +143,39 @@ static pobj *lookup(pack_backend *b, const git_oid *id)
 	}
 }
 
+/* An object of the pack installed last, or NULL. */
+static pobj *lookup_old(pack_backend *b, const git_oid *id)
+{
+	size_t lo = 0, hi = b->nold;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = git_oid_cmp(&b->old[mid].id, id);
+		if (c == 0)
+			return &b->old[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static void drop_old(pack_backend *b)
+{
+	free(b->old);
+	b->old = NULL;
+	b->nold = 0;
+	if (b->oldfd >= 0)
+		close(b->oldfd);
+	b->oldfd = -1;
+}
+
 static void insert_slot(pack_backend *b, size_t k)
 {
 	size_t i = hash_oid(&b->obj[k].id) & (b->nslot - 1);
 	while (b->slot[i])
 		i = (i + 1) & (b->nslot - 1);
-	b->slot[i] = k + 1;
+	b->slot[i] = (uint32_t)(k + 1);
 }
 
 static pobj *add(pack_backend *b, const git_oid *id)
@@ -355,8 +389,7 @@ static void *writer_main(void *arg)
 		b->written = j->k + 1;
 		b->queued -= j->len;
 		b->cur = NULL;
-		if (j->owned)
-			free(j->data);
+		free(j->data);
 		free(j);
 		pthread_cond_signal(&b->room);
 	}
@@ -377,18 +410,13 @@ static int pb_write(git_odb_backend *be, const git_oid *id, const void *data,
 	j->len = len;
 	j->data = go_xmalloc(len ? len : 1);
 	memcpy(j->data, data, len);
-	j->owned = 1;
 	pthread_mutex_lock(&b->mu);
 	/* one object bigger than the queue waits for it to be empty */
 	while (b->queued && b->queued + len > WRITER_QUEUE)
 		pthread_cond_wait(&b->room, &b->mu);
 	pobj *o = add(b, id); /* the table may move: under mu, where the writer sets offsets */
-	o->type = type;
+	o->type = (uint64_t)type;
 	o->len = len;
-	if (type == GIT_OBJECT_TREE || type == GIT_OBJECT_COMMIT) {
-		o->data = j->data; /* kept, and queued as it is */
-		j->owned = 0;
-	}
 	j->k = b->n - 1;
 	if (b->tail)
 		b->tail->next = j;
@@ -412,21 +440,19 @@ static size_t header_len(size_t len)
 
 /* Inflate object o (len bytes, at off, zlen deflated; out holds one more)
  * from the pack being written. */
-static int read_back(pack_backend *b, uint64_t off, size_t len, uint32_t zlen, void *out)
+static int read_back(pack_backend *b, int fd, uint64_t off, size_t len, uint32_t zlen,
+		void *out)
 {
 	unsigned char in[1 << 16];
 	z_stream z;
 	off_t at = (off_t)(off + header_len(len));
 	int zerr = Z_OK;
 
-	/* the writer's stdio buffer out to the file (stdio locks the stream) */
-	if (!b->fp || fflush(b->fp) != 0)
-		return fail("cannot read the pack back");
 	if (zlen) { /* written in one piece: read back in one */
 		unsigned char *buf = zlen <= sizeof in ? in : go_xmalloc(zlen);
 		size_t got = 0;
 		while (got < zlen) {
-			ssize_t r = pread(fileno(b->fp), buf + got, zlen - got, at + (off_t)got);
+			ssize_t r = pread(fd, buf + got, zlen - got, at + (off_t)got);
 			if (r <= 0)
 				break;
 			got += (size_t)r;
@@ -452,7 +478,7 @@ static int read_back(pack_backend *b, uint64_t off, size_t len, uint32_t zlen, v
 			dst += piece;
 			room -= piece;
 		}
-		ssize_t got = pread(fileno(b->fp), in, sizeof in, at);
+		ssize_t got = pread(fd, in, sizeof in, at);
 		if (got <= 0)
 			break;
 		z.next_in = in;
@@ -493,34 +519,43 @@ static int pb_read(void **out, size_t *len, git_object_t *type, git_odb_backend 
 	const void *data;
 	git_odb_object *obj = NULL;
 
-	if (o && !o->data) { /* a new blob: inflated from the pack being written */
+	if (o) { /* a new object: queued, or read back from the pack being written */
 		*out = git_odb_backend_data_alloc(be, o->len + 1);
 		if (!*out)
 			return -1;
 		uint64_t off;
 		uint32_t zlen;
+		/* else the writer's stdio buffer out to the file (stdio locks the stream) */
 		if (!queued_copy(b, (size_t)(o - b->obj), *out, &off, &zlen) &&
-		    read_back(b, off, o->len, zlen, *out) < 0) {
+		    (!b->fp || fflush(b->fp) != 0 ||
+		     read_back(b, fileno(b->fp), off, o->len, zlen, *out) < 0)) {
 			git_odb_backend_data_free(be, *out);
 			*out = NULL;
 			return -1;
 		}
 		*len = o->len;
-		*type = o->type;
+		*type = (git_object_t)o->type;
 		return 0;
 	}
-	if (o) {
-		data = o->data;
+	if ((o = lookup_old(b, id))) {
+		*out = git_odb_backend_data_alloc(be, o->len + 1);
+		if (!*out)
+			return -1;
+		if (read_back(b, b->oldfd, o->off, o->len, o->zlen, *out) < 0) {
+			git_odb_backend_data_free(be, *out);
+			*out = NULL;
+			return -1;
+		}
 		*len = o->len;
-		*type = o->type;
-	} else {
-		int err = git_odb_read(&obj, b->store, id);
-		if (err < 0)
-			return err;
-		data = git_odb_object_data(obj);
-		*len = git_odb_object_size(obj);
-		*type = git_odb_object_type(obj);
+		*type = (git_object_t)o->type;
+		return 0;
 	}
+	int err = git_odb_read(&obj, b->store, id);
+	if (err < 0)
+		return err;
+	data = git_odb_object_data(obj);
+	*len = git_odb_object_size(obj);
+	*type = git_odb_object_type(obj);
 	*out = git_odb_backend_data_alloc(be, *len ? *len : 1);
 	if (*out)
 		memcpy(*out, data, *len);
@@ -533,9 +568,9 @@ static int pb_read_header(size_t *len, git_object_t *type, git_odb_backend *be,
 {
 	pack_backend *b = (pack_backend *)be;
 	pobj *o = lookup(b, id);
-	if (o) {
+	if (o || (o = lookup_old(b, id))) {
 		*len = o->len;
-		*type = o->type;
+		*type = (git_object_t)o->type;
 		return 0;
 	}
 	return git_odb_read_header(len, type, b->store, id);
@@ -544,7 +579,7 @@ static int pb_read_header(size_t *len, git_object_t *type, git_odb_backend *be,
 static int pb_exists(git_odb_backend *be, const git_oid *id)
 {
 	pack_backend *b = (pack_backend *)be;
-	return lookup(b, id) || git_odb_exists(b->store, id);
+	return lookup(b, id) || lookup_old(b, id) || git_odb_exists(b->store, id);
 }
 
 /* Asked before each write: an object the store already has is not rewritten.
@@ -554,7 +589,7 @@ static int pb_exists(git_odb_backend *be, const git_oid *id)
 static int pb_freshen(git_odb_backend *be, const git_oid *id)
 {
 	pack_backend *b = (pack_backend *)be;
-	if (lookup(b, id) ||
+	if (lookup(b, id) || lookup_old(b, id) ||
 	    (!b->empty && git_odb_exists_ext(b->store, id, GIT_ODB_LOOKUP_NO_REFRESH)))
 		return 0;
 	return 1;
@@ -562,8 +597,6 @@ static int pb_freshen(git_odb_backend *be, const git_oid *id)
 
 static void drop_objects(pack_backend *b)
 {
-	for (size_t i = 0; i < b->n; i++)
-		free(b->obj[i].data);
 	b->n = 0;
 	if (b->slot)
 		memset(b->slot, 0, b->nslot * sizeof *b->slot);
@@ -590,6 +623,7 @@ static void pb_free(git_odb_backend *be)
 	pack_backend *b = (pack_backend *)be;
 	discard_pack(b);
 	drop_objects(b);
+	drop_old(b);
 	free(b->obj);
 	free(b->slot);
 	free(b->dir);
@@ -621,6 +655,7 @@ static int no_refs(git_repository *repo)
 int go_pack_backend(git_odb_backend **out, git_repository *repo, int dry_run)
 {
 	pack_backend *b = go_xcalloc(1, sizeof *b);
+	b->oldfd = -1;
 	git_odb_init_backend(&b->parent, GIT_ODB_BACKEND_VERSION);
 	b->parent.read = pb_read;
 	b->parent.read_header = pb_read_header;
@@ -758,6 +793,7 @@ void go_pack_discard(git_odb_backend *be)
 	pack_backend *b = (pack_backend *)be;
 	discard_pack(b);
 	drop_objects(b);
+	drop_old(b);
 }
 
 int go_pack_flush(git_odb_backend *be)
@@ -821,6 +857,16 @@ int go_pack_flush(git_odb_backend *be)
 	err = git_odb_refresh(b->store) < 0 ? -1 : 0;
 	if (err)
 		go_warnx("%s: %s", pack, git_error_last() ? git_error_last()->message : "");
+	else { /* its table (sorted by write_index) and file, to be read back */
+		drop_old(b);
+		b->oldfd = dup(fileno(b->fp));
+		if (b->oldfd >= 0) {
+			b->old = b->obj;
+			b->nold = b->n;
+			b->obj = NULL;
+			b->n = b->cap = 0;
+		}
+	}
 out:
 	discard_pack(b);
 	drop_objects(b);
