@@ -598,6 +598,18 @@ static int pb_freshen(git_odb_backend *be, const git_oid *id)
 	return 1;
 }
 
+int go_pack_write(git_odb_backend *be, git_oid *oid, const void *data, size_t len, int type)
+{
+	char head[64];
+	int n = snprintf(head, sizeof head, "%s %zu", git_object_type2string((git_object_t)type), len);
+	go_hash h;
+	go_hash_init(&h, GO_SHA1);
+	go_hash_update(&h, head, (size_t)n + 1); /* and its NUL */
+	go_hash_update(&h, data, len);
+	go_hash_final(&h, oid->id);
+	return pb_freshen(be, oid) ? pb_write(be, oid, data, len, (git_object_t)type) : 0;
+}
+
 static void drop_objects(pack_backend *b)
 {
 	b->n = 0;

@@ -362,7 +362,7 @@ static void free_files(struct file *f)
 
 static int blob(go_batch *b, git_oid *oid, const void *data, size_t len)
 {
-	return git_blob_create_from_buffer(oid, b->wrepo, data, len);
+	return go_pack_write(b->pack, oid, data, len, GIT_OBJECT_BLOB);
 }
 
 /* The folder tb with record.json's text (taken and freed): its tree in *oid. */
