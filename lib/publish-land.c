@@ -74,9 +74,9 @@ static void recheck(go_batch *b, git_tree *root)
 			for (char *p = id; *p; p++)
 				if (*p == '~')
 					*p = '/';
-			json_t *k = json_object_get(b->ids, id);
+			uintptr_t k = (uintptr_t)go_map_get(&b->ids, id);
 			free(id);
-			struct doc *d = k ? &b->doc[json_integer_value(k)] : NULL;
+			struct doc *d = k ? &b->doc[k - 1] : NULL;
 			if (!d || d->refused)
 				continue;
 			if (strcmp(d->name, name)) {
