@@ -62,4 +62,20 @@ is "$?" 137 "killed between the pack and its index (held): SIGKILL"
 is "$(trees "$T/h.git")" "$(trees "$T/a.git")" "  main and public unmoved"
 run git -C "$T/h.git" fsck --strict
 is "$status" 0 "  git fsck --strict is clean"
+
+# the writer's failure (here a file size limit: EFBIG) is said by the caller,
+# and nothing is installed
+head -c 1500000 /dev/urandom | od -An -tx1 | tr -d ' \n' | tr 0-9 g-p | head -c 2000000 >"$T/huge.txt"
+printf '{"id":"BIG-1","title":"大附件","office":"o","kind":"notice","date":"2026-03-02","attribute":"proactive","category":"result","body":"b","attachments":[{"name":"big.txt","path":"%s"}]}\n' \
+	"$T/huge.txt" >"$T/huge.jsonl"
+before=$(git -C "$T/h.git" rev-parse main)
+ls "$T/h.git/objects/pack" >"$T/packs.before"
+sh -c 'trap "" XFSZ; ulimit -f 1000; exec go-publish --repo "$1" --today 2026-12-31 "$2"' sh \
+	"$T/h.git" "$T/huge.jsonl" >"$T/f.out" 2>"$T/f.err"
+is "$?" 2 "the pack writer cannot write (file size limit): exit 2"
+like "$(cat "$T/f.err")" "cannot write the pack: File too large" "  stderr says why"
+is "$(jq -r .publish.status "$T/f.out")" failed "  the record is echoed failed"
+is "$(git -C "$T/h.git" rev-parse main)" "$before" "  main unmoved"
+ls "$T/h.git/objects/pack" >"$T/packs.after"
+same_file "$T/packs.after" "$T/packs.before" "  no pack installed, the temporary one removed"
 finish
