@@ -25,7 +25,7 @@ BASHDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHDIR  ?= $(PREFIX)/share/zsh/vendor-completions
 FISHDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
-PKGS    := jansson libgit2 libarchive opencc zlib libcrypto libutf8proc libcmark
+PKGS    := jansson libgit2 libarchive opencc zlib libcrypto libutf8proc libcmark libdeflate
 PKG_CONFIG ?= pkg-config
 CC_FOR_BUILD ?= $(CC)
 CFLAGS  ?= -O2 -g
@@ -67,7 +67,8 @@ HOLIDAYS := $(wildcard data/holiday-cn/*.json)
 DEPS_BUILD := cmd:cc=gcc cmd:make=make cmd:pkg-config=pkg-config \
 	pc:jansson=libjansson-dev pc:libgit2=libgit2-dev pc:libarchive=libarchive-dev \
 	pc:opencc=libopencc-dev pc:zlib=zlib1g-dev \
-	pc:libcrypto=libssl-dev pc:libutf8proc=libutf8proc-dev pc:libcmark=libcmark-dev
+	pc:libcrypto=libssl-dev pc:libutf8proc=libutf8proc-dev pc:libcmark=libcmark-dev \
+	pc:libdeflate=libdeflate-dev
 DEPS_TEST  := cmd:git=git cmd:jq=jq cmd:bsdtar=libarchive-tools cmd:zstd=zstd \
 	cmd:pre-commit=pre-commit cmd:prove=perl cmd:man=man-db cmd:readelf=binutils \
 	cmd:script=bsdutils cmd:reuse=reuse cmd:clang=clang cmd:zsh=zsh \

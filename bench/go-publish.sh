@@ -29,7 +29,7 @@ timed() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
 # The fast-import stream of branches main and public of store $1, byte for byte.
-stream() { sh "${0%/*}/fast-import-stream.sh" "$1" "$W"; }
+stream() { sh ./fast-import-stream.sh "$1" "$W"; } # (the script has cd to bench/)
 
 printf '%-34s %10s %10s\n' case seconds 'peak MB'
 last=

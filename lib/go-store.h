@@ -153,6 +153,11 @@ int go_pack_backend(struct git_odb_backend **out, struct git_repository *repo,
 int go_pack_flush(struct git_odb_backend *b);
 /* Forget what was written (a batch that changes nothing). */
 void go_pack_discard(struct git_odb_backend *b);
+/* Write an object of the batch as git_odb_write would, hashed here with
+ * OpenSSL's SHA-1 (go_hash) rather than libgit2's collision-detecting one,
+ * its oid in *oid (issue 18: every byte of a bulk batch is hashed). 0 or -1. */
+int go_pack_write(struct git_odb_backend *b, struct git_oid *oid, const void *data,
+		size_t len, int type);
 
 /* ---- request.c, request-store.c: applications on their own branch ------ */
 

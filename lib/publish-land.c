@@ -74,9 +74,9 @@ static void recheck(go_batch *b, git_tree *root)
 			for (char *p = id; *p; p++)
 				if (*p == '~')
 					*p = '/';
-			json_t *k = json_object_get(b->ids, id);
+			uintptr_t k = (uintptr_t)go_map_get(&b->ids, id);
 			free(id);
-			struct doc *d = k ? &b->doc[json_integer_value(k)] : NULL;
+			struct doc *d = k ? &b->doc[k - 1] : NULL;
 			if (!d || d->refused)
 				continue;
 			if (strcmp(d->name, name)) {
@@ -564,8 +564,15 @@ int go_publish_project_onto(go_batch *b, const git_oid *m, const git_oid *p, con
 		git_error_clear();
 		known = 0; /* not in this store */
 	}
-	if ((known ? go_project_public_update(b->wrepo, pt, ot, mt, &tree, &err)
-		   : go_project_public_in(b->wrepo, mt, &tree, &err)) < 0) {
+	/* issue 18, memory: the projection reads each document folder it looks
+	 * at once; libgit2 would keep every one in its cache (a kilobyte each,
+	 * against its 256 MB limit counted in raw bytes), so nothing it reads is
+	 * cached (go-publish caches otherwise: go-publish.c) */
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+	int pe = known ? go_project_public_update(b->wrepo, pt, ot, mt, &tree, &err)
+		       : go_project_public_in(b->wrepo, mt, &tree, &err);
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
+	if (pe < 0) {
 		go_warnx("%s: %s", b->ref[PUBLIC], err);
 		goto out;
 	}

@@ -72,7 +72,6 @@ go_batch *go_batch_new(go_store *s, const go_batch_opts *o)
 	b->ref[MAIN] = go_xasprintf("refs/heads/%s", o->branch ? o->branch : "main");
 	b->ref[PUBLIC] = go_xasprintf("refs/heads/%s",
 				      o->public_branch ? o->public_branch : "public");
-	b->ids = json_object();
 	b->repos = json_object();
 	for (int br = MAIN; br <= PUBLIC && !o->dry_run; br++)
 		if (checked_out(b->repo, b->ref[br])) {
@@ -146,9 +145,7 @@ void go_batch_free(go_batch *b)
 		return;
 	go_names_free(b->names);
 	for (size_t i = 0; i < b->n; i++) {
-		free(b->doc[i].id);
-		free(b->doc[i].name);
-		free(b->doc[i].attribute);
+		free(b->doc[i].id); /* and its name */
 		free(b->doc[i].refused);
 		free(b->doc[i].note);
 	}
@@ -158,7 +155,10 @@ void go_batch_free(go_batch *b)
 	json_object_foreach(b->repos, k, v)
 		git_repository_free((git_repository *)(intptr_t)json_integer_value(v));
 	json_decref(b->repos);
-	json_decref(b->ids);
+	go_map_free(&b->ids);
+	for (size_t i = 0; i < b->attrs.cap; i++)
+		free((char *)b->attrs.k[i]);
+	go_map_free(&b->attrs);
 	free(b->fold);
 	git_tree_free(b->main_tree);
 	git_repository_free(b->wrepo);
@@ -369,7 +369,7 @@ static void free_files(struct file *f)
 
 static int blob(go_batch *b, git_oid *oid, const void *data, size_t len)
 {
-	return git_blob_create_from_buffer(oid, b->wrepo, data, len);
+	return go_pack_write(b->pack, oid, data, len, GIT_OBJECT_BLOB);
 }
 
 /* The folder tb with record.json's text (taken and freed): its tree in *oid. */
@@ -555,18 +555,30 @@ static struct doc *add_doc(go_batch *b, const char *id, char **name, const json_
 	}
 	struct doc *d = &b->doc[b->n];
 	memset(d, 0, sizeof *d);
-	d->id = go_xstrdup(id);
-	d->name = *name;
+	/* id, name and the folded id in one allocation */
+	size_t il = strlen(id) + 1, nl = strlen(*name) + 1;
+	d->id = go_xmalloc(2 * il + nl);
+	memcpy(d->id, id, il);
+	d->name = d->id + il;
+	memcpy(d->name, *name, nl);
+	free(*name);
 	*name = NULL;
-	d->attribute = go_xstrdup(attr ? attr : "?");
+	char *folded = d->name + nl;
+	for (size_t i = 0; i < il; i++)
+		folded[i] = id[i] >= 'A' && id[i] <= 'Z' ? (char)(id[i] + 'a' - 'A') : id[i];
+	const char *a = attr ? attr : "?";
+	void **as = go_map_find(&b->attrs, a);
+	if (!as) { /* a new attribute: its copy is key and value */
+		char *key = go_xstrdup(a);
+		*(as = go_map_slot(&b->attrs, key)) = key;
+	}
+	d->attribute = *as;
 	d->year = year;
 	d->month = month;
 	d->tree = *tree;
 	d->is_public = attr && !strcmp(attr, "proactive") && !go_is_withdrawn(rec);
 	d->review_day = -1;
-	char *folded = go_publish_fold_case(id);
-	json_object_set_new(b->ids, folded, json_integer((json_int_t)b->n));
-	free(folded);
+	*go_map_slot(&b->ids, folded) = (void *)(uintptr_t)(b->n + 1);
 	b->n++;
 	return d;
 }
@@ -628,9 +640,9 @@ long go_batch_prepare(go_batch *b, json_t *rec, char **reason)
 	int withheld = !strcmp(attr, "withheld");
 	name = go_store_doc_name(id);
 	folded = go_publish_fold_case(id);
-	json_t *seen = json_object_get(b->ids, folded);
+	uintptr_t seen = (uintptr_t)go_map_get(&b->ids, folded);
 	if (seen) {
-		const char *other = b->doc[json_integer_value(seen)].id;
+		const char *other = b->doc[seen - 1].id;
 		*reason = strcmp(other, id) ?
 			refusal(rec, "case-twin", "id", go_xasprintf(
 				"编号与本批次前面的 %s 仅大小写不同（在不区分大小写的文件系统上检出时"
@@ -787,7 +799,7 @@ long go_batch_relink(go_batch *b, const char *id, const json_t *adds, char **rea
 	char *dir = NULL, *folded = go_publish_fold_case(id);
 	long n = -1;
 	*reason = NULL;
-	int in_batch = json_object_get(b->ids, folded) != NULL;
+	int in_batch = go_map_get(&b->ids, folded) != NULL;
 	free(folded);
 	if (in_batch || !b->main_tree ||
 	    find_stored(b, id, &rec, &dir) != 0) {

@@ -17,8 +17,9 @@
 enum { MAIN, PUBLIC };
 
 struct doc {
-	char *id, *name;   /* name: the id with each / as ~ */
-	char *attribute;
+	char *id, *name;   /* name: the id with each / as ~; one allocation with the
+	                      id folded to lower case, the key of go_batch.ids */
+	const char *attribute; /* a key of go_batch.attrs */
 	int year, month;   /* its shard: docs/<YYYY>/<MM>/ */
 	git_oid tree;      /* the document folder on main */
 	int is_public;     /* proactive; after a commit: on the public view */
@@ -39,7 +40,9 @@ struct go_batch {
 	git_tree *main_tree;   /* the register when the batch began, for look-ups */
 	struct doc *doc;
 	size_t n, cap;
-	json_t *ids;           /* id folded to lower case -> doc number */
+	go_map ids;            /* id folded to lower case -> doc number + 1 (issue 18:
+	                          a bulk batch holds a million) */
+	go_map attrs;          /* the attributes of the documents, each once */
 	uint64_t *fold;        /* hashes of the store's names folded, open addressing */
 	size_t nfold;
 	int fold_built;
