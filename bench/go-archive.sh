@@ -16,22 +16,7 @@
 . "${0%/*}/lib.sh"
 sizes=${BENCH_SIZES:-20000 100000}
 before=${BENCH_BEFORE:-}
-runs=${BENCH_RUNS:-3}
-
-# measure, BENCH_RUNS times: the least wall and the least CPU time (the machine
-# is shared: the least is the run least disturbed), the largest peak.
-measure_best() {
-	bs= bc= bk=0 r=0
-	while [ "$r" -lt "$runs" ]; do
-		r=$((r + 1))
-		measure "$@" >/dev/null
-		bs=$(awk -v a="$secs" -v b="${bs:-$secs}" 'BEGIN { print (a < b ? a : b) }')
-		bc=$(awk -v a="$cpu" -v b="${bc:-$cpu}" 'BEGIN { print (a < b ? a : b) }')
-		[ "$kb" -gt "$bk" ] && bk=$kb
-	done
-	secs=$bs cpu=$bc kb=$bk
-	printf '  %-34s %7.2f s wall %7.2f s cpu %9d KB peak (best of %d)\n' "$1" "$secs" "$cpu" "$kb" "$runs"
-}
+BENCH_RUNS=${BENCH_RUNS:-3} # measure_best (lib.sh): the best of three runs
 
 for n in $sizes; do
 	store=$work/archive-store-$n.git
