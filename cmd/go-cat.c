@@ -204,7 +204,7 @@ static int add_dir(const char *shard, const char *name, int in_a, int in_b, void
 
 /* The document folders changed between trees a and b (and the ids, if any,
  * name), each once, in path order: a new array of new strings, *n of them;
- * NULL with *n 0 on git's error, which is then said. */
+ * *err set on git's error (the caller says it). */
 static char **changed_dirs(struct cat *c, git_tree *a, git_tree *b, char **ids, int nids,
 		size_t *n, int *err)
 {
@@ -338,17 +338,9 @@ static int cat_staged(struct cat *c, const char *given, char **ids, int nids)
 		git_fail(file && *file ? file : "index");
 		goto out;
 	}
-	if (given) { /* --staged=TREE: git wrote the index's tree for us */
-		git_object *o = NULL;
-		err = git_revparse_single(&o, repo, given);
-		if (err == 0)
-			err = git_object_peel((git_object **)&staged, o, GIT_OBJECT_TREE);
-		git_object_free(o);
-		if (err < 0) {
-			git_fail(given);
-			goto out;
-		}
-	}
+	/* --staged=TREE: git wrote the index's tree for us */
+	if (given && (err = go_store_tree(c->store, given, &staged)) < 0)
+		goto out;
 	err = tree_of(c, "HEAD", &head, 1); /* no HEAD yet: all is new */
 	if (err < 0 && err != GIT_ENOTFOUND)
 		goto out;

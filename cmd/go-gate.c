@@ -118,13 +118,8 @@ static int staged(go_store *s, const char *given)
 		return -1;
 	}
 	if (given) {
-		if (git_revparse_single(&ho, repo, given) < 0 ||
-		    git_object_peel((git_object **)&tree, ho, GIT_OBJECT_TREE) < 0) {
-			git_fail(given);
+		if (go_store_tree(s, given, &tree) < 0)
 			goto out;
-		}
-		git_object_free(ho);
-		ho = NULL;
 	} else if ((file && *file ? git_index_open(&index, file) : git_repository_index(&index, repo)) < 0) {
 		git_fail(file && *file ? file : "index");
 		goto out;

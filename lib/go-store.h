@@ -84,6 +84,9 @@ char *go_doc_record_text(const json_t *rec, const go_doc_att *atts, size_t n);
  * when rev does not exist; -1 on another error (printed). */
 int go_store_resolve(go_store *s, const char *rev, char commit[41],
 		struct git_tree **tree);
+/* Resolve rev (a commit or a tree, e.g. what `git write-tree` printed) to its
+ * tree (*tree: the caller frees it). 0, or -1 (printed). */
+int go_store_tree(go_store *s, const char *rev, struct git_tree **tree);
 
 /*
  * Documents, in path order. rec is record.json (borrowed: the callback may change

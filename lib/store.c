@@ -158,6 +158,19 @@ int go_store_resolve(go_store *s, const char *rev, char commit[41], git_tree **t
 	return 0;
 }
 
+int go_store_tree(go_store *s, const char *rev, git_tree **tree)
+{
+	git_object *obj = NULL;
+	*tree = NULL;
+	if (git_revparse_single(&obj, s->repo, rev) < 0 ||
+	    git_object_peel((git_object **)tree, obj, GIT_OBJECT_TREE) < 0) {
+		git_object_free(obj);
+		return go_git_fail(rev);
+	}
+	git_object_free(obj);
+	return 0;
+}
+
 /* The blob at path under tree, as a NUL-terminated buffer in *buf. */
 static int read_blob(go_store *s, git_tree *tree, const char *path, char **buf,
 		size_t *len)
@@ -279,6 +292,33 @@ int go_store_entry_cmp(const char *a, size_t al, int adir, const char *b, size_t
 	return ca - cb;
 }
 
+/* Search shards sh[0..n), the latest first, for the folder name: 1 (*folder,
+ * *dir a new path, each if asked), 0, or -1. With trees, trees[i] holds shard
+ * i's tree once read and keeps it; without, each is read and let go. */
+static int search_shards(git_repository *repo, const go_shard *sh, size_t n, git_tree **trees,
+		const char *name, git_oid *folder, char **dir)
+{
+	int found = 0;
+	for (size_t i = n; i-- > 0 && !found;) {
+		git_tree *st = trees ? trees[i] : NULL;
+		if (!st && go_shard_tree(repo, &sh[i], &st) < 0)
+			return -1;
+		const git_tree_entry *e = git_tree_entry_byname(st, name);
+		if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+			found = 1;
+			if (folder)
+				git_oid_cpy(folder, git_tree_entry_id(e));
+			if (dir)
+				*dir = go_xasprintf("docs/%s/%s", sh[i].name, name);
+		}
+		if (trees)
+			trees[i] = st;
+		else
+			git_tree_free(st);
+	}
+	return found;
+}
+
 /* go_store_find_name for go_store_find_id: the shards of root are listed and
  * each month tree read once for all the ids asked of the same tree (issue 18:
  * a hook's 10 interpretations asked each of 12 month folders in turn, reading
@@ -294,16 +334,7 @@ static int find_in_memo(go_store *s, git_tree *root, const char *name, char **di
 		git_oid_cpy(&m->root, git_tree_id(root));
 		m->valid = 1;
 	}
-	for (size_t i = m->n; i-- > 0;) { /* the latest shard first */
-		if (!m->tree[i] && go_shard_tree(s->repo, &m->sh[i], &m->tree[i]) < 0)
-			return -1;
-		const git_tree_entry *e = git_tree_entry_byname(m->tree[i], name);
-		if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-			*dir = go_xasprintf("docs/%s/%s", m->sh[i].name, name);
-			return 1;
-		}
-	}
-	return 0;
+	return search_shards(s->repo, m->sh, m->n, m->tree, name, NULL, dir);
 }
 
 int go_store_find_id(go_store *s, git_tree *root, const char *id, int flags,
@@ -523,27 +554,11 @@ int go_store_find_name(git_repository *repo, git_tree *root, const char *name, g
 {
 	go_shard *sh = NULL;
 	size_t n;
-	int found = 0;
 	if (dir)
 		*dir = NULL;
 	if (go_store_shards(repo, root, 0, &sh, &n, NULL) < 0)
 		return -1;
-	for (size_t i = n; i-- > 0 && !found;) { /* the latest shard first */
-		git_tree *st = NULL;
-		if (go_shard_tree(repo, &sh[i], &st) < 0) {
-			found = -1;
-			break;
-		}
-		const git_tree_entry *e = git_tree_entry_byname(st, name);
-		if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-			found = 1;
-			if (folder)
-				git_oid_cpy(folder, git_tree_entry_id(e));
-			if (dir)
-				*dir = go_xasprintf("docs/%s/%s", sh[i].name, name);
-		}
-		git_tree_free(st);
-	}
+	int found = search_shards(repo, sh, n, NULL, name, folder, dir);
 	free(sh);
 	return found;
 }
